@@ -1,0 +1,174 @@
+using System;
+using System.Text;
+
+namespace Bindings.Generator.Emitting;
+
+/// <summary>Writes indented C# text; every emitter goes through it so generated files look alike.</summary>
+internal sealed class SourceWriter
+{
+    private readonly StringBuilder _text = new();
+    private int _indent;
+
+    public SourceWriter Line(string line = "")
+    {
+        if (line.Length > 0)
+        {
+            _text.Append(' ', _indent * 4);
+        }
+
+        _text.Append(line).Append('\n');
+        return this;
+    }
+
+    public SourceWriter OpenBlock(string header)
+    {
+        Line(header);
+        Line("{");
+        _indent++;
+        return this;
+    }
+
+    public SourceWriter CloseBlock(string suffix = "")
+    {
+        _indent--;
+        Line("}" + suffix);
+        return this;
+    }
+
+    /// <summary>Opens a brace that will be closed by disposing the result.</summary>
+    public IDisposable Block(string header)
+    {
+        OpenBlock(header);
+        return new Closer(this);
+    }
+
+    public SourceWriter Indent()
+    {
+        _indent++;
+        return this;
+    }
+
+    public SourceWriter Outdent()
+    {
+        _indent--;
+        return this;
+    }
+
+    /// <summary>Writes an XML doc comment; the text is escaped and wrapped.</summary>
+    public SourceWriter Summary(string? text, string? fallback = null)
+    {
+        var content = string.IsNullOrWhiteSpace(text) ? fallback : text;
+        if (content is null)
+        {
+            return this;
+        }
+
+        Line("/// <summary>");
+        foreach (var line in Wrap(Escape(content!.Trim())))
+        {
+            Line("/// " + line);
+        }
+
+        Line("/// </summary>");
+        return this;
+    }
+
+    /// <summary>Writes a <c>&lt;remarks&gt;</c> block of already-escaped XML doc lines.</summary>
+    public SourceWriter Remarks(params string[] xmlLines)
+    {
+        if (xmlLines.Length == 0)
+        {
+            return this;
+        }
+
+        Line("/// <remarks>");
+        foreach (var line in xmlLines)
+        {
+            Line("/// " + line);
+        }
+
+        Line("/// </remarks>");
+        return this;
+    }
+
+    public static string Escape(string text)
+        => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+
+    /// <summary>A C# string literal for any text.</summary>
+    public static string Literal(string value)
+    {
+        var builder = new StringBuilder(value.Length + 2).Append('"');
+        foreach (var c in value)
+        {
+            switch (c)
+            {
+                case '"': builder.Append("\\\""); break;
+                case '\\': builder.Append("\\\\"); break;
+                case '\n': builder.Append("\\n"); break;
+                case '\r': builder.Append("\\r"); break;
+                case '\t': builder.Append("\\t"); break;
+                case '\0': builder.Append("\\0"); break;
+                default:
+                    if (c < 0x20 || c is '\u2028' or '\u2029' or '\u0085')
+                    {
+                        builder.Append("\\u").Append(((int)c).ToString("X4"));
+                    }
+                    else
+                    {
+                        builder.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        return builder.Append('"').ToString();
+    }
+
+    public override string ToString() => _text.ToString();
+
+    private static string[] Wrap(string text)
+    {
+        // Descriptions come folded from YAML; break long ones at spaces so the comment stays readable.
+        const int Width = 100;
+        var words = text.Replace("\r", string.Empty).Replace('\n', ' ').Split(' ');
+        var lines = new System.Collections.Generic.List<string>();
+        var current = new StringBuilder();
+        foreach (var word in words)
+        {
+            if (word.Length == 0)
+            {
+                continue;
+            }
+
+            if (current.Length > 0 && current.Length + 1 + word.Length > Width)
+            {
+                lines.Add(current.ToString());
+                current.Clear();
+            }
+
+            if (current.Length > 0)
+            {
+                current.Append(' ');
+            }
+
+            current.Append(word);
+        }
+
+        if (current.Length > 0)
+        {
+            lines.Add(current.ToString());
+        }
+
+        return lines.ToArray();
+    }
+
+    private sealed class Closer : IDisposable
+    {
+        private readonly SourceWriter _writer;
+
+        public Closer(SourceWriter writer) => _writer = writer;
+
+        public void Dispose() => _writer.CloseBlock();
+    }
+}

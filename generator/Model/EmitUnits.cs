@@ -1,0 +1,59 @@
+namespace Bindings.Generator.Model;
+
+/// <summary>
+/// One self-contained piece of output. Each unit carries everything its emitter needs, so an edit to
+/// one spec changes only that spec's units and every other unit stays cached.
+/// </summary>
+internal abstract record EmitUnit(string Namespace, string Product)
+{
+    /// <summary>The C# type the unit declares; also names the generated file.</summary>
+    public abstract string TypeName { get; }
+}
+
+/// <summary>An enum type with its wire-value mapping.</summary>
+internal sealed record EnumUnit(string Namespace, string Product, EnumModel Enum) : EmitUnit(Namespace, Product)
+{
+    public override string TypeName => Enum.Name;
+}
+
+/// <summary>A response structure (an operation's response or a shape) with its JSON and XML readers.</summary>
+internal sealed record ShapeUnit(
+    string Namespace,
+    string Product,
+    string Name,
+    string? Description,
+    EquatableArray<MemberModel> Members,
+    string? OperationName) : EmitUnit(Namespace, Product)
+{
+    public override string TypeName => Name;
+}
+
+/// <summary>An operation's request type: typed parameters, validation and the wire parameters.</summary>
+internal sealed record RequestUnit(
+    string Namespace,
+    string Product,
+    string Version,
+    string OperationName,
+    string? Description,
+    bool ReadOnly,
+    EquatableArray<MemberModel> Parameters) : EmitUnit(Namespace, Product)
+{
+    public override string TypeName => OperationName + "Request";
+
+    public string ResponseTypeName => OperationName + "Response";
+}
+
+/// <summary>One operation of a client, as the client emitter needs it.</summary>
+internal sealed record ClientOperation(string Name, string? Description, bool ReadOnly, string? IdempotencyTokenProperty);
+
+/// <summary>A product's client: one method per operation of the API.</summary>
+internal sealed record ClientUnit(
+    string Namespace,
+    string Product,
+    string Version,
+    string? Description,
+    EndpointsModel Endpoints,
+    EquatableArray<ClientOperation> Operations) : EmitUnit(Namespace, Product)
+{
+    public override string TypeName => Product + "Client";
+}

@@ -1,0 +1,10 @@
+namespace Bindings.Generator.Model;
+
+/// <summary>
+/// A member's resolved type: the kind of each value, the enum or shape name for named kinds, and for
+/// lists the name that wraps each item on the wire (<c>"Items": {"BackupJob": [...]}</c>).
+/// </summary>
+internal sealed record MemberType(ValueKind Kind, string? NamedType, bool IsList, string? ItemWireName)
+{
+    public bool IsValueType => Kind is not (ValueKind.String or ValueKind.Shape);
+}

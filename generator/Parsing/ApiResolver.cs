@@ -1,0 +1,256 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Bindings.Generator.Model;
+
+namespace Bindings.Generator.Parsing;
+
+/// <summary>
+/// Joins the spec files of each API (same product and version), resolves type names across them, and
+/// cuts the result into self-contained <see cref="EmitUnit"/>s.
+/// </summary>
+internal static class ApiResolver
+{
+    private const string BuiltInTypes = "string, integer, long, boolean, double, decimal, datetime, list";
+
+    public static ResolvedSpecs Resolve(IEnumerable<SpecDocument> documents)
+    {
+        var units = new List<EmitUnit>();
+        var diagnostics = new List<DiagnosticInfo>();
+        var groups = documents
+            .Where(document => document.Api is not null)
+            .OrderBy(document => document.FilePath, StringComparer.Ordinal)
+            .GroupBy(document => (document.Api!.Product, document.Api.Version));
+
+        foreach (var group in groups)
+        {
+            new ApiGroup(group.Key.Product, group.Key.Version, group.ToList(), diagnostics).Resolve(units);
+        }
+
+        return new ResolvedSpecs(units.ToEquatableArray(), diagnostics.ToEquatableArray());
+    }
+
+    private sealed class ApiGroup
+    {
+        private readonly string _product;
+        private readonly string _version;
+        private readonly List<SpecDocument> _documents;
+        private readonly List<DiagnosticInfo> _diagnostics;
+        private readonly Dictionary<string, ValueKind> _namedTypes = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _declaredIn = new(StringComparer.Ordinal);
+
+        public ApiGroup(string product, string version, List<SpecDocument> documents, List<DiagnosticInfo> diagnostics)
+        {
+            _product = product;
+            _version = version;
+            _documents = documents;
+            _diagnostics = diagnostics;
+        }
+
+        private string ApiName => _product + " " + _version;
+
+        public void Resolve(List<EmitUnit> units)
+        {
+            var ns = ResolveSetting("namespace", api => api.Namespace, api => api.NamespaceLocation) ?? "Bindings." + _product;
+            var description = _documents.Select(document => document.Api!.Description).FirstOrDefault(text => text is not null);
+            var endpoints = ResolveEndpoints();
+
+            // Names first, so that a member may use an enum or shape declared in any file of the API, in any order.
+            var enums = new List<DeclaredEnum>();
+            var shapes = new List<DeclaredShape>();
+            var operations = new List<DeclaredOperation>();
+            Declare(_product + "Client", ValueKind.Shape, _documents[0].Api!.Location);
+            foreach (var document in _documents)
+            {
+                enums.AddRange(document.Enums.Where(item => Declare(item.Model.Name, ValueKind.Enum, item.Location)));
+                shapes.AddRange(document.Shapes.Where(item => Declare(item.Name, ValueKind.Shape, item.Location)));
+                operations.AddRange(document.Operations.Where(item =>
+                    Declare(item.Name + "Request", ValueKind.Shape, item.Location)
+                    && Declare(item.Name + "Response", ValueKind.Shape, item.Location)));
+            }
+
+            foreach (var item in enums)
+            {
+                units.Add(new EnumUnit(ns, _product, item.Model));
+            }
+
+            foreach (var shape in shapes)
+            {
+                units.Add(new ShapeUnit(ns, _product, shape.Name, shape.Description, ResolveMembers(shape.Members, isRequest: false), null));
+            }
+
+            var clientOperations = new List<ClientOperation>();
+            foreach (var operation in operations)
+            {
+                var parameters = ResolveMembers(operation.Request, isRequest: true);
+                units.Add(new RequestUnit(ns, _product, _version, operation.Name, operation.Description, operation.ReadOnly, parameters));
+                units.Add(new ShapeUnit(ns, _product, operation.Name + "Response", operation.Description, ResolveMembers(operation.Response, isRequest: false), operation.Name));
+                var token = parameters.FirstOrDefault(parameter => parameter.IsIdempotencyToken)?.PropertyName;
+                clientOperations.Add(new ClientOperation(operation.Name, operation.Description, operation.ReadOnly, token));
+            }
+
+            if (clientOperations.Count > 0)
+            {
+                units.Add(new ClientUnit(ns, _product, _version, description, endpoints, clientOperations.ToEquatableArray()));
+            }
+        }
+
+        private string? ResolveSetting(string what, Func<DeclaredApi, string?> read, Func<DeclaredApi, SpecLocation?> locate)
+        {
+            string? value = null;
+            string? firstFile = null;
+            foreach (var document in _documents)
+            {
+                var candidate = read(document.Api!);
+                if (candidate is null)
+                {
+                    continue;
+                }
+
+                if (value is null)
+                {
+                    value = candidate;
+                    firstFile = document.FilePath;
+                }
+                else if (value != candidate)
+                {
+                    Report(DiagnosticIds.ConflictingApi, locate(document.Api!) ?? document.Api!.Location, what, ApiName, candidate, value, System.IO.Path.GetFileName(firstFile!));
+                }
+            }
+
+            return value;
+        }
+
+        private EndpointsModel ResolveEndpoints()
+        {
+            var declared = _documents.Select(document => document.Api!.Endpoints).Where(endpoints => endpoints is not null).ToList();
+            if (declared.Count == 0)
+            {
+                return EndpointsModel.None;
+            }
+
+            var first = declared[0]!;
+            foreach (var document in _documents)
+            {
+                if (document.Api!.Endpoints is { } other && other != first)
+                {
+                    Report(DiagnosticIds.ConflictingApi, document.Api.Location, "endpoints", ApiName, Describe(other), Describe(first), "another spec file of the API");
+                }
+            }
+
+            return first;
+
+            static string Describe(EndpointsModel endpoints) => endpoints.Default ?? endpoints.Regional ?? endpoints.Vpc ?? "(none)";
+        }
+
+        private bool Declare(string name, ValueKind kind, SpecLocation location)
+        {
+            if (_namedTypes.ContainsKey(name))
+            {
+                Report(DiagnosticIds.DuplicateName, location, "type", name);
+                return false;
+            }
+
+            _namedTypes.Add(name, kind);
+            _declaredIn.Add(name, location.FilePath);
+            return true;
+        }
+
+        private EquatableArray<MemberModel> ResolveMembers(EquatableArray<DeclaredMember> members, bool isRequest)
+        {
+            var resolved = new List<MemberModel>();
+            foreach (var member in members)
+            {
+                if (ResolveType(member, isRequest) is not { } type || !CheckConstraints(member, type))
+                {
+                    continue;
+                }
+
+                resolved.Add(new MemberModel(
+                    member.WireName,
+                    member.PropertyName,
+                    type,
+                    member.Required,
+                    member.Description,
+                    member.Example,
+                    member.DocumentedType,
+                    member.Constraints,
+                    member.IsIdempotencyToken));
+            }
+
+            return resolved.ToEquatableArray();
+        }
+
+        private MemberType? ResolveType(DeclaredMember member, bool isRequest)
+        {
+            var isList = member.TypeName == "list";
+            var elementName = isList ? member.ItemTypeName! : member.TypeName;
+            if (elementName == "list")
+            {
+                Report(DiagnosticIds.Unsupported, member.TypeLocation, "A list of lists ('" + member.WireName + "') is not supported; wrap the inner list in a shape");
+                return null;
+            }
+
+            ValueKind kind;
+            string? named = null;
+            switch (elementName)
+            {
+                case "string": kind = ValueKind.String; break;
+                case "integer": kind = ValueKind.Int32; break;
+                case "long": kind = ValueKind.Int64; break;
+                case "boolean": kind = ValueKind.Boolean; break;
+                case "double": kind = ValueKind.Double; break;
+                case "decimal": kind = ValueKind.Decimal; break;
+                case "datetime": kind = ValueKind.DateTime; break;
+                default:
+                    if (!_namedTypes.TryGetValue(elementName, out kind) || elementName.EndsWith("Request", StringComparison.Ordinal) && IsOperationType(elementName))
+                    {
+                        Report(DiagnosticIds.UnknownType, member.TypeLocation, elementName, BuiltInTypes, ApiName);
+                        return null;
+                    }
+
+                    named = elementName;
+                    break;
+            }
+
+            if (isRequest && kind == ValueKind.Shape)
+            {
+                Report(DiagnosticIds.Unsupported, member.TypeLocation, "The request parameter '" + member.WireName + "' has an object type; request parameters of object type are not supported yet");
+                return null;
+            }
+
+            return new MemberType(kind, named, isList, isList ? member.ItemWireName : null);
+        }
+
+        private bool IsOperationType(string name) => _documents.Any(document => document.Operations.Any(operation => operation.Name + "Request" == name));
+
+        private bool CheckConstraints(DeclaredMember member, MemberType type)
+        {
+            var constraints = member.Constraints;
+            var isString = type.Kind == ValueKind.String && !type.IsList;
+            var isNumber = type.Kind is ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double or ValueKind.Decimal && !type.IsList;
+            if (!isString && (constraints.MinLength is not null || constraints.MaxLength is not null || constraints.AsciiOnly))
+            {
+                Report(DiagnosticIds.InvalidValue, member.NameLocation, member.WireName, "of type string to have minLength, maxLength or ascii");
+                return false;
+            }
+
+            if (!isNumber && (constraints.Minimum is not null || constraints.Maximum is not null))
+            {
+                Report(DiagnosticIds.InvalidValue, member.NameLocation, member.WireName, "of a numeric type to have minimum or maximum");
+                return false;
+            }
+
+            if (member.IsIdempotencyToken && !isString)
+            {
+                Report(DiagnosticIds.InvalidValue, member.NameLocation, member.WireName, "of type string to be the idempotency token");
+                return false;
+            }
+
+            return true;
+        }
+
+        private void Report(string id, SpecLocation location, params string[] arguments)
+            => _diagnostics.Add(DiagnosticInfo.Create(id, location, arguments));
+    }
+}

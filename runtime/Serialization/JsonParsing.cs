@@ -1,0 +1,373 @@
+using System;
+using System.Buffers.Text;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Bindings.Serialization;
+
+/// <summary>
+/// What generated JSON parsers call: one forward pass over <see cref="Utf8JsonReader"/>, lenient where
+/// the service is known to be inconsistent (numbers sent as strings and the reverse, empty strings for
+/// absent numbers, <c>null</c>), strict everywhere else, and never throwing anything but
+/// <see cref="ResponseParseException"/>.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class JsonParsing
+{
+    private static ReadOnlySpan<byte> Utf8Bom => new byte[] { 0xEF, 0xBB, 0xBF };
+
+    private static ReadOnlySpan<byte> TrueText => new byte[] { (byte)'t', (byte)'r', (byte)'u', (byte)'e' };
+
+    private static ReadOnlySpan<byte> FalseText => new byte[] { (byte)'f', (byte)'a', (byte)'l', (byte)'s', (byte)'e' };
+
+    /// <summary>Removes a UTF-8 byte order mark, which <see cref="Utf8JsonReader"/> does not accept.</summary>
+    public static ReadOnlySpan<byte> SkipBom(ReadOnlySpan<byte> utf8Json)
+        => utf8Json.StartsWith(Utf8Bom) ? utf8Json.Slice(Utf8Bom.Length) : utf8Json;
+
+    /// <summary>Creates the reader for a whole document, with the depth and size limits of <paramref name="options"/>.</summary>
+    public static Utf8JsonReader CreateReader(ReadOnlySpan<byte> utf8Json, ResponseParseOptions options)
+    {
+        if (options.MaxDocumentSize > 0 && utf8Json.Length > options.MaxDocumentSize)
+        {
+            throw new ResponseParseException(WireFormat.Json, "the document is larger than the limit of " + options.MaxDocumentSize.ToString(CultureInfo.InvariantCulture) + " bytes");
+        }
+
+        return new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = options.MaxDepth });
+    }
+
+    /// <summary>Moves to the document's first token.</summary>
+    public static void ReadDocumentStart(ref Utf8JsonReader reader)
+    {
+        if (!reader.Read())
+        {
+            throw new ResponseParseException(WireFormat.Json, "the document is empty");
+        }
+    }
+
+    /// <summary>Checks that nothing but white space follows the document's value.</summary>
+    public static void ReadDocumentEnd(ref Utf8JsonReader reader)
+    {
+        if (reader.Read())
+        {
+            throw new ResponseParseException(WireFormat.Json, "unexpected content after the end of the document").At(null, null, reader.TokenStartIndex);
+        }
+    }
+
+    /// <summary>True for the exceptions a JSON read can raise on bad input; generated readers catch only these.</summary>
+    public static bool IsReadError(Exception exception)
+        => exception is ResponseParseException or JsonException or InvalidOperationException or FormatException or OverflowException;
+
+    /// <summary>The documented exception for one that <see cref="IsReadError"/> accepted.</summary>
+    public static ResponseParseException AsParseError(Exception exception) => exception switch
+    {
+        ResponseParseException parse => parse,
+        JsonException json => new ResponseParseException(WireFormat.Json, DescribeReaderError(json), json)
+            .At(json.LineNumber + 1, json.BytePositionInLine + 1),
+        _ => new ResponseParseException(WireFormat.Json, exception.Message, exception),
+    };
+
+    /// <summary>
+    /// Completes the exception at the entry point: the type being parsed, and the line and position
+    /// worked out from the byte offset when the reader did not give them.
+    /// </summary>
+    public static ResponseParseException Fail(Exception exception, ReadOnlySpan<byte> utf8Json, string typeName)
+    {
+        var failure = AsParseError(exception);
+        if (failure.LineNumber is null && failure.ByteOffset is { } offset && offset <= utf8Json.Length)
+        {
+            var before = utf8Json.Slice(0, (int)offset);
+            var line = 1;
+            var lineStart = 0;
+            for (var i = 0; i < before.Length; i++)
+            {
+                if (before[i] == (byte)'\n')
+                {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+
+            failure.At(line, offset - lineStart + 1);
+        }
+
+        return failure.ForType(typeName);
+    }
+
+    /// <summary>
+    /// Expects the start of an object. Returns false for <c>null</c>, which stands for an absent value.
+    /// </summary>
+    public static bool StartObject(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject:
+                return true;
+            case JsonTokenType.Null:
+                return false;
+            default:
+                throw Unexpected(ref reader, "an object");
+        }
+    }
+
+    /// <summary>
+    /// Moves to the next property of the current object and returns true with the reader on its name,
+    /// or false at the end of the object.
+    /// </summary>
+    public static bool NextProperty(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        return reader.TokenType == JsonTokenType.PropertyName;
+    }
+
+    /// <summary>The current property's name as UTF-8, unescaped; allocates only for escaped names.</summary>
+    public static ReadOnlySpan<byte> PropertyName(ref Utf8JsonReader reader)
+        => reader.ValueIsEscaped ? Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
+
+    /// <summary>Moves from a property name to its value.</summary>
+    public static void MoveToValue(ref Utf8JsonReader reader) => reader.Read();
+
+    /// <summary>
+    /// Keeps a property the spec does not describe: the reader is on its value; afterwards on the value's last token.
+    /// </summary>
+    public static void KeepUnknown(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8Json, string name, ref List<UnknownMember>? unknownMembers)
+    {
+        var start = (int)reader.TokenStartIndex;
+        reader.Skip();
+        var end = (int)reader.BytesConsumed;
+        var raw = Encoding.UTF8.GetString(utf8Json.Slice(start, end - start));
+        (unknownMembers ??= new List<UnknownMember>()).Add(new UnknownMember(name, raw, WireFormat.Json));
+    }
+
+    /// <summary>
+    /// Reads the text of an enum value: false for <c>null</c> and for an empty string, which stands for
+    /// "not set" on some endpoints.
+    /// </summary>
+    public static bool TryGetToken(ref Utf8JsonReader reader, out ReadOnlySpan<byte> utf8)
+        => TryGetScalarUtf8(ref reader, out utf8) && utf8.Length > 0;
+
+    /// <summary>
+    /// Reads a scalar's text as UTF-8: a string's unescaped bytes, a number's literal text, <c>true</c> or
+    /// <c>false</c>. Returns false for <c>null</c>.
+    /// </summary>
+    public static bool TryGetScalarUtf8(ref Utf8JsonReader reader, out ReadOnlySpan<byte> utf8)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+                utf8 = reader.ValueIsEscaped ? Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
+                return true;
+            case JsonTokenType.Number:
+                utf8 = reader.ValueSpan;
+                return true;
+            case JsonTokenType.True:
+                utf8 = TrueText;
+                return true;
+            case JsonTokenType.False:
+                utf8 = FalseText;
+                return true;
+            case JsonTokenType.Null:
+                utf8 = default;
+                return false;
+            default:
+                throw Unexpected(ref reader, "a string, a number or a boolean");
+        }
+    }
+
+    /// <summary>Reads a string; a number or a boolean is kept as its literal text (culture plays no part).</summary>
+    public static string? ReadString(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+                return reader.GetString();
+            case JsonTokenType.Null:
+                return null;
+            default:
+                return TryGetScalarUtf8(ref reader, out var utf8) ? Encoding.UTF8.GetString(utf8) : null;
+        }
+    }
+
+    /// <summary>Reads a 32-bit integer from a number or a numeric string; an empty string is absent.</summary>
+    public static int? ReadInt32(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Number)
+        {
+            return reader.TryGetInt32(out var number) ? number : throw Invalid(ref reader, "a 32-bit integer");
+        }
+
+        if (!TryGetText(ref reader, "a 32-bit integer", out var utf8))
+        {
+            return null;
+        }
+
+        return Utf8Parser.TryParse(utf8, out int value, out var consumed) && consumed == utf8.Length
+            ? value
+            : throw Invalid(ref reader, "a 32-bit integer");
+    }
+
+    /// <summary>Reads a 64-bit integer from a number or a numeric string; an empty string is absent.</summary>
+    public static long? ReadInt64(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Number)
+        {
+            return reader.TryGetInt64(out var number) ? number : throw Invalid(ref reader, "a 64-bit integer");
+        }
+
+        if (!TryGetText(ref reader, "a 64-bit integer", out var utf8))
+        {
+            return null;
+        }
+
+        return Utf8Parser.TryParse(utf8, out long value, out var consumed) && consumed == utf8.Length
+            ? value
+            : throw Invalid(ref reader, "a 64-bit integer");
+    }
+
+    /// <summary>Reads a decimal from a number or a numeric string; an empty string is absent.</summary>
+    public static decimal? ReadDecimal(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Number)
+        {
+            return reader.TryGetDecimal(out var number) ? number : throw Invalid(ref reader, "a decimal number");
+        }
+
+        if (!TryGetText(ref reader, "a decimal number", out var utf8))
+        {
+            return null;
+        }
+
+        return WireText.TryParseDecimal(utf8, out var value) ? value : throw Invalid(ref reader, "a decimal number");
+    }
+
+    /// <summary>Reads a double from a number or a numeric string; an empty string is absent.</summary>
+    public static double? ReadDouble(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Number)
+        {
+            return reader.TryGetDouble(out var number) ? number : throw Invalid(ref reader, "a number");
+        }
+
+        if (!TryGetText(ref reader, "a number", out var utf8))
+        {
+            return null;
+        }
+
+        return WireText.TryParseDouble(utf8, out var value) ? value : throw Invalid(ref reader, "a number");
+    }
+
+    /// <summary>Reads a boolean from <c>true</c>/<c>false</c>, their string forms (any case), or 0 and 1.</summary>
+    public static bool? ReadBoolean(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.True:
+                return true;
+            case JsonTokenType.False:
+                return false;
+        }
+
+        if (!TryGetText(ref reader, "a boolean", out var utf8))
+        {
+            return null;
+        }
+
+        return WireText.TryParseBoolean(utf8, out var value) ? value : throw Invalid(ref reader, "a boolean");
+    }
+
+    /// <summary>Reads an ISO 8601 date and time; a value without an offset is taken as UTC.</summary>
+    public static DateTimeOffset? ReadDateTime(ref Utf8JsonReader reader)
+    {
+        if (!TryGetText(ref reader, "a date and time", out var utf8))
+        {
+            return null;
+        }
+
+        return WireText.TryParseDateTime(utf8, out var value) ? value : throw Invalid(ref reader, "an ISO 8601 date and time");
+    }
+
+    /// <summary>
+    /// For members that hold lists: true with the reader on the first item's token when the value is an
+    /// array; false when it is a single value (a list of one), which the caller reads as the only item.
+    /// </summary>
+    public static bool StartArray(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            return false;
+        }
+
+        reader.Read();
+        return true;
+    }
+
+    /// <summary>Inside an array, true while the reader is on an item, false at the array's end.</summary>
+    public static bool InArray(ref Utf8JsonReader reader) => reader.TokenType != JsonTokenType.EndArray;
+
+    /// <summary>Moves past the current item (already read) to the next item or the array's end.</summary>
+    public static void NextItem(ref Utf8JsonReader reader) => reader.Read();
+
+    /// <summary>
+    /// True when a list's value stands for "no items": <c>null</c> or an empty string, which some
+    /// endpoints send for an empty list.
+    /// </summary>
+    public static bool IsAbsentList(ref Utf8JsonReader reader)
+        => reader.TokenType == JsonTokenType.Null
+           || (reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length == 0);
+
+    /// <summary>An exception for a token of the wrong kind.</summary>
+    public static ResponseParseException Unexpected(ref Utf8JsonReader reader, string expected)
+        => new ResponseParseException(WireFormat.Json, "expected " + expected + ", found " + Describe(reader.TokenType))
+            .At(null, null, reader.TokenStartIndex);
+
+    private static bool TryGetText(ref Utf8JsonReader reader, string expected, out ReadOnlySpan<byte> utf8)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Null:
+                utf8 = default;
+                return false;
+            case JsonTokenType.String:
+                utf8 = reader.ValueIsEscaped ? Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
+                return utf8.Length > 0;
+            case JsonTokenType.Number:
+                utf8 = reader.ValueSpan;
+                return true;
+            default:
+                throw Unexpected(ref reader, expected);
+        }
+    }
+
+    private static ResponseParseException Invalid(ref Utf8JsonReader reader, string expected)
+    {
+        var length = reader.ValueSpan.Length;
+        var what = reader.TokenType == JsonTokenType.Number
+            ? "a number out of its range (" + length.ToString(CultureInfo.InvariantCulture) + " characters)"
+            : "a string that is not one (" + length.ToString(CultureInfo.InvariantCulture) + " bytes)";
+        return new ResponseParseException(WireFormat.Json, "expected " + expected + ", found " + what)
+            .At(null, null, reader.TokenStartIndex);
+    }
+
+    private static string Describe(JsonTokenType tokenType) => tokenType switch
+    {
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        JsonTokenType.Null => "null",
+        JsonTokenType.EndObject or JsonTokenType.EndArray => "the end of the enclosing value",
+        JsonTokenType.PropertyName => "a property name",
+        _ => "nothing",
+    };
+
+    // The reader's own messages quote the offending character; keep that, but it never includes a whole value.
+    private static string DescribeReaderError(JsonException exception)
+    {
+        var message = exception.Message;
+        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return "malformed JSON: " + (cut > 0 ? message.Substring(0, cut) : message);
+    }
+}

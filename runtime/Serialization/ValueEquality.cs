@@ -1,0 +1,52 @@
+using System.Collections.Generic;
+using System.ComponentModel;
+
+namespace Bindings.Serialization;
+
+/// <summary>Value equality for the lists in generated types.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class ValueEquality
+{
+    /// <summary>True when both lists hold equal items in the same order.</summary>
+    public static bool ListEquals<T>(IReadOnlyList<T>? left, IReadOnlyList<T>? right)
+    {
+        if (ReferenceEquals(left, right))
+        {
+            return true;
+        }
+
+        if (left is null || right is null || left.Count != right.Count)
+        {
+            return false;
+        }
+
+        var comparer = EqualityComparer<T>.Default;
+        for (var i = 0; i < left.Count; i++)
+        {
+            if (!comparer.Equals(left[i], right[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A hash of a list's length and first items; enough to spread lists, cheap for long ones.</summary>
+    public static int ListHash<T>(IReadOnlyList<T>? list)
+    {
+        if (list is null)
+        {
+            return 0;
+        }
+
+        var hash = list.Count;
+        var comparer = EqualityComparer<T>.Default;
+        for (var i = 0; i < list.Count && i < 8; i++)
+        {
+            hash = unchecked((hash * 31) + (list[i] is { } item ? comparer.GetHashCode(item) : 0));
+        }
+
+        return hash;
+    }
+}

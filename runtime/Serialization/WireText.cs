@@ -1,0 +1,161 @@
+using System;
+using System.Buffers.Text;
+using System.ComponentModel;
+using System.Globalization;
+using System.Text;
+
+namespace Bindings.Serialization;
+
+/// <summary>
+/// Text forms of wire values, always in the invariant culture: the official SDK formats 25.5 as "25,5"
+/// under a German locale, which the service then rejects or misreads.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class WireText
+{
+    private static readonly string[] DateTimeFormats =
+    {
+        "yyyy-MM-dd'T'HH:mm:ss'Z'",
+        "yyyy-MM-dd'T'HH:mm'Z'",
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'",
+        "yyyy-MM-dd'T'HH:mm:ssK",
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
+        "yyyy-MM-dd'T'HH:mmK",
+        "yyyy-MM-dd",
+    };
+
+    /// <summary>Decodes UTF-8 text (replacing invalid bytes), on every target framework.</summary>
+    public static string FromUtf8(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.IsEmpty)
+        {
+            return string.Empty;
+        }
+
+        unsafe
+        {
+            fixed (byte* bytes = utf8)
+            {
+                return Encoding.UTF8.GetString(bytes, utf8.Length);
+            }
+        }
+    }
+
+    /// <summary>The wire text of an integer.</summary>
+    public static string Format(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The wire text of a long integer.</summary>
+    public static string Format(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The wire text of a decimal, without exponent.</summary>
+    public static string Format(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The wire text of a double that reads back to the same value.</summary>
+    public static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>The wire text of a boolean: <c>true</c> or <c>false</c>.</summary>
+    public static string Format(bool value) => value ? "true" : "false";
+
+    /// <summary>The wire text of a date and time: UTC, <c>yyyy-MM-ddTHH:mm:ssZ</c>.</summary>
+    public static string Format(DateTimeOffset value)
+        => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>Parses a decimal in invariant form, exponent allowed.</summary>
+    public static bool TryParseDecimal(ReadOnlySpan<byte> utf8, out decimal value)
+    {
+        if (Utf8Parser.TryParse(utf8, out value, out var consumed) && consumed == utf8.Length)
+        {
+            return true;
+        }
+
+        return Utf8Parser.TryParse(utf8, out value, out consumed, 'E') && consumed == utf8.Length;
+    }
+
+    /// <summary>Parses a double in invariant form.</summary>
+    public static bool TryParseDouble(ReadOnlySpan<byte> utf8, out double value)
+        => Utf8Parser.TryParse(utf8, out value, out var consumed) && consumed == utf8.Length;
+
+    /// <summary>Parses <c>true</c>/<c>false</c> in any case, or <c>1</c>/<c>0</c>.</summary>
+    public static bool TryParseBoolean(ReadOnlySpan<byte> utf8, out bool value)
+    {
+        if (utf8.Length == 1 && (utf8[0] == (byte)'1' || utf8[0] == (byte)'0'))
+        {
+            value = utf8[0] == (byte)'1';
+            return true;
+        }
+
+        if (utf8.Length == 4 && (utf8[0] | 0x20) == 't' && (utf8[1] | 0x20) == 'r' && (utf8[2] | 0x20) == 'u' && (utf8[3] | 0x20) == 'e')
+        {
+            value = true;
+            return true;
+        }
+
+        if (utf8.Length == 5 && (utf8[0] | 0x20) == 'f' && (utf8[1] | 0x20) == 'a' && (utf8[2] | 0x20) == 'l' && (utf8[3] | 0x20) == 's' && (utf8[4] | 0x20) == 'e')
+        {
+            value = false;
+            return true;
+        }
+
+        value = false;
+        return false;
+    }
+
+    /// <summary>Parses an ISO 8601 date and time; without an offset it is UTC.</summary>
+    public static bool TryParseDateTime(ReadOnlySpan<byte> utf8, out DateTimeOffset value)
+        => TryParseDateTime(Encoding.UTF8.GetString(utf8), out value);
+
+    /// <summary>Parses an ISO 8601 date and time; without an offset it is UTC.</summary>
+    public static bool TryParseDateTime(string text, out DateTimeOffset value)
+        => DateTimeOffset.TryParseExact(
+            text,
+            DateTimeFormats,
+            CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal,
+            out value);
+
+    /// <summary>Parses an integer in invariant form.</summary>
+    public static bool TryParseInt32(string text, out int value)
+        => int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+
+    /// <summary>Parses a long integer in invariant form.</summary>
+    public static bool TryParseInt64(string text, out long value)
+        => long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+
+    /// <summary>Parses a decimal in invariant form, exponent allowed.</summary>
+    public static bool TryParseDecimal(string text, out decimal value)
+        => decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+
+    /// <summary>Parses a double in invariant form.</summary>
+    public static bool TryParseDouble(string text, out double value)
+        => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+
+    /// <summary>Parses <c>true</c>/<c>false</c> in any case, or <c>1</c>/<c>0</c>.</summary>
+    public static bool TryParseBoolean(string text, out bool value)
+    {
+        switch (text)
+        {
+            case "1":
+                value = true;
+                return true;
+            case "0":
+                value = false;
+                return true;
+        }
+
+        return bool.TryParse(text, out value);
+    }
+
+    /// <summary>True when every character is ASCII.</summary>
+    public static bool IsAscii(string value)
+    {
+        foreach (var c in value)
+        {
+            if (c > 0x7F)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
