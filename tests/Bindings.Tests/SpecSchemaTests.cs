@@ -76,6 +76,17 @@ public class SpecSchemaTests
         Assert.Equal("# yaml-language-server: $schema=" + expected, firstLine);
     }
 
+    [Fact]
+    public void ReadmeExampleMatchesTheSchema()
+    {
+        var readme = File.ReadAllText(Path.Combine(SpecsDir, "README.md")).ReplaceLineEndings("\n");
+        var match = Regex.Match(readme, "^```yaml\n(.*?)^```", RegexOptions.Multiline | RegexOptions.Singleline);
+        Assert.True(match.Success, "specs/README.md has no ```yaml block");
+
+        var results = Validate(YamlToJson(match.Groups[1].Value));
+        Assert.True(results.IsValid, "The example in specs/README.md does not match the schema:\n" + Describe(results));
+    }
+
     private const string ValidSpec = """
         product: Demo
         version: "2020-01-01"
