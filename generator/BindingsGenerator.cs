@@ -1,11 +1,105 @@
+using System;
+using System.IO;
+using System.Threading;
+using Bindings.Generator.Emitting;
+using Bindings.Generator.Model;
+using Bindings.Generator.Parsing;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Bindings.Generator;
 
+/// <summary>
+/// Turns YAML specs of Alibaba Cloud RPC operations (AdditionalFiles ending in .yaml or .yml) into
+/// request, response and enum types with JSON and XML parsers. The pipeline holds no symbols or syntax:
+/// text, then an equatable model per file, then resolved units, then source.
+/// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class BindingsGenerator : IIncrementalGenerator
 {
+    /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        var inputs = context.AdditionalTextsProvider
+            .Where(static text => IsSpecPath(text.Path))
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, cancellationToken) => ReadInput(pair.Left, pair.Right, cancellationToken))
+            .Where(static input => input is not null)
+            .Select(static (input, _) => input!)
+            .WithTrackingName(TrackingNames.SpecInput);
+
+        var documents = inputs
+            .Select(static (input, _) => SpecReader.Read(input.FilePath, input.Text, input.NamespaceOverride))
+            .WithTrackingName(TrackingNames.SpecDocument);
+
+        context.RegisterSourceOutput(documents.Select(static (document, _) => document.Diagnostics), ReportDiagnostics);
+
+        var resolved = documents
+            .Collect()
+            .Select(static (all, _) => ApiResolver.Resolve(all))
+            .WithTrackingName(TrackingNames.ResolvedSpecs);
+
+        context.RegisterSourceOutput(resolved.Select(static (specs, _) => specs.Diagnostics), ReportDiagnostics);
+
+        var units = resolved
+            .SelectMany(static (specs, _) => specs.Units)
+            .WithTrackingName(TrackingNames.EmitUnit);
+
+        context.RegisterSourceOutput(units, Emit);
+    }
+
+    private static bool IsSpecPath(string path)
+        => path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
+
+    private static SpecInput? ReadInput(AdditionalText file, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
+    {
+        var fileOptions = options.GetOptions(file);
+        if (fileOptions.TryGetValue("build_metadata.AdditionalFiles.BindingsSpec", out var isSpec)
+            && string.Equals(isSpec, "false", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var namespaceOverride = NonEmpty(fileOptions, "build_metadata.AdditionalFiles.BindingsNamespace")
+            ?? NonEmpty(options.GlobalOptions, "build_property.BindingsNamespace");
+        var text = file.GetText(cancellationToken)?.ToString() ?? string.Empty;
+        return new SpecInput(file.Path, text, namespaceOverride);
+    }
+
+    private static string? NonEmpty(AnalyzerConfigOptions options, string key)
+        => options.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+    private static void ReportDiagnostics(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            context.ReportDiagnostic(Diagnostics.ToDiagnostic(diagnostic));
+        }
+    }
+
+    private static void Emit(SourceProductionContext context, EmitUnit unit)
+    {
+        var hint = unit.Namespace + "." + unit.TypeName;
+        try
+        {
+            switch (unit)
+            {
+                case EnumUnit enumUnit:
+                    context.AddSource(hint + ".g.cs", EnumEmitter.Emit(enumUnit));
+                    break;
+                case ShapeUnit shape:
+                    context.AddSource(hint + ".g.cs", ShapeEmitter.Emit(shape));
+                    context.AddSource(hint + ".Json.g.cs", JsonReaderEmitter.Emit(shape));
+                    context.AddSource(hint + ".Xml.g.cs", XmlReaderEmitter.Emit(shape));
+                    break;
+                case RequestUnit request:
+                    context.AddSource(hint + ".g.cs", RequestEmitter.Emit(request));
+                    break;
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Diagnostics.InternalError, Location.None, unit.TypeName + ": " + exception.Message));
+        }
     }
 }

@@ -41,7 +41,7 @@ internal static class EmitterHelpers
     /// <summary>The doc comment of a generated property: the spec's description, then the wire facts.</summary>
     public static void MemberDocumentation(SourceWriter writer, MemberModel member)
     {
-        writer.Summary(member.Description, "The <c>" + member.WireName + "</c> field.");
+        writer.Summary(member.Description, "The <c>" + SourceWriter.Escape(member.WireName) + "</c> field.");
         var remarks = new List<string> { "Wire name: <c>" + SourceWriter.Escape(member.WireName) + "</c>." };
         if (member.DocumentedType is { } documented)
         {

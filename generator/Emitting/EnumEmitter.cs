@@ -18,16 +18,16 @@ internal static class EnumEmitter
         var writer = EmitterHelpers.StartFile(unit, "The " + name + " enum and its wire values.");
         using (writer.Block("namespace " + unit.Namespace))
         {
-            writer.Summary("The documented values of <see cref=\"" + name + "\"/>, for <c>switch</c> statements.");
+            writer.Doc("The documented values of <see cref=\"" + name + "\"/>, for <c>switch</c> statements.");
             using (writer.Block("public enum " + kind))
             {
-                writer.Summary("A value this spec does not list; <see cref=\"" + name + ".WireValue\"/> holds it.");
+                writer.Doc("A value this spec does not list; <see cref=\"" + name + ".WireValue\"/> holds it.");
                 writer.Line("Unknown = 0,");
                 for (var i = 0; i < model.Values.Count; i++)
                 {
                     var value = model.Values[i];
                     writer.Line();
-                    writer.Summary(value.Description, "The wire value <c>" + value.WireValue + "</c>.");
+                    writer.Summary(value.Description, "The wire value <c>" + SourceWriter.Escape(value.WireValue) + "</c>.");
                     writer.Line(value.Name + " = " + (i + 1) + ",");
                 }
             }
@@ -52,25 +52,25 @@ internal static class EnumEmitter
                 foreach (var value in model.Values)
                 {
                     writer.Line();
-                    writer.Summary(value.Description, "The wire value <c>" + value.WireValue + "</c>.");
+                    writer.Summary(value.Description, "The wire value <c>" + SourceWriter.Escape(value.WireValue) + "</c>.");
                     writer.Line("public static " + name + " " + value.Name + " { get; } = new " + name + "(" + kind + "." + value.Name + ", " + SourceWriter.Literal(value.WireValue) + ");");
                 }
 
                 writer.Line();
-                writer.Summary("Which documented value this is, or <see cref=\"" + kind + ".Unknown\"/>.");
+                writer.Doc("Which documented value this is, or <see cref=\"" + kind + ".Unknown\"/>.");
                 writer.Line("public " + kind + " Kind { get; }");
                 writer.Line();
-                writer.Summary("True when the value is one the spec documents.");
+                writer.Doc("True when the value is one the spec documents.");
                 writer.Line("public bool IsKnown => Kind != " + kind + ".Unknown;");
                 writer.Line();
-                writer.Summary("The value exactly as the service sends it.");
+                writer.Doc("The value exactly as the service sends it.");
                 writer.Line("public string WireValue => _wireValue ?? string.Empty;");
                 writer.Line();
                 EmitFromWireValue(writer, model, name, kind);
                 writer.Line();
                 EmitFromUtf8(writer, model, name, kind);
                 writer.Line();
-                writer.Summary("Compares wire values, ordinally.");
+                writer.Doc("Compares wire values, ordinally.");
                 writer.Line("public bool Equals(" + name + " other) => string.Equals(WireValue, other.WireValue, global::System.StringComparison.Ordinal);");
                 writer.Line();
                 writer.Line("/// <inheritdoc/>");
@@ -79,13 +79,13 @@ internal static class EnumEmitter
                 writer.Line("/// <inheritdoc/>");
                 writer.Line("public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(WireValue);");
                 writer.Line();
-                writer.Summary("The wire value.");
+                writer.Doc("The wire value.");
                 writer.Line("public override string ToString() => WireValue;");
                 writer.Line();
-                writer.Summary("Compares wire values, ordinally.");
+                writer.Doc("Compares wire values, ordinally.");
                 writer.Line("public static bool operator ==(" + name + " left, " + name + " right) => left.Equals(right);");
                 writer.Line();
-                writer.Summary("Compares wire values, ordinally.");
+                writer.Doc("Compares wire values, ordinally.");
                 writer.Line("public static bool operator !=(" + name + " left, " + name + " right) => !left.Equals(right);");
             }
         }
@@ -95,7 +95,7 @@ internal static class EnumEmitter
 
     private static void EmitFromWireValue(SourceWriter writer, EnumModel model, string name, string kind)
     {
-        writer.Summary("The value for a wire string; one the spec does not list is kept as it is.");
+        writer.Doc("The value for a wire string; one the spec does not list is kept as it is.");
         writer.Line("/// <param name=\"wireValue\">The text the service sends.</param>");
         using (writer.Block("public static " + name + " FromWireValue(string wireValue)"))
         {
@@ -114,7 +114,7 @@ internal static class EnumEmitter
 
     private static void EmitFromUtf8(SourceWriter writer, EnumModel model, string name, string kind)
     {
-        writer.Summary("The value for UTF-8 wire text; documented values are matched without allocating.");
+        writer.Doc("The value for UTF-8 wire text; documented values are matched without allocating.");
         writer.Line("/// <param name=\"utf8\">The text the service sends, as UTF-8.</param>");
         using (writer.Block("public static " + name + " FromUtf8(global::System.ReadOnlySpan<byte> utf8)"))
         {

@@ -22,7 +22,11 @@ internal sealed class SourceWriter
 
     public SourceWriter OpenBlock(string header)
     {
-        Line(header);
+        if (header.Length > 0)
+        {
+            Line(header);
+        }
+
         Line("{");
         _indent++;
         return this;
@@ -54,17 +58,25 @@ internal sealed class SourceWriter
         return this;
     }
 
-    /// <summary>Writes an XML doc comment; the text is escaped and wrapped.</summary>
-    public SourceWriter Summary(string? text, string? fallback = null)
+    /// <summary>
+    /// Writes a summary from a spec's description (escaped), or from <paramref name="fallbackXml"/>
+    /// (already XML) when the spec has none.
+    /// </summary>
+    public SourceWriter Summary(string? specText, string? fallbackXml = null)
     {
-        var content = string.IsNullOrWhiteSpace(text) ? fallback : text;
-        if (content is null)
+        if (!string.IsNullOrWhiteSpace(specText))
         {
-            return this;
+            return Doc(Escape(specText!.Trim()));
         }
 
+        return fallbackXml is null ? this : Doc(fallbackXml);
+    }
+
+    /// <summary>Writes a summary of XML doc text the emitter composed itself, wrapped.</summary>
+    public SourceWriter Doc(string xml)
+    {
         Line("/// <summary>");
-        foreach (var line in Wrap(Escape(content!.Trim())))
+        foreach (var line in Wrap(xml.Trim()))
         {
             Line("/// " + line);
         }

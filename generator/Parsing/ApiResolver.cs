@@ -22,9 +22,11 @@ internal static class ApiResolver
             .OrderBy(document => document.FilePath, StringComparer.Ordinal)
             .GroupBy(document => (document.Api!.Product, document.Api.Version));
 
+        // Two APIs may share a namespace (two versions of one product); their type names must not clash.
+        var typeNames = new HashSet<string>(StringComparer.Ordinal);
         foreach (var group in groups)
         {
-            new ApiGroup(group.Key.Product, group.Key.Version, group.ToList(), diagnostics).Resolve(units);
+            new ApiGroup(group.Key.Product, group.Key.Version, group.ToList(), diagnostics, typeNames).Resolve(units);
         }
 
         return new ResolvedSpecs(units.ToEquatableArray(), diagnostics.ToEquatableArray());
@@ -37,10 +39,13 @@ internal static class ApiResolver
         private readonly List<SpecDocument> _documents;
         private readonly List<DiagnosticInfo> _diagnostics;
         private readonly Dictionary<string, ValueKind> _namedTypes = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, string> _declaredIn = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _requestTypes = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _typeNamesInNamespaces;
+        private string _namespace = string.Empty;
 
-        public ApiGroup(string product, string version, List<SpecDocument> documents, List<DiagnosticInfo> diagnostics)
+        public ApiGroup(string product, string version, List<SpecDocument> documents, List<DiagnosticInfo> diagnostics, HashSet<string> typeNamesInNamespaces)
         {
+            _typeNamesInNamespaces = typeNamesInNamespaces;
             _product = product;
             _version = version;
             _documents = documents;
@@ -52,6 +57,7 @@ internal static class ApiResolver
         public void Resolve(List<EmitUnit> units)
         {
             var ns = ResolveSetting("namespace", api => api.Namespace, api => api.NamespaceLocation) ?? "Bindings." + _product;
+            _namespace = ns;
             var description = _documents.Select(document => document.Api!.Description).FirstOrDefault(text => text is not null);
             var endpoints = ResolveEndpoints();
 
@@ -59,13 +65,13 @@ internal static class ApiResolver
             var enums = new List<DeclaredEnum>();
             var shapes = new List<DeclaredShape>();
             var operations = new List<DeclaredOperation>();
-            Declare(_product + "Client", ValueKind.Shape, _documents[0].Api!.Location);
+            Declare(_product + "Client", ValueKind.Shape, _documents[0].Api!.Location, usableAsMemberType: false);
             foreach (var document in _documents)
             {
                 enums.AddRange(document.Enums.Where(item => Declare(item.Model.Name, ValueKind.Enum, item.Location)));
                 shapes.AddRange(document.Shapes.Where(item => Declare(item.Name, ValueKind.Shape, item.Location)));
                 operations.AddRange(document.Operations.Where(item =>
-                    Declare(item.Name + "Request", ValueKind.Shape, item.Location)
+                    Declare(item.Name + "Request", ValueKind.Shape, item.Location, usableAsMemberType: false)
                     && Declare(item.Name + "Response", ValueKind.Shape, item.Location)));
             }
 
@@ -143,16 +149,20 @@ internal static class ApiResolver
             static string Describe(EndpointsModel endpoints) => endpoints.Default ?? endpoints.Regional ?? endpoints.Vpc ?? "(none)";
         }
 
-        private bool Declare(string name, ValueKind kind, SpecLocation location)
+        private bool Declare(string name, ValueKind kind, SpecLocation location, bool usableAsMemberType = true)
         {
-            if (_namedTypes.ContainsKey(name))
+            if (_namedTypes.ContainsKey(name) || !_typeNamesInNamespaces.Add(_namespace + "." + name))
             {
                 Report(DiagnosticIds.DuplicateName, location, "type", name);
                 return false;
             }
 
             _namedTypes.Add(name, kind);
-            _declaredIn.Add(name, location.FilePath);
+            if (!usableAsMemberType)
+            {
+                _requestTypes.Add(name);
+            }
+
             return true;
         }
 
@@ -203,7 +213,7 @@ internal static class ApiResolver
                 case "decimal": kind = ValueKind.Decimal; break;
                 case "datetime": kind = ValueKind.DateTime; break;
                 default:
-                    if (!_namedTypes.TryGetValue(elementName, out kind) || elementName.EndsWith("Request", StringComparison.Ordinal) && IsOperationType(elementName))
+                    if (!_namedTypes.TryGetValue(elementName, out kind) || _requestTypes.Contains(elementName))
                     {
                         Report(DiagnosticIds.UnknownType, member.TypeLocation, elementName, BuiltInTypes, ApiName);
                         return null;
@@ -221,8 +231,6 @@ internal static class ApiResolver
 
             return new MemberType(kind, named, isList, isList ? member.ItemWireName : null);
         }
-
-        private bool IsOperationType(string name) => _documents.Any(document => document.Operations.Any(operation => operation.Name + "Request" == name));
 
         private bool CheckConstraints(DeclaredMember member, MemberType type)
         {

@@ -1,0 +1,174 @@
+using System.Globalization;
+using Bindings.Generator.Model;
+
+namespace Bindings.Generator.Emitting;
+
+/// <summary>
+/// Emits an operation's request: typed parameters, validation that names the offending parameter, and
+/// the wire parameters in invariant-culture text for a signer to consume.
+/// </summary>
+internal static class RequestEmitter
+{
+    private const string Invalid = "global::Bindings.RequestValidationException";
+    private const string Pair = "global::System.Collections.Generic.KeyValuePair<string, string>";
+
+    public static string Emit(RequestUnit unit)
+    {
+        var name = unit.TypeName;
+        var writer = EmitterHelpers.StartFile(unit, "The request of " + unit.OperationName + ".");
+        using (writer.Block("namespace " + unit.Namespace))
+        {
+            writer.Summary(unit.Description, "The request of " + unit.OperationName + ".");
+            writer.Remarks(
+                "Sent as <c>Action=" + unit.OperationName + "</c>, <c>Version=" + unit.Version + "</c>; the response is",
+                "<see cref=\"" + unit.ResponseTypeName + "\"/>.");
+            writer.Line(EmitterHelpers.GeneratedCodeAttribute);
+            using (writer.Block("public sealed partial class " + name + " : global::Bindings.IRpcRequest"))
+            {
+                foreach (var parameter in unit.Parameters)
+                {
+                    EmitterHelpers.MemberDocumentation(writer, parameter);
+                    writer.Line("public " + ParameterType(parameter.Type, unit.Namespace) + " " + parameter.PropertyName + " { get; set; }");
+                    writer.Line();
+                }
+
+                writer.Line("string global::Bindings.IRpcRequest.Action => " + SourceWriter.Literal(unit.OperationName) + ";");
+                writer.Line();
+                writer.Line("string global::Bindings.IRpcRequest.Version => " + SourceWriter.Literal(unit.Version) + ";");
+                writer.Line();
+                writer.Line("bool global::Bindings.IRpcRequest.IsReadOnly => " + (unit.ReadOnly ? "true" : "false") + ";");
+                writer.Line();
+                EmitValidate(writer, unit);
+                writer.Line();
+                EmitWriteParameters(writer, unit);
+            }
+        }
+
+        return writer.ToString();
+    }
+
+    private static string ParameterType(MemberType type, string ns)
+        => type.IsList
+            ? "global::System.Collections.Generic.IReadOnlyList<" + EmitterHelpers.ElementType(type, ns) + ">?"
+            : EmitterHelpers.PropertyType(type, ns);
+
+    private static void EmitValidate(SourceWriter writer, RequestUnit unit)
+    {
+        writer.Doc("Checks required parameters and documented constraints before anything is sent.");
+        writer.Line("/// <exception cref=\"" + Invalid + "\">A parameter is missing or breaks a constraint; the exception names it.</exception>");
+        using (writer.Block("public void Validate()"))
+        {
+            var operation = SourceWriter.Literal(unit.OperationName);
+            foreach (var parameter in unit.Parameters)
+            {
+                var property = parameter.PropertyName;
+                var wire = SourceWriter.Literal(parameter.WireName);
+                if (parameter.Required)
+                {
+                    var missing = parameter.Type.IsList
+                        ? property + " is null || " + property + ".Count == 0"
+                        : parameter.Type.Kind == ValueKind.String
+                            ? "string.IsNullOrEmpty(" + property + ")"
+                            : "!" + property + ".HasValue";
+                    writer.Line("if (" + missing + ") throw new " + Invalid + "(" + operation + ", " + wire + ", \"is required\");");
+                }
+
+                EmitConstraints(writer, parameter, operation, wire);
+            }
+        }
+    }
+
+    private static void EmitConstraints(SourceWriter writer, MemberModel parameter, string operation, string wire)
+    {
+        var constraints = parameter.Constraints;
+        if (constraints.IsEmpty)
+        {
+            return;
+        }
+
+        var property = parameter.PropertyName;
+        var isString = parameter.Type.Kind == ValueKind.String;
+        using (writer.Block(isString ? "if (" + property + " is object)" : "if (" + property + ".HasValue)"))
+        {
+            if (constraints.MinLength is { } minLength)
+            {
+                writer.Line("if (" + property + ".Length < " + minLength + ") throw new " + Invalid + "(" + operation + ", " + wire + ", \"must be at least " + minLength + " characters long\");");
+            }
+
+            if (constraints.MaxLength is { } maxLength)
+            {
+                writer.Line("if (" + property + ".Length > " + maxLength + ") throw new " + Invalid + "(" + operation + ", " + wire + ", \"must be at most " + maxLength + " characters long (it has \" + " + property + ".Length + \")\");");
+            }
+
+            if (constraints.AsciiOnly)
+            {
+                writer.Line("if (!global::Bindings.Serialization.WireText.IsAscii(" + property + ")) throw new " + Invalid + "(" + operation + ", " + wire + ", \"must contain ASCII characters only\");");
+            }
+
+            if (constraints.Minimum is { } minimum)
+            {
+                writer.Line("if (" + property + ".Value < " + NumberLiteral(minimum, parameter.Type.Kind) + ") throw new " + Invalid + "(" + operation + ", " + wire + ", \"must be at least " + minimum.ToString(CultureInfo.InvariantCulture) + "\");");
+            }
+
+            if (constraints.Maximum is { } maximum)
+            {
+                writer.Line("if (" + property + ".Value > " + NumberLiteral(maximum, parameter.Type.Kind) + ") throw new " + Invalid + "(" + operation + ", " + wire + ", \"must be at most " + maximum.ToString(CultureInfo.InvariantCulture) + "\");");
+            }
+        }
+    }
+
+    private static string NumberLiteral(decimal value, ValueKind kind)
+    {
+        var text = value.ToString(CultureInfo.InvariantCulture);
+        return kind switch
+        {
+            ValueKind.Decimal => text + "m",
+            ValueKind.Double => text + "d",
+            ValueKind.Int64 => text + "L",
+            _ => text,
+        };
+    }
+
+    private static void EmitWriteParameters(SourceWriter writer, RequestUnit unit)
+    {
+        writer.Doc("Adds <c>Action</c>, <c>Version</c> and every parameter that is set, with its wire name and invariant text.");
+        writer.Line("/// <param name=\"parameters\">Where to add them; the signer adds the common parameters.</param>");
+        using (writer.Block("public void WriteParameters(global::System.Collections.Generic.ICollection<" + Pair + "> parameters)"))
+        {
+            writer.Line("if (parameters is null) throw new global::System.ArgumentNullException(nameof(parameters));");
+            writer.Line("parameters.Add(new " + Pair + "(\"Action\", " + SourceWriter.Literal(unit.OperationName) + "));");
+            writer.Line("parameters.Add(new " + Pair + "(\"Version\", " + SourceWriter.Literal(unit.Version) + "));");
+            foreach (var parameter in unit.Parameters)
+            {
+                var property = parameter.PropertyName;
+                var wire = SourceWriter.Literal(parameter.WireName);
+                if (parameter.Type.IsList)
+                {
+                    // RPC lists are flattened: Name.1, Name.2, ... counted from one.
+                    using (writer.Block("if (" + property + " is object)"))
+                    {
+                        using (writer.Block("for (var i = 0; i < " + property + ".Count; i++)"))
+                        {
+                            writer.Line("parameters.Add(new " + Pair + "(" + wire + " + \".\" + global::Bindings.Serialization.WireText.Format(i + 1), " + Text(parameter.Type.Kind, property + "[i]") + "));");
+                        }
+                    }
+                }
+                else if (parameter.Type.Kind == ValueKind.String)
+                {
+                    writer.Line("if (" + property + " is object) parameters.Add(new " + Pair + "(" + wire + ", " + property + "));");
+                }
+                else
+                {
+                    writer.Line("if (" + property + ".HasValue) parameters.Add(new " + Pair + "(" + wire + ", " + Text(parameter.Type.Kind, property + ".Value") + "));");
+                }
+            }
+        }
+    }
+
+    private static string Text(ValueKind kind, string value) => kind switch
+    {
+        ValueKind.String => value,
+        ValueKind.Enum => value + ".WireValue",
+        _ => "global::Bindings.Serialization.WireText.Format(" + value + ")",
+    };
+}

@@ -1,0 +1,107 @@
+using Bindings.Generator.Model;
+
+namespace Bindings.Generator.Emitting;
+
+/// <summary>
+/// Emits a response structure: a class with one property per member, the unknown members it kept, and
+/// value equality. Its JSON and XML readers are emitted beside it, each in a file of its own.
+/// </summary>
+internal static class ShapeEmitter
+{
+    public static string Emit(ShapeUnit unit)
+    {
+        var name = unit.Name;
+        var writer = EmitterHelpers.StartFile(unit, unit.OperationName is null ? "The " + name + " structure." : "The response of " + unit.OperationName + ".");
+        using (writer.Block("namespace " + unit.Namespace))
+        {
+            writer.Summary(
+                unit.OperationName is null ? unit.Description : "The response of " + unit.OperationName + ".",
+                "The " + name + " structure.");
+            writer.Remarks(
+                "Read it with <c>ParseJson</c> or <c>ParseXml</c>. Both accept what the service is known to send",
+                "(numbers as strings and the reverse, a single item for a list, missing lists) and keep fields",
+                "the spec does not describe in <see cref=\"UnknownMembers\"/>.");
+            writer.Line(EmitterHelpers.GeneratedCodeAttribute);
+            using (writer.Block("public sealed partial class " + name + " : global::System.IEquatable<" + name + ">"))
+            {
+                foreach (var member in unit.Members)
+                {
+                    EmitterHelpers.MemberDocumentation(writer, member);
+                    var type = EmitterHelpers.PropertyType(member.Type, unit.Namespace);
+                    var initializer = member.Type.IsList
+                        ? " = global::System.Array.Empty<" + EmitterHelpers.ElementType(member.Type, unit.Namespace) + ">();"
+                        : string.Empty;
+                    writer.Line("public " + type + " " + member.PropertyName + " { get; set; }" + initializer);
+                    writer.Line();
+                }
+
+                writer.Doc("Fields the service sent that the spec does not describe, kept as they came.");
+                writer.Line("public global::System.Collections.Generic.IReadOnlyList<global::Bindings.UnknownMember> UnknownMembers { get; set; } = global::System.Array.Empty<global::Bindings.UnknownMember>();");
+                writer.Line();
+                EmitEquality(writer, unit);
+            }
+        }
+
+        return writer.ToString();
+    }
+
+    private static void EmitEquality(SourceWriter writer, ShapeUnit unit)
+    {
+        var name = unit.Name;
+        writer.Doc("True when every member, and every unknown member, is equal.");
+        writer.Line("/// <param name=\"other\">The instance to compare with.</param>");
+        using (writer.Block("public bool Equals(" + name + "? other)"))
+        {
+            writer.Line("if (other is null) return false;");
+            writer.Line("if (ReferenceEquals(this, other)) return true;");
+            writer.Line("return");
+            writer.Indent();
+            foreach (var member in unit.Members)
+            {
+                writer.Line(MemberEquals(member, unit.Namespace) + " &&");
+            }
+
+            writer.Line("global::Bindings.Serialization.ValueEquality.ListEquals(UnknownMembers, other.UnknownMembers);");
+            writer.Outdent();
+        }
+
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        writer.Line("public override bool Equals(object? obj) => Equals(obj as " + name + ");");
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        using (writer.Block("public override int GetHashCode()"))
+        {
+            writer.Line("var hash = 17;");
+            foreach (var member in unit.Members)
+            {
+                writer.Line("hash = unchecked((hash * 31) + " + MemberHash(member) + ");");
+            }
+
+            writer.Line("return hash;");
+        }
+    }
+
+    private static string MemberEquals(MemberModel member, string ns)
+    {
+        var property = member.PropertyName;
+        if (member.Type.IsList)
+        {
+            return "global::Bindings.Serialization.ValueEquality.ListEquals(" + property + ", other." + property + ")";
+        }
+
+        var type = EmitterHelpers.PropertyType(member.Type, ns);
+        return "global::System.Collections.Generic.EqualityComparer<" + type + ">.Default.Equals(" + property + ", other." + property + ")";
+    }
+
+    private static string MemberHash(MemberModel member)
+    {
+        var property = member.PropertyName;
+        if (member.Type.IsList)
+        {
+            return "global::Bindings.Serialization.ValueEquality.ListHash(" + property + ")";
+        }
+
+        return member.Type.IsValueType ? property + ".GetHashCode()" : "(" + property + "?.GetHashCode() ?? 0)";
+    }
+}

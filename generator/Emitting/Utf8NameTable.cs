@@ -1,0 +1,55 @@
+using System.Collections.Generic;
+using System.Text;
+
+namespace Bindings.Generator.Emitting;
+
+/// <summary>
+/// Gives each wire name a UTF-8 constant with a unique C# name (wire names such as <c>Tag.1</c> and
+/// <c>Tag_1</c> would otherwise collide), and writes the constants at the end of the type.
+/// </summary>
+internal sealed class Utf8NameTable
+{
+    private readonly string _prefix;
+    private readonly Dictionary<string, string> _properties = new(System.StringComparer.Ordinal);
+    private readonly HashSet<string> _used = new(System.StringComparer.Ordinal);
+    private readonly List<string> _order = new();
+
+    public Utf8NameTable(string prefix) => _prefix = prefix;
+
+    public string this[string wireName]
+    {
+        get
+        {
+            if (_properties.TryGetValue(wireName, out var property))
+            {
+                return property;
+            }
+
+            var builder = new StringBuilder(_prefix);
+            foreach (var c in wireName)
+            {
+                builder.Append(char.IsLetterOrDigit(c) && c < 128 ? c : '_');
+            }
+
+            var candidate = builder.ToString();
+            var unique = candidate;
+            for (var i = 2; !_used.Add(unique); i++)
+            {
+                unique = candidate + "_" + i;
+            }
+
+            _properties.Add(wireName, unique);
+            _order.Add(wireName);
+            return unique;
+        }
+    }
+
+    public void Emit(SourceWriter writer)
+    {
+        foreach (var wireName in _order)
+        {
+            writer.Line();
+            Utf8Bytes.Property(writer, _properties[wireName], wireName);
+        }
+    }
+}

@@ -1,0 +1,259 @@
+using System.Linq;
+using Bindings.Generator.Model;
+
+namespace Bindings.Generator.Emitting;
+
+/// <summary>
+/// Emits a structure's XML reader: the public entry points and one forward pass over <c>XmlReader</c>.
+/// Child elements may come in any order; a list is a run of repeated elements, so one element is a
+/// list of one.
+/// </summary>
+internal static class XmlReaderEmitter
+{
+    private const string Xml = "global::Bindings.Serialization.XmlParsing";
+    private const string Reader = "global::System.Xml.XmlReader reader";
+    private const string Options = "global::Bindings.ResponseParseOptions options";
+    private const string UnknownList = "global::System.Collections.Generic.List<global::Bindings.UnknownMember>";
+
+    public static string Emit(ShapeUnit unit)
+    {
+        var name = unit.Name;
+        var writer = EmitterHelpers.StartFile(unit, "Reads " + name + " from XML.");
+        using (writer.Block("namespace " + unit.Namespace))
+        {
+            using (writer.Block("partial class " + name))
+            {
+                EmitEntryPoints(writer, name);
+                writer.Line();
+                EmitElementReader(writer, unit);
+                foreach (var member in unit.Members.Where(member => member.Type.IsList && member.Type.ItemWireName is not null))
+                {
+                    writer.Line();
+                    EmitWrappedListReader(writer, unit, member);
+                }
+            }
+        }
+
+        return writer.ToString();
+    }
+
+    private static void EmitEntryPoints(SourceWriter writer, string name)
+    {
+        const string Exception = "/// <exception cref=\"global::Bindings.ResponseParseException\">The document is malformed, has a DTD, or a value has the wrong kind.</exception>";
+        writer.Doc("Parses " + name + " from an XML stream; the encoding comes from its byte order mark or declaration.");
+        writer.Line("/// <param name=\"xml\">The stream; it is not closed.</param>");
+        writer.Line("/// <param name=\"options\">Limits on depth and size; the defaults when null.</param>");
+        writer.Line(Exception);
+        using (writer.Block("public static " + name + " ParseXml(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null)"))
+        {
+            writer.Line("var effective = options ?? global::Bindings.ResponseParseOptions.Default;");
+            using (writer.Block("try"))
+            {
+                writer.Line("using var reader = " + Xml + ".CreateReader(xml, effective);");
+                writer.Line("return ReadXmlDocument(reader, effective);");
+            }
+
+            using (writer.Block("catch (global::System.Exception exception) when (" + Xml + ".IsReadError(exception))"))
+            {
+                writer.Line("throw " + Xml + ".Fail(exception, " + SourceWriter.Literal(name) + ");");
+            }
+        }
+
+        writer.Line();
+        writer.Doc("Parses " + name + " from XML text.");
+        writer.Line("/// <param name=\"xml\">The whole document.</param>");
+        writer.Line("/// <param name=\"options\">Limits on depth and size; the defaults when null.</param>");
+        writer.Line(Exception);
+        using (writer.Block("public static " + name + " ParseXml(string xml, global::Bindings.ResponseParseOptions? options = null)"))
+        {
+            writer.Line("var effective = options ?? global::Bindings.ResponseParseOptions.Default;");
+            using (writer.Block("try"))
+            {
+                writer.Line("using var text = new global::System.IO.StringReader(xml ?? throw new global::System.ArgumentNullException(nameof(xml)));");
+                writer.Line("using var reader = " + Xml + ".CreateReader(text, effective);");
+                writer.Line("return ReadXmlDocument(reader, effective);");
+            }
+
+            using (writer.Block("catch (global::System.Exception exception) when (" + Xml + ".IsReadError(exception))"))
+            {
+                writer.Line("throw " + Xml + ".Fail(exception, " + SourceWriter.Literal(name) + ");");
+            }
+        }
+
+        writer.Line();
+        writer.Doc("Parses " + name + " from an XML stream, read asynchronously to its end first.");
+        writer.Line("/// <param name=\"xml\">The stream; it is not closed.</param>");
+        writer.Line("/// <param name=\"options\">Limits on depth and size; the defaults when null.</param>");
+        writer.Line("/// <param name=\"cancellationToken\">Cancels the read.</param>");
+        writer.Line(Exception);
+        using (writer.Block("public static async global::System.Threading.Tasks.Task<" + name + "> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)"))
+        {
+            writer.Line("var effective = options ?? global::Bindings.ResponseParseOptions.Default;");
+            writer.Line("var (buffer, length) = await global::Bindings.Serialization.StreamBuffering.ReadAllAsync(xml, effective, cancellationToken).ConfigureAwait(false);");
+            using (writer.Block("try"))
+            {
+                writer.Line("using var stream = new global::System.IO.MemoryStream(buffer, 0, length, writable: false);");
+                writer.Line("return ParseXml(stream, effective);");
+            }
+
+            using (writer.Block("finally"))
+            {
+                writer.Line("global::System.Buffers.ArrayPool<byte>.Shared.Return(buffer);");
+            }
+        }
+
+        writer.Line();
+        using (writer.Block("private static " + name + " ReadXmlDocument(" + Reader + ", " + Options + ")"))
+        {
+            writer.Line(Xml + ".MoveToRoot(reader);");
+            writer.Line("var result = ReadXml(reader, options);");
+            writer.Line(Xml + ".ReadDocumentEnd(reader);");
+            writer.Line("return result;");
+        }
+    }
+
+    private static void EmitElementReader(SourceWriter writer, ShapeUnit unit)
+    {
+        var name = unit.Name;
+        writer.Doc("Reads one " + name + " from the element the reader is on, and moves past it.");
+        writer.Line("/// <param name=\"reader\">The reader, on the element's start tag.</param>");
+        writer.Line("/// <param name=\"options\">The depth limit.</param>");
+        using (writer.Block("internal static " + name + " ReadXml(" + Reader + ", " + Options + ")"))
+        {
+            writer.Line("var result = new " + name + "();");
+            writer.Line(UnknownList + "? unknownMembers = null;");
+            foreach (var member in unit.Members.Where(member => member.Type.IsList))
+            {
+                writer.Line("global::System.Collections.Generic.List<" + EmitterHelpers.ElementType(member.Type, unit.Namespace) + ">? " + ListLocal(member) + " = null;");
+            }
+
+            writer.Line("var member = string.Empty;");
+            using (writer.Block("try"))
+            {
+                using (writer.Block("if (" + Xml + ".StartElement(reader, options))"))
+                {
+                    using (writer.Block("while (" + Xml + ".NextChildElement(reader))"))
+                    {
+                        writer.Line("member = reader.LocalName;");
+                        using (writer.Block("switch (member)"))
+                        {
+                            foreach (var member in unit.Members)
+                            {
+                                writer.Line("case " + SourceWriter.Literal(member.WireName) + ":");
+                                using (writer.Block(string.Empty))
+                                {
+                                    EmitMemberRead(writer, unit, member);
+                                    writer.Line("break;");
+                                }
+
+                            }
+
+                            writer.Line("default:");
+                            writer.Indent();
+                            writer.Line(Xml + ".KeepUnknown(reader, member, ref unknownMembers);");
+                            writer.Line("break;");
+                            writer.Outdent();
+                        }
+                    }
+                }
+            }
+
+            using (writer.Block("catch (global::System.Exception exception) when (" + Xml + ".IsReadError(exception))"))
+            {
+                writer.Line("throw " + Xml + ".AsParseError(exception).Within(member);");
+            }
+
+            writer.Line();
+            foreach (var member in unit.Members.Where(member => member.Type.IsList))
+            {
+                writer.Line("if (" + ListLocal(member) + " is object) result." + member.PropertyName + " = " + ListLocal(member) + ";");
+            }
+
+            writer.Line("if (unknownMembers is object) result.UnknownMembers = unknownMembers;");
+            writer.Line("return result;");
+        }
+    }
+
+    private static void EmitMemberRead(SourceWriter writer, ShapeUnit unit, MemberModel member)
+    {
+        if (!member.Type.IsList)
+        {
+            writer.Line("result." + member.PropertyName + " = " + ReadValue(member.Type, unit.Namespace) + ";");
+            return;
+        }
+
+        if (member.Type.ItemWireName is not null)
+        {
+            writer.Line("Read" + member.PropertyName + "Xml(reader, options, ref " + ListLocal(member) + ", ref unknownMembers);");
+            return;
+        }
+
+        // A bare list: every element with the member's name is one item.
+        var element = EmitterHelpers.ElementType(member.Type, unit.Namespace);
+        writer.Line(ListLocal(member) + " ??= new global::System.Collections.Generic.List<" + element + ">();");
+        using (writer.Block("try"))
+        {
+            EmitAddItem(writer, member, unit.Namespace, ListLocal(member));
+        }
+
+        using (writer.Block("catch (global::System.Exception exception) when (" + Xml + ".IsReadError(exception))"))
+        {
+            writer.Line("throw " + Xml + ".AsParseError(exception).WithinItem(" + ListLocal(member) + ".Count);");
+        }
+    }
+
+    private static void EmitWrappedListReader(SourceWriter writer, ShapeUnit unit, MemberModel member)
+    {
+        var element = EmitterHelpers.ElementType(member.Type, unit.Namespace);
+        var list = "global::System.Collections.Generic.List<" + element + ">";
+        var itemName = member.Type.ItemWireName!;
+        writer.Doc("Reads the " + member.WireName + " list: <c>&lt;" + member.WireName + "&gt;</c> holding repeated <c>&lt;" + itemName + "&gt;</c> elements.");
+        using (writer.Block("private static void Read" + member.PropertyName + "Xml(" + Reader + ", " + Options + ", ref " + list + "? items, ref " + UnknownList + "? unknownMembers)"))
+        {
+            writer.Line("items ??= new " + list + "();");
+            writer.Line("if (!" + Xml + ".StartElement(reader, options)) return;");
+            using (writer.Block("while (" + Xml + ".NextChildElement(reader))"))
+            {
+                using (writer.Block("if (reader.LocalName != " + SourceWriter.Literal(itemName) + ")"))
+                {
+                    writer.Line(Xml + ".KeepUnknown(reader, " + SourceWriter.Literal(member.WireName + ".") + " + reader.LocalName, ref unknownMembers);");
+                    writer.Line("continue;");
+                }
+
+                writer.Line();
+                using (writer.Block("try"))
+                {
+                    EmitAddItem(writer, member, unit.Namespace, "items");
+                }
+
+                using (writer.Block("catch (global::System.Exception exception) when (" + Xml + ".IsReadError(exception))"))
+                {
+                    writer.Line("throw " + Xml + ".AsParseError(exception).WithinItem(items.Count).Within(" + SourceWriter.Literal(itemName) + ");");
+                }
+            }
+        }
+    }
+
+    private static void EmitAddItem(SourceWriter writer, MemberModel member, string ns, string list)
+    {
+        // An item marked xsi:nil carries nothing; skipping it keeps the list free of nulls.
+        writer.Line("var item = " + ReadValue(member.Type, ns) + ";");
+        writer.Line(member.Type.IsValueType ? "if (item.HasValue) " + list + ".Add(item.Value);" : "if (item is object) " + list + ".Add(item);");
+    }
+
+    /// <summary>An expression that reads one element's value and moves past the element.</summary>
+    private static string ReadValue(MemberType type, string ns) => type.Kind switch
+    {
+        ValueKind.String => Xml + ".ReadString(reader)",
+        ValueKind.Int32 => Xml + ".ReadInt32(reader)",
+        ValueKind.Int64 => Xml + ".ReadInt64(reader)",
+        ValueKind.Boolean => Xml + ".ReadBoolean(reader)",
+        ValueKind.Double => Xml + ".ReadDouble(reader)",
+        ValueKind.Decimal => Xml + ".ReadDecimal(reader)",
+        ValueKind.DateTime => Xml + ".ReadDateTime(reader)",
+        ValueKind.Enum => Xml + ".ReadToken(reader) is string token ? " + EmitterHelpers.ElementType(type, ns) + ".FromWireValue(token) : (" + EmitterHelpers.ElementType(type, ns) + "?)null",
+        _ => EmitterHelpers.ElementType(type, ns) + ".ReadXml(reader, options)",
+    };
+
+    private static string ListLocal(MemberModel member) => "list" + member.PropertyName;
+}
