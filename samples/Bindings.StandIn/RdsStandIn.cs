@@ -391,10 +391,12 @@ public sealed class RdsStandIn : IAsyncDisposable
             if (fault.TruncateBody)
             {
                 Counters.CountTruncated();
-                // The headers promise the whole body; half of it arrives, then the connection dies.
+                // The headers promise the whole body; half of it arrives, then the connection ends.
+                // Kestrel sends what was written and closes the connection itself when a response
+                // ends short of its Content-Length. Aborting here instead would reset the
+                // connection before the flushed bytes leave, and look like a dropped connection.
                 await response.Body.WriteAsync(body.AsMemory(0, body.Length / 2), context.RequestAborted).ConfigureAwait(false);
                 await response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
-                context.Abort();
                 return;
             }
 

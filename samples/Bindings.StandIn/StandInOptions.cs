@@ -257,7 +257,7 @@ public sealed record StandInFaults
 
     /// <summary>
     /// The share of answers (0..1) cut short: the headers announce the full length, half the body
-    /// is written, then the connection is aborted.
+    /// is written, then the connection is closed (the client sees the body end early).
     /// </summary>
     public double TruncateBodyRate { get; init; }
 
