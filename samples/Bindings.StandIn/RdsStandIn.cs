@@ -66,7 +66,7 @@ public sealed class RdsStandIn : IAsyncDisposable
         _time = options.TimeProvider;
         _hostId = options.HostId;
         _recentCapacity = options.RecentRequestCapacity;
-        _logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Bindings.StandIn");
+        _logger = options.Logger ?? (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Bindings.StandIn");
         _faults = options.Faults;
         _faultInjector = new FaultInjector(options.Seed);
         _catalog = new BackupCatalog(options.Instances, options.Profile, options.Seed);

@@ -72,6 +72,9 @@ public sealed class StandInOptions
     /// Null logs nothing. The ASP.NET Core host's own logging is always off.
     /// </summary>
     public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>A logger to use directly; takes precedence over <see cref="LoggerFactory"/>.</summary>
+    public ILogger? Logger { get; set; }
 }
 
 /// <summary>An AccessKey the stand-in accepts, optionally an STS one that needs a security token.</summary>
