@@ -13,15 +13,18 @@
 # Prints one line per check and ends with 'N passed, N failed'; exits non-zero on any failure.
 #
 # Environment: BINDINGS_CONSUMER_AOT=0|1|auto (default auto), BINDINGS_CONSUMER_KEEP=1 keeps the
-# temporary folder, BINDINGS_CONSUMER_SKIP=1 skips everything (prints a skip and exits 0).
+# temporary folder, BINDINGS_CONSUMER_PACKAGES=dir the NuGet packages folder (default
+# ~/.nuget/bindings-consumer-packages), BINDINGS_CONSUMER_SKIP=1 skips everything (exits 0).
 set -uo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 artifacts="$repo/artifacts"
 feed="$artifacts/feed"
-# A packages folder of its own: a re-run must pick up the package just packed, never a cached 0.1.0.
-packages="$artifacts/consumer-packages"
+# A NuGet packages folder of the consumers' own, outside the clone so that the large NativeAOT packs
+# are downloaded once per machine (about 300 MB); the Bindings.* packages are deleted from it before
+# each restore, so a re-run always takes the packages just packed, never a cached 0.1.0.
+packages="${BINDINGS_CONSUMER_PACKAGES:-$HOME/.nuget/bindings-consumer-packages}"
 aot="${BINDINGS_CONSUMER_AOT:-auto}"
 
 if [[ "${BINDINGS_CONSUMER_SKIP:-0}" == 1 ]]; then
@@ -31,6 +34,14 @@ if [[ "${BINDINGS_CONSUMER_SKIP:-0}" == 1 ]]; then
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# Runs from other clones on this machine share the packages folder: one at a time.
+mkdir -p "$packages"
+exec 9>"$packages/.bindings-consumer.lock"
+if ! flock -w 900 9; then
+  echo "FAIL  another consumer test holds $packages/.bindings-consumer.lock"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
 work="$(mktemp -d "${TMPDIR:-/tmp}/bindings-consumer.XXXXXX")"
 logs="$work/logs"
 mkdir -p "$logs"
@@ -230,7 +241,8 @@ if [[ "$aot" != 0 ]]; then
   log="$logs/aot-publish.log"
   out="$work/aot"
   aot_started=$SECONDS
-  if dotnet publish "$app" -c Release -r linux-x64 -p:PublishAot=true "${strict[@]}" -o "$out" >"$log" 2>&1; then
+  if dotnet publish "$app" -c Release -r linux-x64 -p:PublishAot=true -p:DisableTransitiveFrameworkReferenceDownloads=true \
+      "${strict[@]}" -o "$out" >"$log" 2>&1; then
     pass "consumer program publishes with NativeAOT, no trim/AOT warning ($((SECONDS - aot_started)) s)"
     exe="$out/Consumer.App"
     if "$exe" >"$logs/aot-run.log" 2>&1 && grep -q ' 0 failed' "$logs/aot-run.log"; then
