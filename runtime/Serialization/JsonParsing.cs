@@ -137,7 +137,7 @@ public static class JsonParsing
         var start = (int)reader.TokenStartIndex;
         reader.Skip();
         var end = (int)reader.BytesConsumed;
-        var raw = Encoding.UTF8.GetString(utf8Json.Slice(start, end - start));
+        var raw = WireText.FromUtf8(utf8Json.Slice(start, end - start));
         (unknownMembers ??= new List<UnknownMember>()).Add(new UnknownMember(name, raw, WireFormat.Json));
     }
 
@@ -186,7 +186,7 @@ public static class JsonParsing
             case JsonTokenType.Null:
                 return null;
             default:
-                return TryGetScalarUtf8(ref reader, out var utf8) ? Encoding.UTF8.GetString(utf8) : null;
+                return TryGetScalarUtf8(ref reader, out var utf8) ? WireText.FromUtf8(utf8) : null;
         }
     }
 

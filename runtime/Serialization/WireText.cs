@@ -102,7 +102,7 @@ public static class WireText
 
     /// <summary>Parses an ISO 8601 date and time; without an offset it is UTC.</summary>
     public static bool TryParseDateTime(ReadOnlySpan<byte> utf8, out DateTimeOffset value)
-        => TryParseDateTime(Encoding.UTF8.GetString(utf8), out value);
+        => TryParseDateTime(FromUtf8(utf8), out value);
 
     /// <summary>Parses an ISO 8601 date and time; without an offset it is UTC.</summary>
     public static bool TryParseDateTime(string text, out DateTimeOffset value)

@@ -1,0 +1,271 @@
+#!/usr/bin/env bash
+# The consumer test: packs Bindings.Generator and Bindings.Runtime into a local folder feed, checks the
+# packages' layout, then restores and builds fresh consumers copied from the templates beside this file
+# into a temporary folder outside the repository:
+#   app/      net10.0 program with nothing but the two PackageReferences and the shipped specs/;
+#             it must build with the trim and AOT analyzers on (warnings as errors) and its run must
+#             parse the documented JSON and XML examples to the documented values;
+#   broken    the same program with one spec line broken: the build must fail with BND003 at that
+#             YAML file and line; with BindingsIncludeDefaultSpecs=false the spec is not read at all;
+#   library/  netstandard2.0 library at LangVersion 8, specs in another folder, namespace overrides;
+#   aot       (BINDINGS_CONSUMER_AOT=1, or =auto when the NativeAOT compiler restores) the program
+#             published with PublishAot=true; prints its size and start time.
+# Prints one line per check and ends with 'N passed, N failed'; exits non-zero on any failure.
+#
+# Environment: BINDINGS_CONSUMER_AOT=0|1|auto (default auto), BINDINGS_CONSUMER_KEEP=1 keeps the
+# temporary folder, BINDINGS_CONSUMER_PACKAGES=dir the NuGet packages folder (default
+# ~/.nuget/bindings-consumer-packages), BINDINGS_CONSUMER_SKIP=1 skips everything (exits 0).
+set -uo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+artifacts="$repo/artifacts"
+feed="$artifacts/feed"
+# A NuGet packages folder of the consumers' own, outside the clone so that the large NativeAOT packs
+# are downloaded once per machine (about 300 MB); the Bindings.* packages are deleted from it before
+# each restore, so a re-run always takes the packages just packed, never a cached 0.1.0.
+packages="${BINDINGS_CONSUMER_PACKAGES:-$HOME/.nuget/bindings-consumer-packages}"
+aot="${BINDINGS_CONSUMER_AOT:-auto}"
+
+if [[ "${BINDINGS_CONSUMER_SKIP:-0}" == 1 ]]; then
+  echo "consumer: skipped (BINDINGS_CONSUMER_SKIP=1)"
+  echo "0 passed, 0 failed, 1 skipped"
+  exit 0
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# Runs from other clones on this machine share the packages folder: one at a time.
+mkdir -p "$packages"
+exec 9>"$packages/.bindings-consumer.lock"
+if ! flock -w 900 9; then
+  echo "FAIL  another consumer test holds $packages/.bindings-consumer.lock"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+work="$(mktemp -d "${TMPDIR:-/tmp}/bindings-consumer.XXXXXX")"
+logs="$work/logs"
+mkdir -p "$logs"
+cleanup() {
+  if [[ "${BINDINGS_CONSUMER_KEEP:-0}" == 1 ]]; then
+    echo "consumer: kept $work"
+  else
+    rm -rf "$work"
+  fi
+}
+trap cleanup EXIT
+
+passed=0
+failed=0
+started=$SECONDS
+pass() { passed=$((passed + 1)); echo "PASS  $1"; }
+fail() { failed=$((failed + 1)); echo "FAIL  $1"; }
+check() { # check "description" command...
+  local what="$1"
+  shift
+  if "$@"; then pass "$what"; else fail "$what"; fi
+}
+show_log() { echo "----- last lines of $1"; tail -n "${2:-40}" "$1" | sed 's/^/    /'; echo "-----"; }
+summary() {
+  echo "consumer test took $((SECONDS - started)) s"
+  echo "$passed passed, $failed failed"
+  if [[ $failed -eq 0 ]]; then exit 0; else exit 1; fi
+}
+fatal() { fail "$1"; [[ -n "${2:-}" ]] && show_log "$2"; summary; }
+
+# --- 1. pack ------------------------------------------------------------------------------------
+rm -rf "$feed"
+mkdir -p "$feed"
+for project in generator/Bindings.Generator.csproj runtime/Bindings.Runtime.csproj; do
+  log="$logs/pack-$(basename "$project" .csproj).log"
+  if dotnet pack "$repo/$project" -c Release -o "$feed" -p:ContinuousIntegrationBuild=true >"$log" 2>&1; then
+    pass "dotnet pack $project"
+  else
+    fatal "dotnet pack $project" "$log"
+  fi
+done
+# The trim and AOT analyzers run on the runtime's net10.0 build with warnings as errors; none may report.
+check "runtime pack reports no trim/AOT warning (IL2xxx/IL3xxx)" \
+  bash -c "! grep -E 'warning IL[23][0-9]{3}' '$logs/pack-Bindings.Runtime.log'"
+
+generator_pkg="$(ls "$feed"/Bindings.Generator.*.nupkg 2>/dev/null | head -n 1)"
+runtime_pkg="$(ls "$feed"/Bindings.Runtime.*.nupkg 2>/dev/null | grep -v '\.snupkg$' | head -n 1)"
+[[ -f "$generator_pkg" && -f "$runtime_pkg" ]] || fatal "both packages are in $feed"
+version="$(basename "$runtime_pkg" .nupkg)"
+version="${version#Bindings.Runtime.}"
+echo "consumer: packages $(basename "$generator_pkg") $(basename "$runtime_pkg")"
+
+# --- 2. package layout --------------------------------------------------------------------------
+unzip -Z1 "$generator_pkg" | sort >"$work/generator.files"
+unzip -Z1 "$runtime_pkg" | sort >"$work/runtime.files"
+unzip -p "$generator_pkg" Bindings.Generator.nuspec >"$work/generator.nuspec"
+unzip -p "$runtime_pkg" Bindings.Runtime.nuspec >"$work/runtime.nuspec"
+has() { grep -qxF "$2" "$1"; }
+none() { ! grep -qE "$2" "$1"; }
+contains() { grep -qE "$2" "$1"; }
+
+check "generator package: analyzers/dotnet/cs/Bindings.Generator.dll" has "$work/generator.files" analyzers/dotnet/cs/Bindings.Generator.dll
+check "generator package: analyzers/dotnet/cs/YamlDotNet.dll" has "$work/generator.files" analyzers/dotnet/cs/YamlDotNet.dll
+check "generator package: build/Bindings.Generator.props" has "$work/generator.files" build/Bindings.Generator.props
+check "generator package: README and third-party notices" bash -c "grep -qxF PACKAGE.md '$work/generator.files' && grep -qxF THIRD-PARTY-NOTICES.txt '$work/generator.files'"
+check "generator package: nothing else under analyzers/ (no other language, no satellite)" \
+  bash -c "[[ \$(grep -c '^analyzers/' '$work/generator.files') -eq 2 ]]"
+check "generator package: no lib/, ref/ or runtimes/ (nothing reaches the consumer's output)" none "$work/generator.files" '^(lib|ref|runtimes|contentFiles)/'
+check "generator package: no dependencies" none "$work/generator.nuspec" '<dependenc'
+check "generator package: developmentDependency" contains "$work/generator.nuspec" '<developmentDependency>true</developmentDependency>'
+check "runtime package: lib/netstandard2.0/Bindings.Runtime.dll (+ xml docs)" \
+  bash -c "grep -qxF lib/netstandard2.0/Bindings.Runtime.dll '$work/runtime.files' && grep -qxF lib/netstandard2.0/Bindings.Runtime.xml '$work/runtime.files'"
+check "runtime package: lib/net10.0/Bindings.Runtime.dll (+ xml docs)" \
+  bash -c "grep -qxF lib/net10.0/Bindings.Runtime.dll '$work/runtime.files' && grep -qxF lib/net10.0/Bindings.Runtime.xml '$work/runtime.files'"
+check "runtime package: lib/ holds exactly netstandard2.0 and net10.0" \
+  bash -c "[[ \"\$(grep '^lib/' '$work/runtime.files' | cut -d/ -f2 | sort -u | tr '\n' ' ')\" == 'net10.0 netstandard2.0 ' ]]"
+check "runtime package: no analyzers/ or build/" none "$work/runtime.files" '^(analyzers|build|buildTransitive)/'
+check "runtime package: System.Text.Json for netstandard2.0 only" \
+  bash -c "tr -d '\n' <'$work/runtime.nuspec' | grep -qE '<group targetFramework=\"net10.0\" */>' && tr -d '\n' <'$work/runtime.nuspec' | grep -qE '<group targetFramework=\".NETStandard2.0\">[^/]*<dependency id=\"System.Text.Json\"'"
+check "runtime symbols package (snupkg) with both pdbs" \
+  bash -c "unzip -Z1 '${runtime_pkg%.nupkg}.snupkg' | grep -qxF lib/netstandard2.0/Bindings.Runtime.pdb && unzip -Z1 '${runtime_pkg%.nupkg}.snupkg' | grep -qxF lib/net10.0/Bindings.Runtime.pdb"
+for nuspec in "$work/generator.nuspec" "$work/runtime.nuspec"; do
+  name="$(basename "$nuspec" .nuspec)"
+  check "$name package: version $version, MIT, readme, description, tags, repository" \
+    bash -c "grep -q '<version>$version</version>' '$nuspec' && grep -q '<license type=\"expression\">MIT</license>' '$nuspec' && grep -q '<readme>PACKAGE.md</readme>' '$nuspec' && grep -q '<description>..*</description>' '$nuspec' && grep -q '<tags>..*</tags>' '$nuspec' && grep -q '<repository type=\"git\"' '$nuspec'"
+done
+
+# --- 3. a feed and packages folder of the consumers' own -----------------------------------------
+# The machine's enabled sources (as `dotnet nuget list source` shows them) plus the local feed; the
+# Bindings.* IDs may come from the local feed only.
+{
+  echo '<?xml version="1.0" encoding="utf-8"?>'
+  echo '<configuration>'
+  echo '  <config><add key="globalPackagesFolder" value="'"$packages"'" /></config>'
+  echo '  <packageSources>'
+  echo '    <clear />'
+  echo '    <add key="bindings-local" value="'"$feed"'" />'
+  n=0
+  while read -r state url; do
+    [[ "$state" == E* && -n "$url" ]] || continue
+    n=$((n + 1))
+    echo '    <add key="upstream'"$n"'" value="'"$url"'" />'
+  done < <(dotnet nuget list source --format short 2>/dev/null)
+  echo '  </packageSources>'
+  echo '  <packageSourceMapping>'
+  echo '    <packageSource key="bindings-local"><package pattern="Bindings.Generator" /><package pattern="Bindings.Runtime" /></packageSource>'
+  for i in $(seq 1 "$n"); do
+    echo '    <packageSource key="upstream'"$i"'"><package pattern="*" /></packageSource>'
+  done
+  echo '  </packageSourceMapping>'
+  echo '</configuration>'
+} >"$work/nuget.config"
+rm -rf "$packages/bindings.generator" "$packages/bindings.runtime"
+
+copy_template() { # copy_template template destination
+  mkdir -p "$2"
+  (cd "$here/$1" && tar --exclude=bin --exclude=obj -cf - .) | (cd "$2" && tar -xf -)
+  sed -i -E 's/(Include="Bindings\.(Generator|Runtime)" Version=")[^"]*"/\1'"$version"'"/' "$2"/*.csproj
+}
+
+# Strict: the trim, AOT and single-file analyzers on, every warning an error.
+strict=(-p:TreatWarningsAsErrors=true -p:EnableTrimAnalyzer=true -p:EnableAotAnalyzer=true -p:EnableSingleFileAnalyzer=true)
+
+# --- 4. the program ------------------------------------------------------------------------------
+app="$work/app"
+copy_template app "$app"
+cp -R "$repo/specs" "$app/specs"
+log="$logs/app-build.log"
+if dotnet build "$app" -c Release "${strict[@]}" -p:EmitCompilerGeneratedFiles=true >"$log" 2>&1; then
+  pass "consumer program builds from the packages (trim/AOT analyzers on, warnings as errors)"
+else
+  fail "consumer program builds from the packages (trim/AOT analyzers on, warnings as errors)"
+  show_log "$log"
+fi
+check "the package's props makes CS8784, CS8785 and CS9057 errors in the consumer" \
+  bash -c "dotnet msbuild '$app' -getProperty:WarningsAsErrors -p:Configuration=Release 2>&1 | grep -q 'CS8784;CS8785;CS9057'"
+generated="$app/obj/Release/net10.0/generated/Bindings.Generator/Bindings.Generator.BindingsGenerator"
+check "EmitCompilerGeneratedFiles writes the generated code under obj/" test -f "$generated/Bindings.Rds.DescribeBackupTasksResponse.Json.g.cs"
+check "the generator and YamlDotNet stay out of the program's output" \
+  bash -c "[[ -f '$app/bin/Release/net10.0/Bindings.Runtime.dll' && ! -e '$app/bin/Release/net10.0/Bindings.Generator.dll' && ! -e '$app/bin/Release/net10.0/YamlDotNet.dll' ]]"
+log="$logs/app-run.log"
+if dotnet "$app/bin/Release/net10.0/Consumer.App.dll" >"$log" 2>&1 && grep -q ' 0 failed' "$log"; then
+  pass "consumer program parses the documented JSON and XML examples ($(grep -c '^ok' "$log") checks)"
+else
+  fail "consumer program parses the documented JSON and XML examples"
+  show_log "$log"
+fi
+
+# --- 5. a broken spec ----------------------------------------------------------------------------
+broken="$work/broken"
+copy_template app "$broken"
+cp -R "$repo/specs" "$broken/specs"
+spec="$broken/specs/rds/DescribeBackupTasks.yaml"
+line="$(grep -n -m 1 -E '^ +type: BackupMode *$' "$spec" | cut -d: -f1)"
+if [[ -z "$line" ]]; then
+  fail "the shipped spec has a 'type: BackupMode' line to break"
+else
+  column="$(sed -n "${line}p" "$spec" | awk '{ print index($0, "BackupMode") }')"
+  sed -i "${line}s/type: BackupMode/type: BackupModeTypo/" "$spec"
+  log="$logs/broken-build.log"
+  if dotnet build "$broken" -c Release >"$log" 2>&1; then
+    fail "a broken spec fails the build"
+  else
+    pass "a broken spec fails the build"
+  fi
+  if grep -qE "specs/rds/DescribeBackupTasks\.yaml\($line,$column(,[0-9]+,[0-9]+)?\): error BND003" "$log"; then
+    pass "the build reports error BND003 at DescribeBackupTasks.yaml($line,$column)"
+  else
+    fail "the build reports error BND003 at DescribeBackupTasks.yaml($line,$column)"
+    grep -E 'error|warning' "$log" | sort -u | head -n 20 | sed 's/^/    /'
+  fi
+  log="$logs/broken-nodefault-build.log"
+  dotnet build "$broken" -c Release -p:BindingsIncludeDefaultSpecs=false >"$log" 2>&1
+  if ! grep -q 'BND003' "$log" && grep -qE "error CS0(234|246): The type or namespace name '(Rds|DescribeBackupTasksResponse)'" "$log"; then
+    pass "BindingsIncludeDefaultSpecs=false: specs/ is not read (no BND003, no generated types)"
+  else
+    fail "BindingsIncludeDefaultSpecs=false: specs/ is not read (no BND003, no generated types)"
+    grep -E 'error|warning' "$log" | sort -u | head -n 20 | sed 's/^/    /'
+  fi
+fi
+
+# --- 6. the netstandard2.0 library at C# 8 ------------------------------------------------------
+library="$work/library"
+copy_template library "$library"
+cp -R "$repo/specs/." "$library/api-specs/"
+log="$logs/library-build.log"
+if dotnet build "$library" -c Release -p:TreatWarningsAsErrors=true -p:EmitCompilerGeneratedFiles=true >"$log" 2>&1; then
+  pass "netstandard2.0 library at LangVersion 8 builds (api-specs/, BindingsNamespace, per-file metadata)"
+else
+  fail "netstandard2.0 library at LangVersion 8 builds (api-specs/, BindingsNamespace, per-file metadata)"
+  show_log "$log"
+fi
+generated="$library/obj/Release/netstandard2.0/generated/Bindings.Generator/Bindings.Generator.BindingsGenerator"
+check "library: rds types in the project's namespace, Ping in the file's own, notes.yaml skipped" \
+  bash -c "[[ -f '$generated/Contoso.Backups.DescribeBackupTasksResponse.g.cs' && -f '$generated/Contoso.Health.PingRequest.g.cs' ]] && [[ -z \"\$(ls '$generated' | grep -v -E '^Contoso\.(Backups|Health)\.')\" ]]"
+
+# --- 7. NativeAOT --------------------------------------------------------------------------------
+if [[ "$aot" != 0 ]]; then
+  log="$logs/aot-publish.log"
+  out="$work/aot"
+  aot_started=$SECONDS
+  if dotnet publish "$app" -c Release -r linux-x64 -p:PublishAot=true -p:DisableTransitiveFrameworkReferenceDownloads=true \
+      "${strict[@]}" -o "$out" >"$log" 2>&1 && ! grep -qE 'warning IL[23][0-9]{3}' "$log"; then
+    pass "consumer program publishes with NativeAOT, no trim/AOT warning ($((SECONDS - aot_started)) s)"
+    exe="$out/Consumer.App"
+    if "$exe" >"$logs/aot-run.log" 2>&1 && grep -q ' 0 failed' "$logs/aot-run.log"; then
+      pass "the NativeAOT program parses the documented examples"
+      size=$(stat -c %s "$exe")
+      runs=20
+      t0=$(date +%s%N)
+      for _ in $(seq 1 $runs); do "$exe" >/dev/null; done
+      t1=$(date +%s%N)
+      echo "consumer: NativeAOT executable $((size / 1024)) KiB; start to exit $(((t1 - t0) / runs / 1000)) us on average over $runs runs"
+    else
+      fail "the NativeAOT program parses the documented examples"
+      show_log "$logs/aot-run.log"
+    fi
+  elif [[ "$aot" == auto ]] && grep -qE 'NU1101|NU1102|NETSDK1183|Platform linker|clang|objcopy' "$log"; then
+    echo "SKIP  NativeAOT publish: the AOT compiler or native toolchain is not available here (BINDINGS_CONSUMER_AOT=1 makes this a failure)"
+    grep -E 'error' "$log" | sort -u | head -n 5 | sed 's/^/    /'
+  else
+    fail "consumer program publishes with NativeAOT, no trim/AOT warning"
+    show_log "$log"
+  fi
+fi
+
+summary
