@@ -132,7 +132,8 @@ internal static class XmlReaderEmitter
             {
                 using (writer.Block("if (" + Xml + ".StartElement(reader, options))"))
                 {
-                    using (writer.Block("while (" + Xml + ".NextChildElement(reader))"))
+                    writer.Line("// member names the element being read, for the path of an error; it is cleared between elements.");
+                    using (writer.Block("for (; " + Xml + ".NextChildElement(reader); member = string.Empty)"))
                     {
                         writer.Line("member = reader.LocalName;");
                         using (writer.Block("switch (member)"))

@@ -184,12 +184,50 @@ public class ParseErrorTests
     }
 
     [Fact]
+    public void JsonTrailingCommaInAnObject()
+    {
+        var failure = Assert.Throws<ResponseParseException>(() => FromJson("{\"RequestId\":\"r\",\n}"));
+        Assert.Equal(2L, failure.LineNumber);
+        Assert.Equal(1L, failure.LinePosition);
+
+        // The comma is not in RequestId, whose value was fine.
+        Assert.Equal(string.Empty, failure.Path);
+    }
+
+    [Fact]
+    public void JsonTrailingCommaInsideAnItem()
+    {
+        var failure = Assert.Throws<ResponseParseException>(() => FromJson("""{"Items":{"BackupJob":[{"BackupJobId":1,}]}}"""));
+        Assert.Equal("Items.BackupJob[0]", failure.Path);
+        Assert.Equal(1L, failure.LineNumber);
+    }
+
+    [Fact]
     public void JsonTrailingCommaInAnArray()
     {
+        // Where the second item should start.
         var failure = Assert.Throws<ResponseParseException>(() => FromJson("""{"Items":{"BackupJob":[{"BackupJobId":1},]}}"""));
-        Assert.StartsWith("Items.BackupJob", failure.Path);
-        Assert.NotEqual("Items.BackupJob[0].BackupJobId", failure.Path);
+        Assert.Equal("Items.BackupJob[1]", failure.Path);
         Assert.Equal(1L, failure.LineNumber);
+    }
+
+    [Fact]
+    public void JsonInvalidTokenAsAValueNamesTheMember()
+    {
+        Assert.Equal("RequestId", Assert.Throws<ResponseParseException>(() => FromJson("{\"Items\":{},\"RequestId\": tru}")).Path);
+        Assert.Equal("Items.BackupJob[0].BackupJobId", Assert.Throws<ResponseParseException>(() => FromJson("{\"Items\":{\"BackupJob\":[{\"BackupJobId\": 1.}]}}")).Path);
+        Assert.Equal("Items.BackupJob", Assert.Throws<ResponseParseException>(() => FromJson("{\"Items\":{\"BackupJob\": nul}}")).Path);
+        Assert.Equal("Extra", Assert.Throws<ResponseParseException>(() => FromJson("{\"RequestId\":\"r\",\"Extra\": [1, 2,]}")).Path);
+        Assert.Equal("Items.Extra", Assert.Throws<ResponseParseException>(() => FromJson("{\"Items\":{\"Extra\": -}}")).Path);
+    }
+
+    [Fact]
+    public void JsonInvalidTokenAsAnItemNamesItsIndex()
+    {
+        var failure = Assert.Throws<ResponseParseException>(() => FromJson("""{"Items":{"BackupJob":[{"BackupJobId":1},{"BackupJobId":2},tru]}}"""));
+        Assert.Equal("Items.BackupJob[2]", failure.Path);
+        Assert.Equal(1L, failure.LineNumber);
+        Assert.NotNull(failure.LinePosition);
     }
 
     [Theory]
@@ -225,6 +263,14 @@ public class ParseErrorTests
         var failure = Assert.Throws<ResponseParseException>(() => FromXml("<R>\n<RequestId>r</Request>\n</R>"));
         Assert.Equal(2L, failure.LineNumber);
         Assert.Equal("RequestId", failure.Path);
+    }
+
+    [Fact]
+    public void XmlTwoRoots()
+    {
+        var failure = Assert.Throws<ResponseParseException>(() => FromXml("<R><RequestId>r</RequestId></R>\n<R/>"));
+        Assert.Equal(2L, failure.LineNumber);
+        Assert.Equal(string.Empty, failure.Path);
     }
 
     [Fact]
@@ -347,6 +393,19 @@ public class ParseErrorTests
         Assert.Equal("BackupJobId", failure.Path);
         Assert.Equal("BackupJob", failure.TargetType);
         Assert.Equal("BackupJobId", Assert.Throws<ResponseParseException>(() => BackupJob.ParseXml("<BackupJob><BackupJobId>x</BackupJobId></BackupJob>")).Path);
+    }
+
+    [Fact]
+    public void JsonDeeperThanACustomMaxDepth()
+    {
+        const string json = """{"Items":{"BackupJob":[{"BackupJobId":1,"Extra":{"A":1}}]}}""";
+        var options = new ResponseParseOptions { MaxDepth = 4 };
+        var failure = Assert.Throws<ResponseParseException>(() => DescribeBackupTasksResponse.ParseJson(Encoding.UTF8.GetBytes(json), options));
+        Assert.Equal("Items.BackupJob[0].Extra", failure.Path);
+
+        // One level less is within the limit.
+        var response = DescribeBackupTasksResponse.ParseJson(Encoding.UTF8.GetBytes("""{"Items":{"BackupJob":[{"BackupJobId":1,"Extra":1}]}}"""), options);
+        Assert.Equal(1L, Assert.Single(response.Items).BackupJobId);
     }
 
     private static void AssertSizeFailure(ResponseParseException failure, WireFormat format)
