@@ -85,7 +85,7 @@ internal sealed class JsonReaderEmitter
         using (writer.Block("public static " + name + " ParseJson(global::System.IO.Stream utf8Json, global::Bindings.ResponseParseOptions? options = null)"))
         {
             writer.Line("var effective = options ?? global::Bindings.ResponseParseOptions.Default;");
-            writer.Line("var buffer = global::Bindings.Serialization.StreamBuffering.ReadAll(utf8Json, effective, out var length);");
+            writer.Line("var buffer = global::Bindings.Serialization.StreamBuffering.ReadAll(utf8Json, effective, global::Bindings.WireFormat.Json, " + SourceWriter.Literal(name) + ", out var length);");
             using (writer.Block("try"))
             {
                 writer.Line("return ParseJson(new " + Span + "(buffer, 0, length), effective);");
@@ -106,7 +106,7 @@ internal sealed class JsonReaderEmitter
         using (writer.Block("public static async global::System.Threading.Tasks.Task<" + name + "> ParseJsonAsync(global::System.IO.Stream utf8Json, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)"))
         {
             writer.Line("var effective = options ?? global::Bindings.ResponseParseOptions.Default;");
-            writer.Line("var (buffer, length) = await global::Bindings.Serialization.StreamBuffering.ReadAllAsync(utf8Json, effective, cancellationToken).ConfigureAwait(false);");
+            writer.Line("var (buffer, length) = await global::Bindings.Serialization.StreamBuffering.ReadAllAsync(utf8Json, effective, global::Bindings.WireFormat.Json, " + SourceWriter.Literal(name) + ", cancellationToken).ConfigureAwait(false);");
             using (writer.Block("try"))
             {
                 writer.Line("return ParseJson(new " + Span + "(buffer, 0, length), effective);");

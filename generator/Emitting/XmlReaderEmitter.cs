@@ -89,7 +89,7 @@ internal static class XmlReaderEmitter
         using (writer.Block("public static async global::System.Threading.Tasks.Task<" + name + "> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)"))
         {
             writer.Line("var effective = options ?? global::Bindings.ResponseParseOptions.Default;");
-            writer.Line("var (buffer, length) = await global::Bindings.Serialization.StreamBuffering.ReadAllAsync(xml, effective, cancellationToken).ConfigureAwait(false);");
+            writer.Line("var (buffer, length) = await global::Bindings.Serialization.StreamBuffering.ReadAllAsync(xml, effective, global::Bindings.WireFormat.Xml, " + SourceWriter.Literal(name) + ", cancellationToken).ConfigureAwait(false);");
             using (writer.Block("try"))
             {
                 writer.Line("using var stream = new global::System.IO.MemoryStream(buffer, 0, length, writable: false);");

@@ -299,6 +299,39 @@ public class ParseErrorTests
     }
 
     [Fact]
+    public void JsonLargerThanMaxDocumentSize()
+    {
+        var options = new ResponseParseOptions { MaxDocumentSize = 32 };
+        var json = """{"RequestId":"0123456789012345678901234567890123456789"}""";
+        var failure = Assert.Throws<ResponseParseException>(() => DescribeBackupTasksResponse.ParseJson(Encoding.UTF8.GetBytes(json), options));
+        AssertSizeFailure(failure, WireFormat.Json);
+        AssertSizeFailure(Assert.Throws<ResponseParseException>(() => DescribeBackupTasksResponse.ParseJson(json, options)), WireFormat.Json);
+        AssertSizeFailure(Assert.Throws<ResponseParseException>(() => DescribeBackupTasksResponse.ParseJson(Utf8Stream(json), options)), WireFormat.Json);
+    }
+
+    [Fact]
+    public async Task JsonStreamLargerThanMaxDocumentSizeReadAsynchronously()
+    {
+        var options = new ResponseParseOptions { MaxDocumentSize = 32 };
+        var json = """{"RequestId":"0123456789012345678901234567890123456789"}""";
+        AssertSizeFailure(await Assert.ThrowsAsync<ResponseParseException>(() => DescribeBackupTasksResponse.ParseJsonAsync(Utf8Stream(json), options)), WireFormat.Json);
+    }
+
+    [Fact]
+    public async Task XmlLargerThanMaxDocumentSize()
+    {
+        var options = new ResponseParseOptions { MaxDocumentSize = 32 };
+        var xml = "<R><RequestId>0123456789012345678901234567890123456789</RequestId></R>";
+        AssertSizeFailure(Assert.Throws<ResponseParseException>(() => DescribeBackupTasksResponse.ParseXml(xml, options)), WireFormat.Xml);
+        AssertSizeFailure(Assert.Throws<ResponseParseException>(() => DescribeBackupTasksResponse.ParseXml(Utf8Stream(xml), options)), WireFormat.Xml);
+        AssertSizeFailure(await Assert.ThrowsAsync<ResponseParseException>(() => DescribeBackupTasksResponse.ParseXmlAsync(Utf8Stream(xml), options)), WireFormat.Xml);
+
+        // Far over the limit: refused while the stream is still being read.
+        var huge = "<R><RequestId>" + new string('x', 4096) + "</RequestId></R>";
+        AssertSizeFailure(await Assert.ThrowsAsync<ResponseParseException>(() => DescribeBackupTasksResponse.ParseXmlAsync(Utf8Stream(huge), options)), WireFormat.Xml);
+    }
+
+    [Fact]
     public async Task DocumentsWithinMaxDocumentSizeAreRead()
     {
         var json = """{"RequestId":"r"}""";
@@ -311,6 +344,17 @@ public class ParseErrorTests
         Assert.Equal("r", DescribeBackupTasksResponse.ParseXml(xml, xmlOptions).RequestId);
         Assert.Equal("r", DescribeBackupTasksResponse.ParseXml(Utf8Stream(xml), xmlOptions).RequestId);
         Assert.Equal("r", (await DescribeBackupTasksResponse.ParseXmlAsync(Utf8Stream(xml), xmlOptions)).RequestId);
+    }
+
+    [Fact]
+    public async Task XmlSizeLimitCountsCharactersOnEveryEntryPoint()
+    {
+        // 40 characters of text, 120 bytes of UTF-8: within a limit of 80 characters.
+        var xml = "<R><RequestId>" + new string('\u4e2d', 40) + "</RequestId></R>";
+        var options = new ResponseParseOptions { MaxDocumentSize = 80 };
+        Assert.Equal(new string('\u4e2d', 40), DescribeBackupTasksResponse.ParseXml(xml, options).RequestId);
+        Assert.Equal(new string('\u4e2d', 40), DescribeBackupTasksResponse.ParseXml(Utf8Stream(xml), options).RequestId);
+        Assert.Equal(new string('\u4e2d', 40), (await DescribeBackupTasksResponse.ParseXmlAsync(Utf8Stream(xml), options)).RequestId);
     }
 
     [Theory]
