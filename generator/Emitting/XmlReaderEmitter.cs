@@ -151,7 +151,7 @@ internal static class XmlReaderEmitter
 
                             writer.Line("default:");
                             writer.Indent();
-                            writer.Line(Xml + ".KeepUnknown(reader, member, ref unknownMembers);");
+                            writer.Line(Xml + ".KeepUnknown(reader, member, options, ref unknownMembers);");
                             writer.Line("break;");
                             writer.Outdent();
                         }
@@ -217,7 +217,7 @@ internal static class XmlReaderEmitter
             {
                 using (writer.Block("if (reader.LocalName != " + SourceWriter.Literal(itemName) + ")"))
                 {
-                    writer.Line(Xml + ".KeepUnknown(reader, " + SourceWriter.Literal(member.WireName + ".") + " + reader.LocalName, ref unknownMembers);");
+                    writer.Line(Xml + ".KeepUnknown(reader, " + SourceWriter.Literal(member.WireName + ".") + " + reader.LocalName, options, ref unknownMembers);");
                     writer.Line("continue;");
                 }
 

@@ -452,6 +452,24 @@ public class ParseErrorTests
         Assert.Equal(1L, Assert.Single(response.Items).BackupJobId);
     }
 
+    [Fact]
+    public void XmlDeeperThanACustomMaxDepth()
+    {
+        var options = new ResponseParseOptions { MaxDepth = 2 };
+        var failure = Assert.Throws<ResponseParseException>(() => DescribeBackupTasksResponse.ParseXml("<R><Items><BackupJob><Extra><A>1</A></Extra></BackupJob></Items></R>", options));
+        Assert.StartsWith("Items.BackupJob[0]", failure.Path);
+        Assert.NotNull(failure.LineNumber);
+    }
+
+    [Fact]
+    public void XmlDeeperThanTheDefaultMaxDepthInsideAnUnknownElement()
+    {
+        var deep = "<R><Meta>" + string.Concat(Enumerable.Repeat("<a>", 80)) + string.Concat(Enumerable.Repeat("</a>", 80)) + "</Meta></R>";
+        var failure = Assert.Throws<ResponseParseException>(() => FromXml(deep));
+        Assert.Equal("Meta", failure.Path);
+        Assert.NotNull(failure.LineNumber);
+    }
+
     private static void AssertSizeFailure(ResponseParseException failure, WireFormat format)
     {
         Assert.Equal(format, failure.Format);

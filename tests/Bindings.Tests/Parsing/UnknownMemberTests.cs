@@ -119,6 +119,35 @@ public class UnknownMemberTests
         Assert.Equal(2L, response.Items[1].BackupJobId);
     }
 
+    [Theory]
+    [InlineData("<Meta a=\"1\" b='x &amp; y'><Inner/><Inner></Inner></Meta>")]
+    [InlineData("<Meta>a &amp; b &lt; c &gt; d</Meta>")]
+    [InlineData("<Meta><![CDATA[<not> & parsed]]></Meta>")]
+    [InlineData("<Meta><!-- kept? --><A>1</A><?pi data?></Meta>")]
+    [InlineData("<Meta xmlns=\"urn:x\"><A xmlns:p=\"urn:p\" p:b=\"2\"><p:C/></A></Meta>")]
+    [InlineData("<Meta>\n  <A> spaced </A>\n</Meta>")]
+    [InlineData("<Meta/>")]
+    public void XmlUnknownRawValueIsWhatReadOuterXmlGives(string element)
+    {
+        var xml = "<R xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><RequestId>r</RequestId>" + element + "<Items/></R>";
+        using var reader = Bindings.Serialization.XmlParsing.CreateReader(new StringReader(xml), ResponseParseOptions.Default);
+        reader.ReadToDescendant("Meta");
+        var expected = reader.ReadOuterXml();
+
+        var response = FromXml(xml);
+        Assert.Equal("r", response.RequestId);
+        Assert.Equal(new UnknownMember("Meta", expected, WireFormat.Xml), Assert.Single(response.UnknownMembers));
+    }
+
+    [Fact]
+    public void XmlDeepUnknownWithinTheDepthLimitIsKept()
+    {
+        var inner = string.Concat(Enumerable.Repeat("<a>", 40)) + "x" + string.Concat(Enumerable.Repeat("</a>", 40));
+        var response = FromXml("<R><Meta>" + inner + "</Meta><RequestId>r</RequestId></R>");
+        Assert.Equal("r", response.RequestId);
+        Assert.Equal("<Meta>" + inner + "</Meta>", Assert.Single(response.UnknownMembers).RawValue);
+    }
+
     [Fact]
     public void UnknownMembersTakePartInEquality()
     {
