@@ -278,6 +278,23 @@ public class ParseErrorTests
         => Assert.Throws<ResponseParseException>(() => FromXml("<R/>" + Secret));
 
     [Fact]
+    public void XmlDtdWithAnEntityIsRefused()
+    {
+        const string xml = """
+            <?xml version="1.0"?>
+            <!DOCTYPE R [<!ENTITY secret "s3cr3t"><!ENTITY lol "lol&secret;&secret;">]>
+            <R><RequestId>&lol;</RequestId></R>
+            """;
+        var failure = Assert.Throws<ResponseParseException>(() => FromXml(xml));
+
+        // XmlReader reports a refused DTD without a position (its line and position are 0): none is made up.
+        Assert.Null(failure.LineNumber);
+        Assert.IsType<System.Xml.XmlException>(failure.InnerException);
+        Assert.Contains("DTD", failure.Message);
+        AssertNoSecret(failure);
+    }
+
+    [Fact]
     public void XmlDtdWithAnExternalEntityIsRefused()
     {
         var xml = "<!DOCTYPE R [<!ENTITY ext SYSTEM \"file:///etc/passwd\">]><R><RequestId>&ext;</RequestId></R>";
