@@ -418,6 +418,26 @@ public class ParseErrorTests
         => Assert.Throws<ResponseParseException>(() => FromJson("[{\"RequestId\":\"r\"}]"));
 
     [Fact]
+    public void JsonInvalidUtf8InAStringValue()
+    {
+        byte[] json = [.. Encoding.UTF8.GetBytes("{\"RequestId\":\""), 0xC3, 0x28, .. Encoding.UTF8.GetBytes("\"}")];
+        var failure = Assert.Throws<ResponseParseException>(() => DescribeBackupTasksResponse.ParseJson(json));
+        Assert.Equal("RequestId", failure.Path);
+        Assert.Equal(1L, failure.LineNumber);
+        Assert.Equal(14L, failure.LinePosition);
+    }
+
+    [Fact]
+    public void JsonInvalidUtf8InAnEscapedNumericString()
+    {
+        byte[] json = [.. Encoding.UTF8.GetBytes("{\"Items\":[{\"BackupJobId\":\"\\u0031"), 0xFF, .. Encoding.UTF8.GetBytes("\"}]}")];
+        var failure = Assert.Throws<ResponseParseException>(() => DescribeBackupTasksResponse.ParseJson(json));
+        Assert.Equal("Items[0].BackupJobId", failure.Path);
+        Assert.Equal(1L, failure.LineNumber);
+        Assert.Equal(26L, failure.LinePosition);
+    }
+
+    [Fact]
     public void JsonWrongTypedSecretIsNotInTheMessage()
     {
         var json = """{"Items":{"BackupJob":[{"BackupJobId":"s3cr3t"}]}}""";
