@@ -125,6 +125,11 @@ internal static class XmlReaderEmitter
             foreach (var member in unit.Members.Where(member => member.Type.IsList))
             {
                 writer.Line("global::System.Collections.Generic.List<" + EmitterHelpers.ElementType(member.Type, unit.Namespace) + ">? " + ListLocal(member) + " = null;");
+                if (member.Type.ItemWireName is null)
+                {
+                    // Empty items are skipped, so the list's count is not the element's index.
+                    writer.Line("var " + IndexLocal(member) + " = 0;");
+                }
             }
 
             writer.Line("var member = string.Empty;");
@@ -199,8 +204,11 @@ internal static class XmlReaderEmitter
 
         using (writer.Block("catch (global::System.Exception exception) when (" + Xml + ".IsReadError(exception))"))
         {
-            writer.Line("throw " + Xml + ".AsParseError(exception).WithinItem(" + ListLocal(member) + ".Count);");
+            writer.Line("throw " + Xml + ".AsParseError(exception).WithinItem(" + IndexLocal(member) + ");");
         }
+
+        writer.Line();
+        writer.Line(IndexLocal(member) + "++;");
     }
 
     private static void EmitWrappedListReader(SourceWriter writer, ShapeUnit unit, MemberModel member)
@@ -213,6 +221,8 @@ internal static class XmlReaderEmitter
         {
             writer.Line("items ??= new " + list + "();");
             writer.Line("if (!" + Xml + ".StartElement(reader, options)) return;");
+            writer.Line("// Empty items are skipped, so the list's count is not the element's index.");
+            writer.Line("var index = items.Count;");
             using (writer.Block("while (" + Xml + ".NextChildElement(reader))"))
             {
                 using (writer.Block("if (reader.LocalName != " + SourceWriter.Literal(itemName) + ")"))
@@ -229,8 +239,11 @@ internal static class XmlReaderEmitter
 
                 using (writer.Block("catch (global::System.Exception exception) when (" + Xml + ".IsReadError(exception))"))
                 {
-                    writer.Line("throw " + Xml + ".AsParseError(exception).WithinItem(items.Count).Within(" + SourceWriter.Literal(itemName) + ");");
+                    writer.Line("throw " + Xml + ".AsParseError(exception).WithinItem(index).Within(" + SourceWriter.Literal(itemName) + ");");
                 }
+
+                writer.Line();
+                writer.Line("index++;");
             }
         }
     }
@@ -257,4 +270,6 @@ internal static class XmlReaderEmitter
     };
 
     private static string ListLocal(MemberModel member) => "list" + member.PropertyName;
+
+    private static string IndexLocal(MemberModel member) => "index" + member.PropertyName;
 }

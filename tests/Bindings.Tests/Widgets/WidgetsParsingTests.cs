@@ -302,6 +302,16 @@ public class WidgetsParsingTests
         Assert.Equal("Rating[1]", Assert.Throws<ResponseParseException>(() => Widget.ParseXml("<Widget><Rating>1</Rating><Rating>x</Rating></Widget>")).Path);
     }
 
+    [Fact]
+    public void XmlItemIndexCountsEveryElementAsJsonCountsEveryArrayItem()
+    {
+        // The empty item in the middle is skipped, but it still has a place in the document.
+        Assert.Equal("PartIds.PartId[2]", Assert.Throws<ResponseParseException>(() => Widget.ParseJson("""{"PartIds":{"PartId":[1,"","x"]}}""")).Path);
+        Assert.Equal("PartIds.PartId[2]", Assert.Throws<ResponseParseException>(() => Widget.ParseXml("<Widget><PartIds><PartId>1</PartId><PartId/><PartId>x</PartId></PartIds></Widget>")).Path);
+        Assert.Equal("Rating[2]", Assert.Throws<ResponseParseException>(() => Widget.ParseJson("""{"Rating":[1,null,"x"]}""")).Path);
+        Assert.Equal("Rating[2]", Assert.Throws<ResponseParseException>(() => Widget.ParseXml("<Widget><Rating>1</Rating><Rating/><Rating>x</Rating></Widget>")).Path);
+    }
+
     [Theory]
     [InlineData("""{"Enabled":"yes"}""", "Enabled")]
     [InlineData("""{"Enabled":2}""", "Enabled")]
