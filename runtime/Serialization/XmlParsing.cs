@@ -35,9 +35,24 @@ public static class XmlParsing
     public static XmlReader CreateReader(Stream stream, ResponseParseOptions options)
         => XmlReader.Create(stream ?? throw new ArgumentNullException(nameof(stream)), CreateSettings(options));
 
-    /// <summary>A safe reader over text.</summary>
+    /// <summary>
+    /// A safe reader over text. A leading U+FEFF, which a byte order mark becomes when bytes are decoded
+    /// without looking for one (<c>Encoding.UTF8.GetString</c>), is skipped as the stream reader skips the mark.
+    /// </summary>
     public static XmlReader CreateReader(TextReader text, ResponseParseOptions options)
-        => XmlReader.Create(text ?? throw new ArgumentNullException(nameof(text)), CreateSettings(options));
+    {
+        if (text is null)
+        {
+            throw new ArgumentNullException(nameof(text));
+        }
+
+        if (text.Peek() == '\uFEFF')
+        {
+            text.Read();
+        }
+
+        return XmlReader.Create(text, CreateSettings(options));
+    }
 
     /// <summary>Moves to the root element; the document must have one.</summary>
     public static void MoveToRoot(XmlReader reader)

@@ -35,6 +35,17 @@ public class DocumentFormTests
     }
 
     [Fact]
+    public void JsonAndXmlTextDecodedWithTheByteOrderMarkKept()
+    {
+        // Encoding.UTF8.GetString keeps the mark as a leading U+FEFF.
+        var json = Encoding.UTF8.GetString([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(JsonDocument)]);
+        var xml = Encoding.UTF8.GetString([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(XmlDocument)]);
+        Assert.Equal('\uFEFF', xml[0]);
+        AssertExpected(DescribeBackupTasksResponse.ParseJson(json));
+        AssertExpected(DescribeBackupTasksResponse.ParseXml(xml));
+    }
+
+    [Fact]
     public void XmlStreamWithADeclarationAndAByteOrderMark()
         => AssertExpected(DescribeBackupTasksResponse.ParseXml(Utf8Stream("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + XmlDocument, bom: true)));
 
