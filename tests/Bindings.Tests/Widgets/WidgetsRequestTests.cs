@@ -106,6 +106,17 @@ public class WidgetsRequestTests
     }
 
     [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(double.NegativeInfinity)]
+    public void DoubleThatIsNotANumberInRangeIsRejected(double weight)
+    {
+        var request = Valid();
+        request.MinWeight = weight;
+        Assert.Equal("MinWeight", Assert.Throws<RequestValidationException>(request.Validate).ParamName);
+    }
+
+    [Theory]
     [InlineData(0.5)]
     [InlineData(1000)]
     public void DoubleBoundsAreInclusive(double weight)
