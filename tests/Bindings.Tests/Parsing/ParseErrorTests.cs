@@ -169,16 +169,27 @@ public class ParseErrorTests
     [Fact]
     public void JsonTruncatedDocument()
     {
+        // The reader finds the end of the data while it reads the last value.
         var failure = Assert.Throws<ResponseParseException>(() => FromJson("""{"Items":{"BackupJob":[{"BackupJobId":1"""));
+        Assert.Equal("Items.BackupJob[0].BackupJobId", failure.Path);
         Assert.NotNull(failure.LineNumber);
         Assert.NotNull(failure.LinePosition);
         Assert.IsAssignableFrom<System.Text.Json.JsonException>(failure.InnerException);
     }
 
     [Fact]
+    public void JsonTruncatedAfterAMember()
+    {
+        var failure = Assert.Throws<ResponseParseException>(() => FromJson("{\"Items\":{\"BackupJob\":[{\"BackupJobId\":1,"));
+        Assert.Equal("Items.BackupJob[0]", failure.Path);
+        Assert.Equal(1L, failure.LineNumber);
+    }
+
+    [Fact]
     public void JsonTruncatedInsideAString()
     {
         var failure = Assert.Throws<ResponseParseException>(() => FromJson("{\"RequestId\":\"" + Secret));
+        Assert.Equal("RequestId", failure.Path);
         Assert.Equal(1L, failure.LineNumber);
         AssertNoSecret(failure);
     }
@@ -254,7 +265,7 @@ public class ParseErrorTests
         Assert.NotNull(failure.LineNumber);
         Assert.NotNull(failure.LinePosition);
         Assert.IsType<System.Xml.XmlException>(failure.InnerException);
-        Assert.NotEqual("RequestId", failure.Path);
+        Assert.Equal("Items.BackupJob[0]", failure.Path);
     }
 
     [Fact]
