@@ -457,6 +457,25 @@ public class ParseErrorTests
         AssertNoSecret(Assert.Throws<ResponseParseException>(() => JsonJob(""" "BackupJobId": "s3cr3t\u0021" """)));
     }
 
+    [Theory]
+    [InlineData("{\"RequestId\": s3cr3t}", "RequestId")]
+    [InlineData("{\"RequestId\": \"s3cr3t\\q\"}", "RequestId")]
+    [InlineData("{\"RequestId\": \"s3cr3t", "RequestId")]
+    [InlineData("{\"RequestId\": \"s3cr3t\" \"s3cr3t\"}", "")]
+    public void JsonMalformedSecretIsNotInTheMessage(string json, string path)
+    {
+        var failure = Assert.Throws<ResponseParseException>(() => FromJson(json));
+        Assert.Equal(path, failure.Path);
+        AssertNoSecret(failure);
+    }
+
+    [Theory]
+    [InlineData("<R><RequestId>s3cr3t</Request></R>")]
+    [InlineData("<R><RequestId>s3cr3t & more</RequestId></R>")]
+    [InlineData("<R><RequestId a=\"s3cr3t\" a=\"s3cr3t\">x</RequestId></R>")]
+    public void XmlMalformedSecretIsNotInTheMessage(string xml)
+        => AssertNoSecret(Assert.Throws<ResponseParseException>(() => FromXml(xml)));
+
     [Fact]
     public void XmlWrongTypedSecretIsNotInTheMessage()
     {
