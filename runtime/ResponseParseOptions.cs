@@ -13,5 +13,9 @@ public sealed class ResponseParseOptions
     /// The largest document accepted, in bytes for JSON and characters for XML. Default 64 MiB;
     /// 0 means no limit.
     /// </summary>
+    /// <remarks>
+    /// <c>ParseXmlAsync</c> reads the stream into memory before decoding it, so it may hold up to four
+    /// bytes a character (the most any XML encoding takes) before the character limit applies.
+    /// </remarks>
     public long MaxDocumentSize { get; set; } = 64L * 1024 * 1024;
 }

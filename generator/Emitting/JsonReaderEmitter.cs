@@ -15,6 +15,9 @@ internal sealed class JsonReaderEmitter
     private const string Span = "global::System.ReadOnlySpan<byte>";
     private const string UnknownList = "global::System.Collections.Generic.List<global::Bindings.UnknownMember>";
 
+    // What the generated loops over an object's members say about the local that builds the error path.
+    private const string MemberComment = "// member names the value being read, for the path of an error; it is cleared between members.";
+
     private readonly Utf8NameTable _names = new("JsonName");
 
     public static string Emit(ShapeUnit unit) => new JsonReaderEmitter().EmitShape(unit);
@@ -82,7 +85,7 @@ internal sealed class JsonReaderEmitter
         using (writer.Block("public static " + name + " ParseJson(global::System.IO.Stream utf8Json, global::Bindings.ResponseParseOptions? options = null)"))
         {
             writer.Line("var effective = options ?? global::Bindings.ResponseParseOptions.Default;");
-            writer.Line("var buffer = global::Bindings.Serialization.StreamBuffering.ReadAll(utf8Json, effective, out var length);");
+            writer.Line("var buffer = global::Bindings.Serialization.StreamBuffering.ReadAll(utf8Json, effective, global::Bindings.WireFormat.Json, " + SourceWriter.Literal(name) + ", out var length);");
             using (writer.Block("try"))
             {
                 writer.Line("return ParseJson(new " + Span + "(buffer, 0, length), effective);");
@@ -103,7 +106,7 @@ internal sealed class JsonReaderEmitter
         using (writer.Block("public static async global::System.Threading.Tasks.Task<" + name + "> ParseJsonAsync(global::System.IO.Stream utf8Json, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)"))
         {
             writer.Line("var effective = options ?? global::Bindings.ResponseParseOptions.Default;");
-            writer.Line("var (buffer, length) = await global::Bindings.Serialization.StreamBuffering.ReadAllAsync(utf8Json, effective, cancellationToken).ConfigureAwait(false);");
+            writer.Line("var (buffer, length) = await global::Bindings.Serialization.StreamBuffering.ReadAllAsync(utf8Json, effective, global::Bindings.WireFormat.Json, " + SourceWriter.Literal(name) + ", cancellationToken).ConfigureAwait(false);");
             using (writer.Block("try"))
             {
                 writer.Line("return ParseJson(new " + Span + "(buffer, 0, length), effective);");
@@ -135,11 +138,10 @@ internal sealed class JsonReaderEmitter
             writer.Line("var member = string.Empty;");
             using (writer.Block("try"))
             {
-                using (writer.Block("while (" + Json + ".NextProperty(ref reader))"))
+                writer.Line(MemberComment);
+                using (writer.Block("for (; " + Json + ".NextProperty(ref reader); member = string.Empty)"))
                 {
                     writer.Line("var name = " + Json + ".PropertyName(ref reader);");
-                    writer.Line(Json + ".MoveToValue(ref reader);");
-                    writer.Line("member = string.Empty;");
                     if (unit.Members.Count > 0)
                     {
                         EmitNameSwitch(writer, unit.Members, member => EmitMemberRead(writer, unit, member));
@@ -147,6 +149,7 @@ internal sealed class JsonReaderEmitter
                     }
 
                     writer.Line("member = global::Bindings.Serialization.WireText.FromUtf8(name);");
+                    writer.Line(Json + ".MoveToValue(ref reader);");
                     writer.Line(Json + ".KeepUnknown(ref reader, json, member, ref unknownMembers);");
                 }
             }
@@ -193,6 +196,7 @@ internal sealed class JsonReaderEmitter
     private void EmitMemberRead(SourceWriter writer, ShapeUnit unit, MemberModel member)
     {
         writer.Line("member = " + SourceWriter.Literal(member.WireName) + ";");
+        writer.Line(Json + ".MoveToValue(ref reader);");
         if (member.Type.IsList)
         {
             writer.Line("Read" + member.PropertyName + "Json(ref reader, json, ref " + ListLocal(member) + ", ref unknownMembers);");
@@ -239,19 +243,21 @@ internal sealed class JsonReaderEmitter
                     writer.Line("var member = string.Empty;");
                     using (writer.Block("try"))
                     {
-                        using (writer.Block("while (" + Json + ".NextProperty(ref reader))"))
+                        writer.Line(MemberComment);
+                        using (writer.Block("for (; " + Json + ".NextProperty(ref reader); member = string.Empty)"))
                         {
                             writer.Line("var name = " + Json + ".PropertyName(ref reader);");
-                            writer.Line(Json + ".MoveToValue(ref reader);");
                             using (writer.Block("if (" + Utf8Bytes.Equal("name", _names[itemName]) + ")"))
                             {
                                 writer.Line("member = " + SourceWriter.Literal(itemName) + ";");
+                                writer.Line(Json + ".MoveToValue(ref reader);");
                                 writer.Line(method + "Items(ref reader, json, items);");
                                 writer.Line("continue;");
                             }
 
                             writer.Line();
                             writer.Line("member = global::Bindings.Serialization.WireText.FromUtf8(name);");
+                            writer.Line(Json + ".MoveToValue(ref reader);");
                             writer.Line(Json + ".KeepUnknown(ref reader, json, " + SourceWriter.Literal(member.WireName + ".") + " + member, ref unknownMembers);");
                         }
                     }
@@ -296,7 +302,8 @@ internal sealed class JsonReaderEmitter
             writer.Line("var index = items.Count;");
             using (writer.Block("try"))
             {
-                using (writer.Block("for (; " + Json + ".InArray(ref reader); " + Json + ".NextItem(ref reader), index++)"))
+                writer.Line("// The token after an item is the start of the next one: count it before reading it.");
+                using (writer.Block("for (; " + Json + ".InArray(ref reader); index++, " + Json + ".NextItem(ref reader))"))
                 {
                     EmitAddItem(writer, member, unit.Namespace);
                 }

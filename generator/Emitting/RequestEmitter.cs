@@ -105,14 +105,21 @@ internal static class RequestEmitter
                 writer.Line("if (!global::Bindings.Serialization.WireText.IsAscii(" + property + ")) throw new " + Invalid + "(" + operation + ", " + wire + ", \"must contain ASCII characters only\");");
             }
 
+            // For a double, "not at least" rather than "less than", so that NaN, which compares false with
+            // everything, is rejected too.
+            var isDouble = parameter.Type.Kind == ValueKind.Double;
             if (constraints.Minimum is { } minimum)
             {
-                writer.Line("if (" + property + ".Value < " + NumberLiteral(minimum, parameter.Type.Kind) + ") throw new " + Invalid + "(" + operation + ", " + wire + ", \"must be at least " + minimum.ToString(CultureInfo.InvariantCulture) + "\");");
+                var bound = NumberLiteral(minimum, parameter.Type.Kind);
+                var broken = isDouble ? "!(" + property + ".Value >= " + bound + ")" : property + ".Value < " + bound;
+                writer.Line("if (" + broken + ") throw new " + Invalid + "(" + operation + ", " + wire + ", \"must be at least " + minimum.ToString(CultureInfo.InvariantCulture) + "\");");
             }
 
             if (constraints.Maximum is { } maximum)
             {
-                writer.Line("if (" + property + ".Value > " + NumberLiteral(maximum, parameter.Type.Kind) + ") throw new " + Invalid + "(" + operation + ", " + wire + ", \"must be at most " + maximum.ToString(CultureInfo.InvariantCulture) + "\");");
+                var bound = NumberLiteral(maximum, parameter.Type.Kind);
+                var broken = isDouble ? "!(" + property + ".Value <= " + bound + ")" : property + ".Value > " + bound;
+                writer.Line("if (" + broken + ") throw new " + Invalid + "(" + operation + ", " + wire + ", \"must be at most " + maximum.ToString(CultureInfo.InvariantCulture) + "\");");
             }
         }
     }

@@ -89,7 +89,7 @@ internal static class XmlReaderEmitter
         using (writer.Block("public static async global::System.Threading.Tasks.Task<" + name + "> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)"))
         {
             writer.Line("var effective = options ?? global::Bindings.ResponseParseOptions.Default;");
-            writer.Line("var (buffer, length) = await global::Bindings.Serialization.StreamBuffering.ReadAllAsync(xml, effective, cancellationToken).ConfigureAwait(false);");
+            writer.Line("var (buffer, length) = await global::Bindings.Serialization.StreamBuffering.ReadAllAsync(xml, effective, global::Bindings.WireFormat.Xml, " + SourceWriter.Literal(name) + ", cancellationToken).ConfigureAwait(false);");
             using (writer.Block("try"))
             {
                 writer.Line("using var stream = new global::System.IO.MemoryStream(buffer, 0, length, writable: false);");
@@ -125,6 +125,11 @@ internal static class XmlReaderEmitter
             foreach (var member in unit.Members.Where(member => member.Type.IsList))
             {
                 writer.Line("global::System.Collections.Generic.List<" + EmitterHelpers.ElementType(member.Type, unit.Namespace) + ">? " + ListLocal(member) + " = null;");
+                if (member.Type.ItemWireName is null)
+                {
+                    // Empty items are skipped, so the list's count is not the element's index.
+                    writer.Line("var " + IndexLocal(member) + " = 0;");
+                }
             }
 
             writer.Line("var member = string.Empty;");
@@ -132,7 +137,8 @@ internal static class XmlReaderEmitter
             {
                 using (writer.Block("if (" + Xml + ".StartElement(reader, options))"))
                 {
-                    using (writer.Block("while (" + Xml + ".NextChildElement(reader))"))
+                    writer.Line("// member names the element being read, for the path of an error; it is cleared between elements.");
+                    using (writer.Block("for (; " + Xml + ".NextChildElement(reader); member = string.Empty)"))
                     {
                         writer.Line("member = reader.LocalName;");
                         using (writer.Block("switch (member)"))
@@ -150,7 +156,7 @@ internal static class XmlReaderEmitter
 
                             writer.Line("default:");
                             writer.Indent();
-                            writer.Line(Xml + ".KeepUnknown(reader, member, ref unknownMembers);");
+                            writer.Line(Xml + ".KeepUnknown(reader, member, options, ref unknownMembers);");
                             writer.Line("break;");
                             writer.Outdent();
                         }
@@ -198,8 +204,11 @@ internal static class XmlReaderEmitter
 
         using (writer.Block("catch (global::System.Exception exception) when (" + Xml + ".IsReadError(exception))"))
         {
-            writer.Line("throw " + Xml + ".AsParseError(exception).WithinItem(" + ListLocal(member) + ".Count);");
+            writer.Line("throw " + Xml + ".AsParseError(exception).WithinItem(" + IndexLocal(member) + ");");
         }
+
+        writer.Line();
+        writer.Line(IndexLocal(member) + "++;");
     }
 
     private static void EmitWrappedListReader(SourceWriter writer, ShapeUnit unit, MemberModel member)
@@ -212,11 +221,13 @@ internal static class XmlReaderEmitter
         {
             writer.Line("items ??= new " + list + "();");
             writer.Line("if (!" + Xml + ".StartElement(reader, options)) return;");
+            writer.Line("// Empty items are skipped, so the list's count is not the element's index.");
+            writer.Line("var index = items.Count;");
             using (writer.Block("while (" + Xml + ".NextChildElement(reader))"))
             {
                 using (writer.Block("if (reader.LocalName != " + SourceWriter.Literal(itemName) + ")"))
                 {
-                    writer.Line(Xml + ".KeepUnknown(reader, " + SourceWriter.Literal(member.WireName + ".") + " + reader.LocalName, ref unknownMembers);");
+                    writer.Line(Xml + ".KeepUnknown(reader, " + SourceWriter.Literal(member.WireName + ".") + " + reader.LocalName, options, ref unknownMembers);");
                     writer.Line("continue;");
                 }
 
@@ -228,8 +239,11 @@ internal static class XmlReaderEmitter
 
                 using (writer.Block("catch (global::System.Exception exception) when (" + Xml + ".IsReadError(exception))"))
                 {
-                    writer.Line("throw " + Xml + ".AsParseError(exception).WithinItem(items.Count).Within(" + SourceWriter.Literal(itemName) + ");");
+                    writer.Line("throw " + Xml + ".AsParseError(exception).WithinItem(index).Within(" + SourceWriter.Literal(itemName) + ");");
                 }
+
+                writer.Line();
+                writer.Line("index++;");
             }
         }
     }
@@ -256,4 +270,6 @@ internal static class XmlReaderEmitter
     };
 
     private static string ListLocal(MemberModel member) => "list" + member.PropertyName;
+
+    private static string IndexLocal(MemberModel member) => "index" + member.PropertyName;
 }

@@ -124,7 +124,7 @@ public static class JsonParsing
 
     /// <summary>The current property's name as UTF-8, unescaped; allocates only for escaped names.</summary>
     public static ReadOnlySpan<byte> PropertyName(ref Utf8JsonReader reader)
-        => reader.ValueIsEscaped ? Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
+        => reader.ValueIsEscaped ? Encoding.UTF8.GetBytes(GetString(ref reader)) : reader.ValueSpan;
 
     /// <summary>Moves from a property name to its value.</summary>
     public static void MoveToValue(ref Utf8JsonReader reader) => reader.Read();
@@ -157,7 +157,7 @@ public static class JsonParsing
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
-                utf8 = reader.ValueIsEscaped ? Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
+                utf8 = reader.ValueIsEscaped ? Encoding.UTF8.GetBytes(GetString(ref reader)) : reader.ValueSpan;
                 return true;
             case JsonTokenType.Number:
                 utf8 = reader.ValueSpan;
@@ -182,7 +182,7 @@ public static class JsonParsing
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
-                return reader.GetString();
+                return GetString(ref reader);
             case JsonTokenType.Null:
                 return null;
             default:
@@ -330,13 +330,27 @@ public static class JsonParsing
                 utf8 = default;
                 return false;
             case JsonTokenType.String:
-                utf8 = reader.ValueIsEscaped ? Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
+                utf8 = reader.ValueIsEscaped ? Encoding.UTF8.GetBytes(GetString(ref reader)) : reader.ValueSpan;
                 return utf8.Length > 0;
             case JsonTokenType.Number:
                 utf8 = reader.ValueSpan;
                 return true;
             default:
                 throw Unexpected(ref reader, expected);
+        }
+    }
+
+    // Utf8JsonReader checks a string's UTF-8 only when it is decoded, and then throws without a position.
+    private static string GetString(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw new ResponseParseException(WireFormat.Json, "expected a string of valid UTF-8, found one that is not", exception)
+                .At(null, null, reader.TokenStartIndex);
         }
     }
 

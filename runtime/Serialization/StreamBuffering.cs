@@ -15,14 +15,27 @@ namespace Bindings.Serialization;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class StreamBuffering
 {
-    /// <summary>Reads a whole stream into a pooled buffer; the caller returns it to <see cref="ArrayPool{T}.Shared"/>.</summary>
+    /// <summary>Reads a whole JSON stream into a pooled buffer; the caller returns it to <see cref="ArrayPool{T}.Shared"/>.</summary>
     public static byte[] ReadAll(Stream stream, ResponseParseOptions options, out int length)
+        => ReadAll(stream, options, WireFormat.Json, null, out length);
+
+    /// <summary>Reads a whole JSON stream asynchronously into a pooled buffer; the caller returns it.</summary>
+    public static Task<(byte[] Buffer, int Length)> ReadAllAsync(Stream stream, ResponseParseOptions options, CancellationToken cancellationToken)
+        => ReadAllAsync(stream, options, WireFormat.Json, null, cancellationToken);
+
+    /// <summary>
+    /// Reads a whole stream into a pooled buffer; the caller returns it to <see cref="ArrayPool{T}.Shared"/>.
+    /// A document over the size limit fails with a <see cref="ResponseParseException"/> of
+    /// <paramref name="format"/> that names <paramref name="typeName"/>.
+    /// </summary>
+    public static byte[] ReadAll(Stream stream, ResponseParseOptions options, WireFormat format, string? typeName, out int length)
     {
         if (stream is null)
         {
             throw new ArgumentNullException(nameof(stream));
         }
 
+        var limit = ByteLimit(options, format);
         var buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize(stream));
         length = 0;
         try
@@ -31,7 +44,7 @@ public static class StreamBuffering
             while ((read = stream.Read(buffer, length, buffer.Length - length)) > 0)
             {
                 length += read;
-                buffer = GrowIfFull(buffer, length, options);
+                buffer = GrowIfFull(buffer, length, limit, options, format, typeName);
             }
 
             return buffer;
@@ -43,14 +56,19 @@ public static class StreamBuffering
         }
     }
 
-    /// <summary>Reads a whole stream asynchronously into a pooled buffer; the caller returns it.</summary>
-    public static async Task<(byte[] Buffer, int Length)> ReadAllAsync(Stream stream, ResponseParseOptions options, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads a whole stream asynchronously into a pooled buffer; the caller returns it. A document over the
+    /// size limit fails with a <see cref="ResponseParseException"/> of <paramref name="format"/> that names
+    /// <paramref name="typeName"/>.
+    /// </summary>
+    public static async Task<(byte[] Buffer, int Length)> ReadAllAsync(Stream stream, ResponseParseOptions options, WireFormat format, string? typeName, CancellationToken cancellationToken)
     {
         if (stream is null)
         {
             throw new ArgumentNullException(nameof(stream));
         }
 
+        var limit = ByteLimit(options, format);
         var buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize(stream));
         var length = 0;
         try
@@ -59,7 +77,7 @@ public static class StreamBuffering
             while ((read = await stream.ReadAsync(buffer, length, buffer.Length - length, cancellationToken).ConfigureAwait(false)) > 0)
             {
                 length += read;
-                buffer = GrowIfFull(buffer, length, options);
+                buffer = GrowIfFull(buffer, length, limit, options, format, typeName);
             }
 
             return (buffer, length);
@@ -69,6 +87,20 @@ public static class StreamBuffering
             ArrayPool<byte>.Shared.Return(buffer);
             throw;
         }
+    }
+
+    // JSON's limit is in bytes. XML's is in characters, which the XmlReader counts once the bytes are
+    // decoded; no encoding it reads takes more than 4 bytes a character, so buffering stops only at
+    // 4 bytes a character and the reader applies the exact limit, as it does for the other entry points.
+    private static long ByteLimit(ResponseParseOptions options, WireFormat format)
+    {
+        var limit = options.MaxDocumentSize;
+        if (limit <= 0 || format != WireFormat.Xml)
+        {
+            return limit;
+        }
+
+        return limit > long.MaxValue / 4 ? long.MaxValue : limit * 4;
     }
 
     private static int InitialBufferSize(Stream stream)
@@ -85,12 +117,14 @@ public static class StreamBuffering
         return 16 * 1024;
     }
 
-    private static byte[] GrowIfFull(byte[] buffer, int length, ResponseParseOptions options)
+    private static byte[] GrowIfFull(byte[] buffer, int length, long limit, ResponseParseOptions options, WireFormat format, string? typeName)
     {
-        if (options.MaxDocumentSize > 0 && length > options.MaxDocumentSize)
+        if (limit > 0 && length > limit)
         {
             // The caller's catch returns the buffer to the pool.
-            throw new ResponseParseException(WireFormat.Json, "the document is larger than the limit of " + options.MaxDocumentSize.ToString(CultureInfo.InvariantCulture) + " bytes");
+            var unit = format == WireFormat.Xml ? " characters" : " bytes";
+            var failure = new ResponseParseException(format, "the document is larger than the limit of " + options.MaxDocumentSize.ToString(CultureInfo.InvariantCulture) + unit);
+            throw typeName is null ? failure : failure.ForType(typeName);
         }
 
         if (length < buffer.Length)

@@ -35,9 +35,24 @@ public static class XmlParsing
     public static XmlReader CreateReader(Stream stream, ResponseParseOptions options)
         => XmlReader.Create(stream ?? throw new ArgumentNullException(nameof(stream)), CreateSettings(options));
 
-    /// <summary>A safe reader over text.</summary>
+    /// <summary>
+    /// A safe reader over text. A leading U+FEFF, which a byte order mark becomes when bytes are decoded
+    /// without looking for one (<c>Encoding.UTF8.GetString</c>), is skipped as the stream reader skips the mark.
+    /// </summary>
     public static XmlReader CreateReader(TextReader text, ResponseParseOptions options)
-        => XmlReader.Create(text ?? throw new ArgumentNullException(nameof(text)), CreateSettings(options));
+    {
+        if (text is null)
+        {
+            throw new ArgumentNullException(nameof(text));
+        }
+
+        if (text.Peek() == '\uFEFF')
+        {
+            text.Read();
+        }
+
+        return XmlReader.Create(text, CreateSettings(options));
+    }
 
     /// <summary>Moves to the root element; the document must have one.</summary>
     public static void MoveToRoot(XmlReader reader)
@@ -69,8 +84,7 @@ public static class XmlParsing
     {
         if (reader.Depth > options.MaxDepth)
         {
-            throw new ResponseParseException(WireFormat.Xml, "the document is nested deeper than the limit of " + options.MaxDepth.ToString(CultureInfo.InvariantCulture) + " elements")
-                .At(LineOf(reader), PositionOf(reader));
+            throw TooDeep(reader, options);
         }
 
         if (reader.IsEmptyElement)
@@ -111,10 +125,13 @@ public static class XmlParsing
         }
     }
 
-    /// <summary>Keeps an element the spec does not describe, as its outer XML, and moves past it.</summary>
-    public static void KeepUnknown(XmlReader reader, string name, ref List<UnknownMember>? unknownMembers)
+    /// <summary>
+    /// Keeps an element the spec does not describe, as its outer XML, and moves past it. Its descendants
+    /// are held to the depth limit like every other element.
+    /// </summary>
+    public static void KeepUnknown(XmlReader reader, string name, ResponseParseOptions options, ref List<UnknownMember>? unknownMembers)
     {
-        var raw = reader.ReadOuterXml();
+        var raw = ReadOuterXml(reader, options);
         (unknownMembers ??= new List<UnknownMember>()).Add(new UnknownMember(name, raw, WireFormat.Xml));
     }
 
@@ -246,6 +263,92 @@ public static class XmlParsing
         throw new ResponseParseException(WireFormat.Xml, "expected " + expected + ", found text that is not one (" + text.Length.ToString(CultureInfo.InvariantCulture) + " characters)")
             .At(line, position);
     }
+
+    // XmlReader.ReadOuterXml, node by node, so that the depth of every element is checked.
+    private static string ReadOuterXml(XmlReader reader, ResponseParseOptions options)
+    {
+        var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var writer = XmlWriter.Create(text, OuterXmlSettings))
+        {
+            var depth = reader.Depth;
+            var isEmpty = reader.IsEmptyElement;
+            if (depth > options.MaxDepth)
+            {
+                throw TooDeep(reader, options);
+            }
+
+            CopyNode(reader, writer);
+            reader.Read();
+            if (!isEmpty)
+            {
+                // Everything up to the element's own end tag.
+                while (reader.NodeType != XmlNodeType.EndElement || reader.Depth > depth)
+                {
+                    if (reader.NodeType == XmlNodeType.Element && reader.Depth > options.MaxDepth)
+                    {
+                        throw TooDeep(reader, options);
+                    }
+
+                    CopyNode(reader, writer);
+                    if (!reader.Read())
+                    {
+                        throw Unexpected(reader, "an end tag");
+                    }
+                }
+
+                writer.WriteFullEndElement();
+                reader.Read();
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static readonly XmlWriterSettings OuterXmlSettings = new()
+    {
+        OmitXmlDeclaration = true,
+        ConformanceLevel = ConformanceLevel.Fragment,
+        CheckCharacters = false,
+    };
+
+    private static void CopyNode(XmlReader reader, XmlWriter writer)
+    {
+        switch (reader.NodeType)
+        {
+            case XmlNodeType.Element:
+                writer.WriteStartElement(reader.Prefix, reader.LocalName, reader.NamespaceURI);
+                writer.WriteAttributes(reader, defattr: true);
+                if (reader.IsEmptyElement)
+                {
+                    writer.WriteEndElement();
+                }
+
+                break;
+            case XmlNodeType.EndElement:
+                writer.WriteFullEndElement();
+                break;
+            case XmlNodeType.Text:
+                writer.WriteString(reader.Value);
+                break;
+            case XmlNodeType.CDATA:
+                writer.WriteCData(reader.Value);
+                break;
+            case XmlNodeType.Whitespace:
+            case XmlNodeType.SignificantWhitespace:
+                writer.WriteWhitespace(reader.Value);
+                break;
+            case XmlNodeType.Comment:
+                writer.WriteComment(reader.Value);
+                break;
+            case XmlNodeType.ProcessingInstruction:
+                writer.WriteProcessingInstruction(reader.Name, reader.Value);
+                break;
+        }
+    }
+
+    private static ResponseParseException TooDeep(XmlReader reader, ResponseParseOptions options)
+        => new ResponseParseException(WireFormat.Xml, "the document is nested deeper than the limit of " + options.MaxDepth.ToString(CultureInfo.InvariantCulture) + " elements")
+            .At(LineOf(reader), PositionOf(reader));
 
     private static bool IsNil(XmlReader reader)
         => reader.HasAttributes && reader.GetAttribute("nil", XsiNamespace) is { } nil && WireText.TryParseBoolean(nil, out var isNil) && isNil;

@@ -76,6 +76,25 @@ public class SpecSchemaTests
         Assert.Equal("# yaml-language-server: $schema=" + expected, firstLine);
     }
 
+    public static TheoryData<string> TestOnlySpecs()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepoRoot, "tests", "Bindings.Tests", "Specs"), "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            data.Add(Path.GetRelativePath(RepoRoot, file).Replace('\\', '/'));
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(TestOnlySpecs))]
+    public void TestOnlySpecMatchesTheSchemaAndNamesItInItsModeline(string relativePath)
+    {
+        var path = Path.Combine(RepoRoot, relativePath);
+        var results = Validate(YamlToJson(File.ReadAllText(path)));
+        Assert.True(results.IsValid, relativePath + " does not match the schema:\n" + Describe(results));
+        var expected = Path.GetRelativePath(Path.GetDirectoryName(path)!, SchemaPath).Replace('\\', '/');
+        Assert.Equal("# yaml-language-server: $schema=" + expected, File.ReadLines(path).First());
+    }
+
     [Fact]
     public void ReadmeExampleMatchesTheSchema()
     {
