@@ -8,10 +8,12 @@ internal static class BodyExcerpt
 {
     public const int MaxCharacters = 512;
 
-    public static string Create(byte[] body, int length, bool truncatedByReader)
+    /// <summary>Decodes the body, hides secrets in it, and keeps its start.</summary>
+    /// <remarks>Secrets are hidden before cutting, so that a secret cut in two cannot leave a fragment behind.</remarks>
+    public static string Create(byte[] body, int length, bool truncatedByReader, Func<string, string?> redact)
     {
-        // Decode a little more than needed; a cut-off UTF-8 sequence at the end becomes U+FFFD.
-        var text = Encoding.UTF8.GetString(body, 0, Math.Min(length, MaxCharacters * 4));
+        // A cut-off UTF-8 sequence at the end becomes U+FFFD.
+        var text = redact(Encoding.UTF8.GetString(body, 0, length)) ?? string.Empty;
         if (text.Length > 0 && text[0] == '\uFEFF')
         {
             text = text.Substring(1);
@@ -19,7 +21,7 @@ internal static class BodyExcerpt
 
         var builder = new StringBuilder(Math.Min(text.Length, MaxCharacters) + 16);
         var previousWasSpace = false;
-        var cut = truncatedByReader || length > MaxCharacters * 4;
+        var cut = truncatedByReader;
         foreach (var c in text)
         {
             if (builder.Length >= MaxCharacters)

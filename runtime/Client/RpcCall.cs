@@ -139,7 +139,7 @@ internal sealed class RpcCall<TResponse> : RpcCallState
             error?.RequestId ?? Header(response, "x-acs-request-id"),
             error?.HostId,
             error?.Recommend,
-            error is null ? _redactor.Redact(BodyExcerpt.Create(body, length, truncated)) : null)
+            error is null ? BodyExcerpt.Create(body, length, truncated, _redactor.Redact) : null)
         {
             Operation = Operation,
             Attempt = Attempt,
