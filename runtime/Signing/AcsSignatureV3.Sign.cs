@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Bindings.Compat;
 
 namespace Bindings.Signing;
 
@@ -33,9 +34,9 @@ public static partial class AcsSignatureV3
         string nonce)
     {
         var method = HttpMethodName.Normalize(httpMethod, nameof(httpMethod));
-        ArgumentException.ThrowIfNullOrWhiteSpace(host);
-        ArgumentNullException.ThrowIfNull(credentials);
-        ArgumentException.ThrowIfNullOrWhiteSpace(nonce);
+        Guard.ThrowIfNullOrWhiteSpace(host);
+        Guard.ThrowIfNull(credentials);
+        Guard.ThrowIfNullOrWhiteSpace(nonce);
         if (contentType is not null && string.IsNullOrWhiteSpace(contentType))
         {
             throw new ArgumentException("The content type must be null or not empty.", nameof(contentType));
@@ -78,7 +79,7 @@ public static partial class AcsSignatureV3
     private static (string Action, string Version, List<KeyValuePair<string, string>> Query) SplitOperationParameters(
         IEnumerable<KeyValuePair<string, string>> operationParameters, string parameterName)
     {
-        ArgumentNullException.ThrowIfNull(operationParameters, parameterName);
+        Guard.ThrowIfNull(operationParameters, parameterName);
 
         string? action = null;
         string? version = null;
@@ -109,7 +110,7 @@ public static partial class AcsSignatureV3
             }
         }
 
-        if (string.IsNullOrWhiteSpace(action) || string.IsNullOrWhiteSpace(version))
+        if (Strings.IsNullOrWhiteSpace(action) || Strings.IsNullOrWhiteSpace(version))
         {
             throw new ArgumentException("The operation parameters must include Action and Version.", parameterName);
         }

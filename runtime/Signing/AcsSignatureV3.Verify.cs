@@ -1,8 +1,7 @@
 using System;
-using System.Buffers;
 using System.Collections.Generic;
 using System.Linq;
-using System.Security.Cryptography;
+using Bindings.Compat;
 
 namespace Bindings.Signing;
 
@@ -25,9 +24,9 @@ public static partial class AcsSignatureV3
             return false;
         }
 
-        foreach (var part in authorization[prefix.Length..].Split(',', StringSplitOptions.TrimEntries))
+        foreach (var part in Strings.SplitAndTrim(authorization[prefix.Length..], ','))
         {
-            var equals = part.IndexOf('=', StringComparison.Ordinal);
+            var equals = part.IndexOf('=');
             var value = equals < 0 ? "" : part[(equals + 1)..];
             switch (equals < 0 ? part : part[..equals])
             {
@@ -70,7 +69,7 @@ public static partial class AcsSignatureV3
         out string expectedStringToSign)
     {
         var method = HttpMethodName.Normalize(httpMethod, nameof(httpMethod));
-        ArgumentNullException.ThrowIfNull(headers);
+        Guard.ThrowIfNull(headers);
         ThrowIfNoSecret(accessKeySecret, nameof(accessKeySecret));
 
         var received = headers.ToList();
@@ -98,9 +97,9 @@ public static partial class AcsSignatureV3
         Span<byte> actual = stackalloc byte[MacSize];
         ComputeMac(expectedStringToSign, accessKeySecret, expected);
         return sentSignature.Length == 2 * MacSize
-            && Convert.FromHexString(sentSignature, actual, out _, out var written) == OperationStatus.Done
+            && Hex.TryDecode(sentSignature.AsSpan(), actual, out var written)
             && written == MacSize
-            && CryptographicOperations.FixedTimeEquals(expected, actual);
+            && Crypto.FixedTimeEquals(expected, actual);
     }
 
     private static List<string?> ValuesOf(List<KeyValuePair<string, string>> headers, string name) =>

@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Security.Cryptography;
 using System.Text;
+using Bindings.Compat;
 
 namespace Bindings.Signing;
 
@@ -16,7 +16,7 @@ public static partial class AcsSignatureV3
     /// <summary>The signature algorithm name, first line of the string to sign.</summary>
     public const string Algorithm = "ACS3-HMAC-SHA256";
 
-    private const int MacSize = HMACSHA256.HashSizeInBytes;
+    private const int MacSize = Crypto.HmacSha256Size;
 
     /// <summary>
     /// Percent-encodes each segment of a path, keeping the slashes; an empty path becomes <c>/</c>
@@ -25,7 +25,7 @@ public static partial class AcsSignatureV3
     /// <param name="path">The decoded path, for example <c>/</c>.</param>
     /// <returns>The canonical URI.</returns>
     public static string CanonicalizeUri(string? path) =>
-        string.IsNullOrEmpty(path) ? "/" : string.Join('/', path.Split('/').Select(AlibabaPercentEncoding.Encode));
+        Strings.IsNullOrEmpty(path) ? "/" : string.Join("/", path.Split('/').Select(AlibabaPercentEncoding.Encode));
 
     /// <summary>
     /// Builds the canonical query: names and values percent-encoded, sorted by encoded name
@@ -43,9 +43,9 @@ public static partial class AcsSignatureV3
     /// <returns>The value for <c>x-acs-content-sha256</c> and the last line of the canonical request.</returns>
     public static string HashPayload(ReadOnlySpan<byte> body)
     {
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(body, hash);
-        return Convert.ToHexStringLower(hash);
+        Span<byte> hash = stackalloc byte[Crypto.Sha256Size];
+        Crypto.Sha256(body, hash);
+        return Hex.ToLower(hash);
     }
 
     /// <summary>
@@ -62,7 +62,7 @@ public static partial class AcsSignatureV3
     /// </remarks>
     public static string CanonicalizeHeaders(IEnumerable<KeyValuePair<string, string>> headers, out string signedHeaders)
     {
-        ArgumentNullException.ThrowIfNull(headers);
+        Guard.ThrowIfNull(headers);
 
         var byName = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var (name, value) in headers)
@@ -93,7 +93,7 @@ public static partial class AcsSignatureV3
             canonical.Append(name).Append(':').AppendJoin(',', values).Append('\n');
         }
 
-        signedHeaders = string.Join(';', byName.Keys);
+        signedHeaders = string.Join(";", byName.Keys);
         return canonical.ToString();
     }
 
@@ -117,12 +117,12 @@ public static partial class AcsSignatureV3
         string hashedPayload)
     {
         var method = HttpMethodName.Normalize(httpMethod, nameof(httpMethod));
-        ArgumentNullException.ThrowIfNull(canonicalUri);
-        ArgumentNullException.ThrowIfNull(canonicalQuery);
-        ArgumentNullException.ThrowIfNull(canonicalHeaders);
-        ArgumentNullException.ThrowIfNull(signedHeaders);
-        ArgumentNullException.ThrowIfNull(hashedPayload);
-        return string.Join('\n', method, canonicalUri, canonicalQuery, canonicalHeaders, signedHeaders, hashedPayload);
+        Guard.ThrowIfNull(canonicalUri);
+        Guard.ThrowIfNull(canonicalQuery);
+        Guard.ThrowIfNull(canonicalHeaders);
+        Guard.ThrowIfNull(signedHeaders);
+        Guard.ThrowIfNull(hashedPayload);
+        return string.Join("\n", method, canonicalUri, canonicalQuery, canonicalHeaders, signedHeaders, hashedPayload);
     }
 
     /// <summary>Builds the string to sign: <c>ACS3-HMAC-SHA256\n</c> + hex SHA-256 of the canonical request.</summary>
@@ -130,7 +130,7 @@ public static partial class AcsSignatureV3
     /// <returns>The string to sign.</returns>
     public static string BuildStringToSign(string canonicalRequest)
     {
-        ArgumentNullException.ThrowIfNull(canonicalRequest);
+        Guard.ThrowIfNull(canonicalRequest);
         return Algorithm + "\n" + HashPayload(Encoding.UTF8.GetBytes(canonicalRequest));
     }
 
@@ -140,12 +140,12 @@ public static partial class AcsSignatureV3
     /// <returns>The signature.</returns>
     public static string ComputeSignature(string stringToSign, string accessKeySecret)
     {
-        ArgumentNullException.ThrowIfNull(stringToSign);
+        Guard.ThrowIfNull(stringToSign);
         ThrowIfNoSecret(accessKeySecret, nameof(accessKeySecret));
 
         Span<byte> mac = stackalloc byte[MacSize];
         ComputeMac(stringToSign, accessKeySecret, mac);
-        return Convert.ToHexStringLower(mac);
+        return Hex.ToLower(mac);
     }
 
     /// <summary>Formats the <c>Authorization</c> header value.</summary>
@@ -155,9 +155,9 @@ public static partial class AcsSignatureV3
     /// <returns><c>ACS3-HMAC-SHA256 Credential=id,SignedHeaders=names,Signature=hex</c>.</returns>
     public static string BuildAuthorization(string accessKeyId, string signedHeaders, string signature)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(accessKeyId);
-        ArgumentNullException.ThrowIfNull(signedHeaders);
-        ArgumentNullException.ThrowIfNull(signature);
+        Guard.ThrowIfNullOrWhiteSpace(accessKeyId);
+        Guard.ThrowIfNull(signedHeaders);
+        Guard.ThrowIfNull(signature);
         return $"{Algorithm} Credential={accessKeyId},SignedHeaders={signedHeaders},Signature={signature}";
     }
 
@@ -167,11 +167,11 @@ public static partial class AcsSignatureV3
         var key = Encoding.UTF8.GetBytes(accessKeySecret);
         try
         {
-            HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(stringToSign), destination);
+            Crypto.HmacSha256(key, Encoding.UTF8.GetBytes(stringToSign), destination);
         }
         finally
         {
-            CryptographicOperations.ZeroMemory(key);
+            Crypto.ZeroMemory(key);
         }
     }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using Bindings.Compat;
 
 namespace Bindings.Signing;
 
@@ -70,11 +71,11 @@ public sealed class AlibabaCloudCredentials
     /// <returns>The credentials, or null when the ID or the secret is missing or empty.</returns>
     public static AlibabaCloudCredentials? FromEnvironment(Func<string, string?> lookup)
     {
-        ArgumentNullException.ThrowIfNull(lookup);
+        Guard.ThrowIfNull(lookup);
 
         var id = lookup(AccessKeyIdVariable);
         var secret = lookup(AccessKeySecretVariable);
-        if (string.IsNullOrWhiteSpace(id) || string.IsNullOrWhiteSpace(secret))
+        if (Strings.IsNullOrWhiteSpace(id) || Strings.IsNullOrWhiteSpace(secret))
         {
             return null;
         }
@@ -93,5 +94,5 @@ public sealed class AlibabaCloudCredentials
     /// <summary>The AccessKey ID with all but its first four characters hidden.</summary>
     public string MaskedAccessKeyId =>
         // A short ID would be half revealed by four characters, so it is hidden entirely.
-        AccessKeyId.Length >= 8 ? string.Concat(AccessKeyId.AsSpan(0, 4), "***") : "***";
+        AccessKeyId.Length >= 8 ? AccessKeyId.Substring(0, 4) + "***" : "***";
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Text;
+using Bindings.Compat;
 
 namespace Bindings.Signing;
 
@@ -23,10 +24,7 @@ public static class AlibabaPercentEncoding
     // Buffers up to this size live on the stack; longer values rent from the shared pool.
     private const int StackLimit = 256;
 
-    private static readonly SearchValues<char> UnreservedChars = SearchValues.Create(UnreservedCharacters);
-
-    private static readonly SearchValues<byte> UnreservedBytes =
-        SearchValues.Create(Encoding.ASCII.GetBytes(UnreservedCharacters));
+    private static readonly AsciiSet Unreserved = new(UnreservedCharacters);
 
     /// <summary>Percent-encodes <paramref name="value"/>.</summary>
     /// <param name="value">Any string. A lone surrogate is encoded as U+FFFD (<c>%EF%BF%BD</c>), as
@@ -34,10 +32,10 @@ public static class AlibabaPercentEncoding
     /// <returns>The encoded string; <paramref name="value"/> itself when nothing needs encoding.</returns>
     public static string Encode(string value)
     {
-        ArgumentNullException.ThrowIfNull(value);
+        Guard.ThrowIfNull(value);
 
         // Most names and many values (ids, dates without colons) need nothing: no allocation then.
-        var firstToEncode = value.AsSpan().IndexOfAnyExcept(UnreservedChars);
+        var firstToEncode = Unreserved.IndexOfAnyExcept(value.AsSpan());
         if (firstToEncode < 0)
         {
             return value;
@@ -51,7 +49,7 @@ public static class AlibabaPercentEncoding
             : (rentedBytes = ArrayPool<byte>.Shared.Rent(maxBytes));
         try
         {
-            var utf8 = bytes[..Encoding.UTF8.GetBytes(tail, bytes)];
+            var utf8 = bytes[..Strings.GetUtf8Bytes(tail, bytes)];
             var length = firstToEncode + utf8.Length + (2 * CountBytesToEncode(utf8));
             return Build(value.AsSpan(0, firstToEncode), utf8, length);
         }
@@ -69,7 +67,7 @@ public static class AlibabaPercentEncoding
         var count = 0;
         foreach (var b in utf8)
         {
-            if (!UnreservedBytes.Contains(b))
+            if (!Unreserved.Contains(b))
             {
                 count++;
             }
@@ -90,7 +88,7 @@ public static class AlibabaPercentEncoding
             var position = literalPrefix.Length;
             foreach (var b in utf8)
             {
-                if (UnreservedBytes.Contains(b))
+                if (Unreserved.Contains(b))
                 {
                     chars[position++] = (char)b;
                 }
@@ -102,7 +100,7 @@ public static class AlibabaPercentEncoding
                 }
             }
 
-            return new string(chars[..position]);
+            return chars[..position].ToString();
         }
         finally
         {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Bindings.Compat;
 
 namespace Bindings.Signing;
 
@@ -31,7 +32,7 @@ internal static class CanonicalParameters
         string? excludedName,
         bool strict)
     {
-        ArgumentNullException.ThrowIfNull(parameters, parameterName);
+        Guard.ThrowIfNull(parameters, parameterName);
 
         var encoded = new List<KeyValuePair<string, string>>();
         foreach (var (name, value) in parameters)
@@ -68,5 +69,5 @@ internal static class CanonicalParameters
 
     /// <summary>Joins encoded pairs as <c>name=value</c> with <c>&amp;</c> (<c>name=</c> for an empty value).</summary>
     public static string Join(List<KeyValuePair<string, string>> encoded) =>
-        string.Join('&', encoded.Select(static p => p.Key + "=" + p.Value));
+        string.Join("&", encoded.Select(static p => p.Key + "=" + p.Value));
 }

@@ -1,4 +1,5 @@
 using System;
+using Bindings.Compat;
 
 namespace Bindings.Signing;
 
@@ -20,7 +21,7 @@ internal static class HttpMethodName
 
         foreach (var c in httpMethod)
         {
-            if (!char.IsAsciiLetter(c))
+            if (!Strings.IsAsciiLetter(c))
             {
                 throw new ArgumentException("The HTTP method must consist of ASCII letters only.", parameterName);
             }

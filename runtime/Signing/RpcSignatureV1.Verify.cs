@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Security.Cryptography;
+using Bindings.Compat;
 
 namespace Bindings.Signing;
 
@@ -30,7 +30,7 @@ public static partial class RpcSignatureV1
         out string expectedStringToSign)
     {
         var method = HttpMethodName.Normalize(httpMethod, nameof(httpMethod));
-        ArgumentNullException.ThrowIfNull(receivedParameters);
+        Guard.ThrowIfNull(receivedParameters);
         ThrowIfNoSecret(accessKeySecret, nameof(accessKeySecret));
 
         var received = receivedParameters.ToList();
@@ -49,8 +49,8 @@ public static partial class RpcSignatureV1
         Span<byte> expected = stackalloc byte[MacSize];
         Span<byte> actual = stackalloc byte[MacSize + 3];
         ComputeMac(expectedStringToSign, accessKeySecret, expected);
-        return Convert.TryFromBase64String(sent, actual, out var written)
+        return Base64.TryDecode(sent, actual, out var written)
             && written == MacSize
-            && CryptographicOperations.FixedTimeEquals(expected, actual[..MacSize]);
+            && Crypto.FixedTimeEquals(expected, actual[..MacSize]);
     }
 }

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Security.Cryptography;
 using System.Text;
+using Bindings.Compat;
 
 namespace Bindings.Signing;
 
@@ -25,7 +25,7 @@ public static partial class RpcSignatureV1
     /// <summary>The name of the parameter that carries the signature.</summary>
     public const string SignatureParameter = "Signature";
 
-    private const int MacSize = HMACSHA1.HashSizeInBytes;
+    private const int MacSize = Crypto.HmacSha1Size;
 
     // The parameters Sign adds itself; the caller passing one too would send it twice.
     private static readonly HashSet<string> CommonParameters = new(StringComparer.Ordinal)
@@ -54,7 +54,7 @@ public static partial class RpcSignatureV1
     public static string BuildStringToSign(string httpMethod, string canonicalizedQuery)
     {
         var method = HttpMethodName.Normalize(httpMethod, nameof(httpMethod));
-        ArgumentNullException.ThrowIfNull(canonicalizedQuery);
+        Guard.ThrowIfNull(canonicalizedQuery);
         return method + "&%2F&" + AlibabaPercentEncoding.Encode(canonicalizedQuery);
     }
 
@@ -66,12 +66,12 @@ public static partial class RpcSignatureV1
     /// <returns>The signature, as sent in the <c>Signature</c> parameter before URL encoding.</returns>
     public static string ComputeSignature(string stringToSign, string accessKeySecret)
     {
-        ArgumentNullException.ThrowIfNull(stringToSign);
+        Guard.ThrowIfNull(stringToSign);
         ThrowIfNoSecret(accessKeySecret, nameof(accessKeySecret));
 
         Span<byte> mac = stackalloc byte[MacSize];
         ComputeMac(stringToSign, accessKeySecret, mac);
-        return Convert.ToBase64String(mac);
+        return Base64.Encode(mac);
     }
 
     /// <summary>
@@ -99,9 +99,9 @@ public static partial class RpcSignatureV1
         string format)
     {
         var method = HttpMethodName.Normalize(httpMethod, nameof(httpMethod));
-        ArgumentNullException.ThrowIfNull(credentials);
-        ArgumentException.ThrowIfNullOrWhiteSpace(nonce);
-        ArgumentException.ThrowIfNullOrWhiteSpace(format);
+        Guard.ThrowIfNull(credentials);
+        Guard.ThrowIfNullOrWhiteSpace(nonce);
+        Guard.ThrowIfNullOrWhiteSpace(format);
 
         var parameters = CollectOperationParameters(operationParameters, nameof(operationParameters));
         parameters.Add(new("Format", format));
@@ -128,7 +128,7 @@ public static partial class RpcSignatureV1
     private static List<KeyValuePair<string, string>> CollectOperationParameters(
         IEnumerable<KeyValuePair<string, string>> operationParameters, string parameterName)
     {
-        ArgumentNullException.ThrowIfNull(operationParameters, parameterName);
+        Guard.ThrowIfNull(operationParameters, parameterName);
 
         var collected = new List<KeyValuePair<string, string>>();
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -174,13 +174,13 @@ public static partial class RpcSignatureV1
         var key = new byte[Encoding.UTF8.GetByteCount(accessKeySecret) + 1];
         try
         {
-            Encoding.UTF8.GetBytes(accessKeySecret, key);
+            Encoding.UTF8.GetBytes(accessKeySecret, 0, accessKeySecret.Length, key, 0);
             key[^1] = (byte)'&';
-            HMACSHA1.HashData(key, Encoding.UTF8.GetBytes(stringToSign), destination);
+            Crypto.HmacSha1(key, Encoding.UTF8.GetBytes(stringToSign), destination);
         }
         finally
         {
-            CryptographicOperations.ZeroMemory(key);
+            Crypto.ZeroMemory(key);
         }
     }
 

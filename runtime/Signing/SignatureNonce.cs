@@ -1,5 +1,5 @@
 using System;
-using System.Security.Cryptography;
+using Bindings.Compat;
 
 namespace Bindings.Signing;
 
@@ -18,7 +18,7 @@ public static class SignatureNonce
     public static string Create()
     {
         Span<byte> bytes = stackalloc byte[ByteCount];
-        RandomNumberGenerator.Fill(bytes);
-        return Convert.ToHexStringLower(bytes);
+        Crypto.FillRandom(bytes);
+        return Hex.ToLower(bytes);
     }
 }

@@ -63,5 +63,5 @@ public sealed class SignedAcsRequest
     /// </summary>
     /// <returns>The encoded string, without a leading <c>?</c>.</returns>
     public string ToQueryString() =>
-        string.Join('&', QueryParameters.Select(static p => AlibabaPercentEncoding.Encode(p.Key) + "=" + AlibabaPercentEncoding.Encode(p.Value)));
+        string.Join("&", QueryParameters.Select(static p => AlibabaPercentEncoding.Encode(p.Key) + "=" + AlibabaPercentEncoding.Encode(p.Value)));
 }

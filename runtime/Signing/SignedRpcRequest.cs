@@ -45,5 +45,5 @@ public sealed class SignedRpcRequest
     /// </summary>
     /// <returns>The encoded string, without a leading <c>?</c>.</returns>
     public string ToQueryString() =>
-        string.Join('&', Parameters.Select(static p => AlibabaPercentEncoding.Encode(p.Key) + "=" + AlibabaPercentEncoding.Encode(p.Value)));
+        string.Join("&", Parameters.Select(static p => AlibabaPercentEncoding.Encode(p.Key) + "=" + AlibabaPercentEncoding.Encode(p.Value)));
 }
