@@ -48,7 +48,7 @@ namespace Bindings.Rds
         public static BackupJob ParseJson(global::System.IO.Stream utf8Json, global::Bindings.ResponseParseOptions? options = null)
         {
             var effective = options ?? global::Bindings.ResponseParseOptions.Default;
-            var buffer = global::Bindings.Serialization.StreamBuffering.ReadAll(utf8Json, effective, out var length);
+            var buffer = global::Bindings.Serialization.StreamBuffering.ReadAll(utf8Json, effective, global::Bindings.WireFormat.Json, "BackupJob", out var length);
             try
             {
                 return ParseJson(new global::System.ReadOnlySpan<byte>(buffer, 0, length), effective);
@@ -69,7 +69,7 @@ namespace Bindings.Rds
         public static async global::System.Threading.Tasks.Task<BackupJob> ParseJsonAsync(global::System.IO.Stream utf8Json, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var effective = options ?? global::Bindings.ResponseParseOptions.Default;
-            var (buffer, length) = await global::Bindings.Serialization.StreamBuffering.ReadAllAsync(utf8Json, effective, cancellationToken).ConfigureAwait(false);
+            var (buffer, length) = await global::Bindings.Serialization.StreamBuffering.ReadAllAsync(utf8Json, effective, global::Bindings.WireFormat.Json, "BackupJob", cancellationToken).ConfigureAwait(false);
             try
             {
                 return ParseJson(new global::System.ReadOnlySpan<byte>(buffer, 0, length), effective);
@@ -93,23 +93,24 @@ namespace Bindings.Rds
             var member = string.Empty;
             try
             {
-                while (global::Bindings.Serialization.JsonParsing.NextProperty(ref reader))
+                // member names the value being read, for the path of an error; it is cleared between members.
+                for (; global::Bindings.Serialization.JsonParsing.NextProperty(ref reader); member = string.Empty)
                 {
                     var name = global::Bindings.Serialization.JsonParsing.PropertyName(ref reader);
-                    global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
-                    member = string.Empty;
                     switch (name.Length)
                     {
                         case 7:
                             if (global::System.MemoryExtensions.SequenceEqual(name, JsonNameJobMode))
                             {
                                 member = "JobMode";
+                                global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
                                 result.JobMode = global::Bindings.Serialization.JsonParsing.TryGetToken(ref reader, out var token) ? global::Bindings.Rds.BackupMode.FromUtf8(token) : (global::Bindings.Rds.BackupMode?)null;
                                 continue;
                             }
                             if (global::System.MemoryExtensions.SequenceEqual(name, JsonNameProcess))
                             {
                                 member = "Process";
+                                global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
                                 result.Process = global::Bindings.Serialization.JsonParsing.ReadDecimal(ref reader);
                                 continue;
                             }
@@ -118,6 +119,7 @@ namespace Bindings.Rds
                             if (global::System.MemoryExtensions.SequenceEqual(name, JsonNameBackupId))
                             {
                                 member = "BackupId";
+                                global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
                                 result.BackupId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -126,6 +128,7 @@ namespace Bindings.Rds
                             if (global::System.MemoryExtensions.SequenceEqual(name, JsonNameTaskAction))
                             {
                                 member = "TaskAction";
+                                global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
                                 result.TaskAction = global::Bindings.Serialization.JsonParsing.TryGetToken(ref reader, out var token) ? global::Bindings.Rds.TaskAction.FromUtf8(token) : (global::Bindings.Rds.TaskAction?)null;
                                 continue;
                             }
@@ -134,6 +137,7 @@ namespace Bindings.Rds
                             if (global::System.MemoryExtensions.SequenceEqual(name, JsonNameBackupJobId))
                             {
                                 member = "BackupJobId";
+                                global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
                                 result.BackupJobId = global::Bindings.Serialization.JsonParsing.ReadInt64(ref reader);
                                 continue;
                             }
@@ -142,6 +146,7 @@ namespace Bindings.Rds
                             if (global::System.MemoryExtensions.SequenceEqual(name, JsonNameBackupStatus))
                             {
                                 member = "BackupStatus";
+                                global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
                                 result.BackupStatus = global::Bindings.Serialization.JsonParsing.TryGetToken(ref reader, out var token) ? global::Bindings.Rds.BackupStatus.FromUtf8(token) : (global::Bindings.Rds.BackupStatus?)null;
                                 continue;
                             }
@@ -150,6 +155,7 @@ namespace Bindings.Rds
                             if (global::System.MemoryExtensions.SequenceEqual(name, JsonNameBackupProgressStatus))
                             {
                                 member = "BackupProgressStatus";
+                                global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
                                 result.BackupProgressStatus = global::Bindings.Serialization.JsonParsing.TryGetToken(ref reader, out var token) ? global::Bindings.Rds.BackupProgressStatus.FromUtf8(token) : (global::Bindings.Rds.BackupProgressStatus?)null;
                                 continue;
                             }
@@ -157,6 +163,7 @@ namespace Bindings.Rds
                     }
 
                     member = global::Bindings.Serialization.WireText.FromUtf8(name);
+                    global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
                     global::Bindings.Serialization.JsonParsing.KeepUnknown(ref reader, json, member, ref unknownMembers);
                 }
             }

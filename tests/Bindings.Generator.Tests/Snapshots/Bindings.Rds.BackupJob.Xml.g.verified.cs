@@ -58,7 +58,7 @@ namespace Bindings.Rds
         public static async global::System.Threading.Tasks.Task<BackupJob> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var effective = options ?? global::Bindings.ResponseParseOptions.Default;
-            var (buffer, length) = await global::Bindings.Serialization.StreamBuffering.ReadAllAsync(xml, effective, cancellationToken).ConfigureAwait(false);
+            var (buffer, length) = await global::Bindings.Serialization.StreamBuffering.ReadAllAsync(xml, effective, global::Bindings.WireFormat.Xml, "BackupJob", cancellationToken).ConfigureAwait(false);
             try
             {
                 using var stream = new global::System.IO.MemoryStream(buffer, 0, length, writable: false);
@@ -92,7 +92,8 @@ namespace Bindings.Rds
             {
                 if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options))
                 {
-                    while (global::Bindings.Serialization.XmlParsing.NextChildElement(reader))
+                    // member names the element being read, for the path of an error; it is cleared between elements.
+                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader); member = string.Empty)
                     {
                         member = reader.LocalName;
                         switch (member)
@@ -133,7 +134,7 @@ namespace Bindings.Rds
                                 break;
                             }
                             default:
-                                global::Bindings.Serialization.XmlParsing.KeepUnknown(reader, member, ref unknownMembers);
+                                global::Bindings.Serialization.XmlParsing.KeepUnknown(reader, member, options, ref unknownMembers);
                                 break;
                         }
                     }

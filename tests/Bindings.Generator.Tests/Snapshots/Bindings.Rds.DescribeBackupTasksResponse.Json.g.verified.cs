@@ -48,7 +48,7 @@ namespace Bindings.Rds
         public static DescribeBackupTasksResponse ParseJson(global::System.IO.Stream utf8Json, global::Bindings.ResponseParseOptions? options = null)
         {
             var effective = options ?? global::Bindings.ResponseParseOptions.Default;
-            var buffer = global::Bindings.Serialization.StreamBuffering.ReadAll(utf8Json, effective, out var length);
+            var buffer = global::Bindings.Serialization.StreamBuffering.ReadAll(utf8Json, effective, global::Bindings.WireFormat.Json, "DescribeBackupTasksResponse", out var length);
             try
             {
                 return ParseJson(new global::System.ReadOnlySpan<byte>(buffer, 0, length), effective);
@@ -69,7 +69,7 @@ namespace Bindings.Rds
         public static async global::System.Threading.Tasks.Task<DescribeBackupTasksResponse> ParseJsonAsync(global::System.IO.Stream utf8Json, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var effective = options ?? global::Bindings.ResponseParseOptions.Default;
-            var (buffer, length) = await global::Bindings.Serialization.StreamBuffering.ReadAllAsync(utf8Json, effective, cancellationToken).ConfigureAwait(false);
+            var (buffer, length) = await global::Bindings.Serialization.StreamBuffering.ReadAllAsync(utf8Json, effective, global::Bindings.WireFormat.Json, "DescribeBackupTasksResponse", cancellationToken).ConfigureAwait(false);
             try
             {
                 return ParseJson(new global::System.ReadOnlySpan<byte>(buffer, 0, length), effective);
@@ -95,17 +95,17 @@ namespace Bindings.Rds
             var member = string.Empty;
             try
             {
-                while (global::Bindings.Serialization.JsonParsing.NextProperty(ref reader))
+                // member names the value being read, for the path of an error; it is cleared between members.
+                for (; global::Bindings.Serialization.JsonParsing.NextProperty(ref reader); member = string.Empty)
                 {
                     var name = global::Bindings.Serialization.JsonParsing.PropertyName(ref reader);
-                    global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
-                    member = string.Empty;
                     switch (name.Length)
                     {
                         case 5:
                             if (global::System.MemoryExtensions.SequenceEqual(name, JsonNameItems))
                             {
                                 member = "Items";
+                                global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
                                 ReadItemsJson(ref reader, json, ref listItems, ref unknownMembers);
                                 continue;
                             }
@@ -114,6 +114,7 @@ namespace Bindings.Rds
                             if (global::System.MemoryExtensions.SequenceEqual(name, JsonNameRequestId))
                             {
                                 member = "RequestId";
+                                global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
                                 result.RequestId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -121,6 +122,7 @@ namespace Bindings.Rds
                     }
 
                     member = global::Bindings.Serialization.WireText.FromUtf8(name);
+                    global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
                     global::Bindings.Serialization.JsonParsing.KeepUnknown(ref reader, json, member, ref unknownMembers);
                 }
             }
@@ -146,18 +148,20 @@ namespace Bindings.Rds
                 var member = string.Empty;
                 try
                 {
-                    while (global::Bindings.Serialization.JsonParsing.NextProperty(ref reader))
+                    // member names the value being read, for the path of an error; it is cleared between members.
+                    for (; global::Bindings.Serialization.JsonParsing.NextProperty(ref reader); member = string.Empty)
                     {
                         var name = global::Bindings.Serialization.JsonParsing.PropertyName(ref reader);
-                        global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
                         if (global::System.MemoryExtensions.SequenceEqual(name, JsonNameBackupJob))
                         {
                             member = "BackupJob";
+                            global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
                             ReadItemsJsonItems(ref reader, json, items);
                             continue;
                         }
 
                         member = global::Bindings.Serialization.WireText.FromUtf8(name);
+                        global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
                         global::Bindings.Serialization.JsonParsing.KeepUnknown(ref reader, json, "Items." + member, ref unknownMembers);
                     }
                 }
@@ -196,7 +200,8 @@ namespace Bindings.Rds
             var index = items.Count;
             try
             {
-                for (; global::Bindings.Serialization.JsonParsing.InArray(ref reader); global::Bindings.Serialization.JsonParsing.NextItem(ref reader), index++)
+                // The token after an item is the start of the next one: count it before reading it.
+                for (; global::Bindings.Serialization.JsonParsing.InArray(ref reader); index++, global::Bindings.Serialization.JsonParsing.NextItem(ref reader))
                 {
                     var item = global::Bindings.Rds.BackupJob.ReadJson(ref reader, json);
                     if (item is object) items.Add(item);

@@ -59,7 +59,7 @@ namespace Bindings.Rds
         public static async global::System.Threading.Tasks.Task<DescribeBackupTasksResponse> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var effective = options ?? global::Bindings.ResponseParseOptions.Default;
-            var (buffer, length) = await global::Bindings.Serialization.StreamBuffering.ReadAllAsync(xml, effective, cancellationToken).ConfigureAwait(false);
+            var (buffer, length) = await global::Bindings.Serialization.StreamBuffering.ReadAllAsync(xml, effective, global::Bindings.WireFormat.Xml, "DescribeBackupTasksResponse", cancellationToken).ConfigureAwait(false);
             try
             {
                 using var stream = new global::System.IO.MemoryStream(buffer, 0, length, writable: false);
@@ -94,7 +94,8 @@ namespace Bindings.Rds
             {
                 if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options))
                 {
-                    while (global::Bindings.Serialization.XmlParsing.NextChildElement(reader))
+                    // member names the element being read, for the path of an error; it is cleared between elements.
+                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader); member = string.Empty)
                     {
                         member = reader.LocalName;
                         switch (member)
@@ -110,7 +111,7 @@ namespace Bindings.Rds
                                 break;
                             }
                             default:
-                                global::Bindings.Serialization.XmlParsing.KeepUnknown(reader, member, ref unknownMembers);
+                                global::Bindings.Serialization.XmlParsing.KeepUnknown(reader, member, options, ref unknownMembers);
                                 break;
                         }
                     }
@@ -133,11 +134,13 @@ namespace Bindings.Rds
         {
             items ??= new global::System.Collections.Generic.List<global::Bindings.Rds.BackupJob>();
             if (!global::Bindings.Serialization.XmlParsing.StartElement(reader, options)) return;
+            // Empty items are skipped, so the list's count is not the element's index.
+            var index = items.Count;
             while (global::Bindings.Serialization.XmlParsing.NextChildElement(reader))
             {
                 if (reader.LocalName != "BackupJob")
                 {
-                    global::Bindings.Serialization.XmlParsing.KeepUnknown(reader, "Items." + reader.LocalName, ref unknownMembers);
+                    global::Bindings.Serialization.XmlParsing.KeepUnknown(reader, "Items." + reader.LocalName, options, ref unknownMembers);
                     continue;
                 }
 
@@ -148,8 +151,10 @@ namespace Bindings.Rds
                 }
                 catch (global::System.Exception exception) when (global::Bindings.Serialization.XmlParsing.IsReadError(exception))
                 {
-                    throw global::Bindings.Serialization.XmlParsing.AsParseError(exception).WithinItem(items.Count).Within("BackupJob");
+                    throw global::Bindings.Serialization.XmlParsing.AsParseError(exception).WithinItem(index).Within("BackupJob");
                 }
+
+                index++;
             }
         }
     }
