@@ -95,6 +95,9 @@ public sealed class BindingsGenerator : IIncrementalGenerator
                 case RequestUnit request:
                     context.AddSource(hint + ".g.cs", RequestEmitter.Emit(request));
                     break;
+                case ClientUnit client:
+                    context.AddSource(hint + ".g.cs", ClientEmitter.Emit(client));
+                    break;
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

@@ -44,7 +44,12 @@ internal sealed record RequestUnit(
 }
 
 /// <summary>One operation of a client, as the client emitter needs it.</summary>
-internal sealed record ClientOperation(string Name, string? Description, bool ReadOnly, string? IdempotencyTokenProperty);
+internal sealed record ClientOperation(
+    string Name,
+    string? Description,
+    bool ReadOnly,
+    string? IdempotencyTokenProperty,
+    string? IdempotencyTokenWireName = null);
 
 /// <summary>A product's client: one method per operation of the API.</summary>
 internal sealed record ClientUnit(

@@ -14,6 +14,15 @@ internal static class GeneratorHarness
 {
     public static readonly string ShippedSpecsDirectory = Path.Combine(AppContext.BaseDirectory, "ShippedSpecs");
 
+    // The runtime and the packages its public API exposes to generated code (the client's DI shortcut).
+    private static readonly MetadataReference[] RuntimeReferences =
+    {
+        MetadataReference.CreateFromFile(typeof(ResponseParseException).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.DependencyInjection.IServiceCollection).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.DependencyInjection.IHttpClientBuilder).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Logging.ILoggerFactory).Assembly.Location),
+    };
+
     public static IReadOnlyList<AdditionalText> ShippedSpecs()
         => Directory.GetFiles(ShippedSpecsDirectory, "*.yaml", SearchOption.AllDirectories)
             .OrderBy(path => path, StringComparer.Ordinal)
@@ -26,7 +35,7 @@ internal static class GeneratorHarness
         => CSharpCompilation.Create(
             "Consumer",
             sources.Select(source => CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(languageVersion))),
-            Net100.References.All.Append(MetadataReference.CreateFromFile(typeof(ResponseParseException).Assembly.Location)),
+            Net100.References.All.Concat(RuntimeReferences),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
     public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> specs, LanguageVersion languageVersion = LanguageVersion.Latest, AnalyzerConfigOptionsProvider? options = null)

@@ -1,0 +1,67 @@
+using System;
+using System.IO;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Bindings.Client;
+
+/// <summary>Reading response bodies, the same way on every target framework.</summary>
+internal static class HttpContentReading
+{
+    public static Task<Stream> ReadAsStreamAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+#if NET5_0_OR_GREATER
+        return content.ReadAsStreamAsync(cancellationToken);
+#else
+        cancellationToken.ThrowIfCancellationRequested();
+        return content.ReadAsStreamAsync();
+#endif
+    }
+
+    /// <summary>
+    /// Reads at most <paramref name="limit"/> bytes. A body that breaks off (or goes on past the limit)
+    /// is returned as far as it came, with <c>Truncated</c> set: an error body is worth showing even then.
+    /// </summary>
+    public static async Task<(byte[] Buffer, int Length, bool Truncated)> ReadLimitedAsync(HttpContent? content, int limit, CancellationToken cancellationToken)
+    {
+        if (content is null)
+        {
+            return (Array.Empty<byte>(), 0, false);
+        }
+
+        var buffer = new byte[Math.Min(limit, 8192)];
+        var length = 0;
+        try
+        {
+            using var stream = await ReadAsStreamAsync(content, cancellationToken).ConfigureAwait(false);
+            while (true)
+            {
+                if (length == buffer.Length)
+                {
+                    if (buffer.Length >= limit)
+                    {
+                        // One more byte tells whether there was more.
+                        var probe = new byte[1];
+                        var more = await stream.ReadAsync(probe, 0, 1, cancellationToken).ConfigureAwait(false);
+                        return (buffer, length, more > 0);
+                    }
+
+                    Array.Resize(ref buffer, Math.Min(limit, buffer.Length * 2));
+                }
+
+                var read = await stream.ReadAsync(buffer, length, buffer.Length - length, cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    return (buffer, length, false);
+                }
+
+                length += read;
+            }
+        }
+        catch (Exception exception) when (exception is IOException or HttpRequestException)
+        {
+            return (buffer, length, true);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Bindings.Signing;
+using Polly;
+using Polly.Timeout;
+
+namespace Bindings.Client;
+
+/// <summary>
+/// One logical call: the parameters (idempotency token included) fixed once, and an attempt method
+/// that signs afresh (timestamp, nonce, signature), sends, and maps the answer.
+/// </summary>
+internal sealed class RpcCall<TResponse> : RpcCallState
+{
+    private const int MaxErrorBodyBytes = 64 * 1024;
+
+    private readonly AlibabaCloudRpcClient _client;
+    private readonly IReadOnlyList<KeyValuePair<string, string>> _parameters;
+    private readonly AlibabaCloudCredentials _credentials;
+    private readonly SecretRedactor _redactor;
+    private readonly Func<Stream, ResponseParseOptions, CancellationToken, Task<TResponse>> _parse;
+
+    public RpcCall(
+        AlibabaCloudRpcClient client,
+        string operation,
+        bool retrySafeAfterSend,
+        IReadOnlyList<KeyValuePair<string, string>> parameters,
+        AlibabaCloudCredentials credentials,
+        Func<Stream, ResponseParseOptions, CancellationToken, Task<TResponse>> parse)
+        : base(operation, retrySafeAfterSend)
+    {
+        _client = client;
+        _parameters = parameters;
+        _credentials = credentials;
+        _redactor = new SecretRedactor(credentials);
+        _parse = parse;
+    }
+
+    public async ValueTask<TResponse> AttemptAsync(ResilienceContext context)
+    {
+        var cancellationToken = context.CancellationToken;
+        Attempt++;
+        var client = _client;
+        using var request = client.RequestFactory.Create(
+            _parameters, _credentials, client.TimeProvider.GetUtcNow(), SignatureNonce.Create(), out var stringToSign);
+        ClientLog.Sending(client.Logger, Operation, client.Host, Attempt);
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await client.HttpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or IOException)
+        {
+            throw Transport(exception, !TransportFailure.IsConnectFailure(exception));
+        }
+        catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Not our token: HttpClient.Timeout.
+            throw HttpClientTimeout(exception);
+        }
+
+        using (response)
+        {
+            var status = (int)response.StatusCode;
+            ClientLog.Answered(client.Logger, Operation, status, Attempt);
+            if (status < 200 || status >= 300)
+            {
+                throw await ReadErrorAsync(response, stringToSign, cancellationToken).ConfigureAwait(false);
+            }
+
+            try
+            {
+                using var stream = await HttpContentReading.ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false);
+                return await _parse(stream, client.ParseOptions, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is HttpRequestException or IOException)
+            {
+                throw Transport(exception, mayHaveReachedService: true);
+            }
+            catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw HttpClientTimeout(exception);
+            }
+        }
+    }
+
+    /// <summary>The exception for a timeout reported by the pipeline (an attempt's, or the whole call's).</summary>
+    public AlibabaCloudTransportException Timeout(TimeoutRejectedException exception)
+    {
+        var message = OverallTimedOut
+            ? Operation + ": no answer within the overall timeout of " + Format(_client.Timeout) + " (" + Attempts() + ")."
+            : Operation + ": attempt " + Attempt.ToString(CultureInfo.InvariantCulture) + " got no complete answer within "
+                + Format(_client.AttemptTimeout) + ", and it was not retried further.";
+        return new AlibabaCloudTransportException(message, isTimeout: true, requestMayHaveReachedService: true, new TimeoutException(message, exception))
+        {
+            Operation = Operation,
+            Attempt = Attempt,
+        };
+    }
+
+    private AlibabaCloudTransportException HttpClientTimeout(OperationCanceledException exception)
+    {
+        var message = Operation + ": attempt " + Attempt.ToString(CultureInfo.InvariantCulture) + " timed out (HttpClient.Timeout of "
+            + Format(_client.HttpClient.Timeout) + ").";
+        return new AlibabaCloudTransportException(message, isTimeout: true, requestMayHaveReachedService: true, new TimeoutException(message, exception))
+        {
+            Operation = Operation,
+            Attempt = Attempt,
+        };
+    }
+
+    private AlibabaCloudTransportException Transport(Exception exception, bool mayHaveReachedService)
+    {
+        var what = mayHaveReachedService
+            ? ": the connection to " + _client.Host + " failed after the request was sent"
+            : ": could not connect to " + _client.Host;
+        var message = Operation + what + " (attempt " + Attempt.ToString(CultureInfo.InvariantCulture) + "): " + _redactor.Redact(exception.Message);
+        return new AlibabaCloudTransportException(message, isTimeout: false, mayHaveReachedService, exception)
+        {
+            Operation = Operation,
+            Attempt = Attempt,
+        };
+    }
+
+    private async Task<AlibabaCloudServiceException> ReadErrorAsync(HttpResponseMessage response, string stringToSign, CancellationToken cancellationToken)
+    {
+        var (body, length, truncated) = await HttpContentReading.ReadLimitedAsync(response.Content, MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false);
+        var error = truncated ? null : ServiceErrorReader.TryRead(body, length);
+        var exception = new AlibabaCloudServiceException(
+            response.StatusCode,
+            error?.Code,
+            _redactor.Redact(error?.Message),
+            error?.RequestId ?? Header(response, "x-acs-request-id"),
+            error?.HostId,
+            error?.Recommend,
+            error is null ? BodyExcerpt.Create(body, length, truncated, _redactor.Redact) : null)
+        {
+            Operation = Operation,
+            Attempt = Attempt,
+            RetryAfter = RetryAfterHeader.Read(response, _client.TimeProvider.GetUtcNow()),
+        };
+
+        if (error?.Code == SignatureDiagnosis.ErrorCode)
+        {
+            // Compared before redaction: both sides hold the same token, so the verdict does not depend on it.
+            exception.SignatureMismatch = SignatureDiagnosis.Diagnose(error.Message, stringToSign, out var serverStringToSign);
+            exception.ServerStringToSign = _redactor.Redact(serverStringToSign);
+            exception.ClientStringToSign = _redactor.Redact(stringToSign);
+        }
+
+        exception.Invalidate();
+        return exception;
+    }
+
+    private static string? Header(HttpResponseMessage response, string name)
+    {
+        if (response.Headers.TryGetValues(name, out var values))
+        {
+            foreach (var value in values)
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    private string Attempts() => Attempt == 1 ? "1 attempt" : Attempt.ToString(CultureInfo.InvariantCulture) + " attempts";
+
+    internal static string Format(TimeSpan span) => span == System.Threading.Timeout.InfiniteTimeSpan
+        ? "infinite"
+        : span.TotalSeconds >= 1
+            ? span.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s"
+            : span.TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture) + " ms";
+}

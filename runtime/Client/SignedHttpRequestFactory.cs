@@ -1,0 +1,154 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Net.Http;
+using System.Text;
+using Bindings.Signing;
+
+namespace Bindings.Client;
+
+/// <summary>
+/// Turns an operation's parameters into one signed <see cref="HttpRequestMessage"/>: V1 (query for
+/// GET, form body for POST) or V3 (headers; the parameters in the query for GET or a form body for POST).
+/// </summary>
+internal sealed class SignedHttpRequestFactory
+{
+    internal const string FormContentType = "application/x-www-form-urlencoded";
+
+    private readonly Uri _endpoint;
+    private readonly string _host;
+    private readonly SignatureVersion _signatureVersion;
+    private readonly bool _post;
+    private readonly string _format;
+    private readonly string _userAgent;
+
+    public SignedHttpRequestFactory(Uri endpoint, SignatureVersion signatureVersion, RpcHttpMethod method, ResponseFormat format, string userAgent)
+    {
+        _endpoint = endpoint;
+        _host = HostHeader(endpoint);
+        _signatureVersion = signatureVersion;
+        _post = method == RpcHttpMethod.Post;
+        _format = format == ResponseFormat.Xml ? "XML" : "JSON";
+        _userAgent = userAgent;
+    }
+
+    /// <summary>The <c>Host</c> header as sent and signed: the host, and the port unless it is the scheme's default.</summary>
+    public static string HostHeader(Uri endpoint)
+    {
+        var host = endpoint.HostNameType == UriHostNameType.Dns ? endpoint.IdnHost : endpoint.Host;
+        return endpoint.IsDefaultPort ? host : host + ":" + endpoint.Port.ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Signs and builds one attempt's request.</summary>
+    /// <param name="parameters">The operation's parameters, <c>Action</c> and <c>Version</c> included.</param>
+    /// <param name="credentials">Who signs.</param>
+    /// <param name="timestamp">The signing time.</param>
+    /// <param name="nonce">A fresh nonce.</param>
+    /// <param name="stringToSign">The string that was signed, for <c>SignatureDoesNotMatch</c>.</param>
+    public HttpRequestMessage Create(
+        IReadOnlyList<KeyValuePair<string, string>> parameters,
+        AlibabaCloudCredentials credentials,
+        DateTimeOffset timestamp,
+        string nonce,
+        out string stringToSign)
+    {
+        var method = _post ? HttpMethod.Post : HttpMethod.Get;
+        var message = _signatureVersion == SignatureVersion.V1
+            ? CreateV1(method, parameters, credentials, timestamp, nonce, out stringToSign)
+            : CreateV3(method, parameters, credentials, timestamp, nonce, out stringToSign);
+        message.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
+        return message;
+    }
+
+    private HttpRequestMessage CreateV1(
+        HttpMethod method,
+        IReadOnlyList<KeyValuePair<string, string>> parameters,
+        AlibabaCloudCredentials credentials,
+        DateTimeOffset timestamp,
+        string nonce,
+        out string stringToSign)
+    {
+        var signed = RpcSignatureV1.Sign(method.Method, parameters, credentials, timestamp, nonce, _format);
+        stringToSign = signed.StringToSign;
+        var encoded = signed.ToQueryString();
+        if (!_post)
+        {
+            return new HttpRequestMessage(method, new Uri(_endpoint, "?" + encoded));
+        }
+
+        return new HttpRequestMessage(method, _endpoint) { Content = FormContent(encoded) };
+    }
+
+    private HttpRequestMessage CreateV3(
+        HttpMethod method,
+        IReadOnlyList<KeyValuePair<string, string>> parameters,
+        AlibabaCloudCredentials credentials,
+        DateTimeOffset timestamp,
+        string nonce,
+        out string stringToSign)
+    {
+        var withFormat = new List<KeyValuePair<string, string>>(parameters.Count + 1);
+        withFormat.AddRange(parameters);
+        withFormat.Add(new KeyValuePair<string, string>("Format", _format));
+
+        SignedAcsRequest signed;
+        HttpRequestMessage message;
+        if (_post)
+        {
+            // Action and Version travel as headers; everything else goes in the form body, which is hashed and signed.
+            var headerParameters = new List<KeyValuePair<string, string>>(2);
+            var body = new StringBuilder();
+            foreach (var parameter in withFormat)
+            {
+                if (parameter.Key is "Action" or "Version")
+                {
+                    headerParameters.Add(parameter);
+                    continue;
+                }
+
+                if (body.Length > 0)
+                {
+                    body.Append('&');
+                }
+
+                body.Append(AlibabaPercentEncoding.Encode(parameter.Key)).Append('=').Append(AlibabaPercentEncoding.Encode(parameter.Value));
+            }
+
+            var bytes = Encoding.ASCII.GetBytes(body.ToString());
+            signed = AcsSignatureV3.Sign(method.Method, _host, headerParameters, bytes, FormContentType, credentials, timestamp, nonce);
+            message = new HttpRequestMessage(method, _endpoint) { Content = FormContent(bytes) };
+        }
+        else
+        {
+            signed = AcsSignatureV3.Sign(method.Method, _host, withFormat, ReadOnlySpan<byte>.Empty, null, credentials, timestamp, nonce);
+            var query = signed.ToQueryString();
+            message = new HttpRequestMessage(method, query.Length == 0 ? _endpoint : new Uri(_endpoint, "?" + query));
+        }
+
+        stringToSign = signed.StringToSign;
+        foreach (var header in signed.Headers)
+        {
+            if (string.Equals(header.Key, "host", StringComparison.OrdinalIgnoreCase))
+            {
+                // Sent exactly as signed.
+                message.Headers.Host = header.Value;
+            }
+            else
+            {
+                message.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+        }
+
+        return message;
+    }
+
+    private static ByteArrayContent FormContent(string encoded) => FormContent(Encoding.ASCII.GetBytes(encoded));
+
+    private static ByteArrayContent FormContent(byte[] body)
+    {
+        var content = new ByteArrayContent(body);
+        // Exactly this text, no "; charset=utf-8": V3 signs the content type byte for byte.
+        content.Headers.TryAddWithoutValidation("Content-Type", FormContentType);
+        return content;
+    }
+}
