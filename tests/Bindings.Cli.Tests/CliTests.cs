@@ -1,0 +1,138 @@
+using Bindings.StandIn;
+using Spectre.Console.Testing;
+
+namespace Bindings.Cli.Tests;
+
+/// <summary>The command-line program, run in process: its output and exit codes.</summary>
+public class CliTests
+{
+    private static readonly Func<string, string?> NoCredentials = _ => null;
+
+    [Fact]
+    public async Task DescribeWithoutCredentialsRunsAgainstTheStandInAndPrintsTheTasks()
+    {
+        var (exitCode, output) = await RunAsync(NoCredentials, "describe");
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.Contains("No Alibaba Cloud credentials in the environment: using the local RDS stand-in at http://127.0.0.1:", output);
+        Assert.Single(output.Split('\n'), line => line.Contains("local RDS stand-in"));
+        Assert.Contains("Backup tasks of rm-uf6wjk5xxxxxxx", output);
+        Assert.Contains("4762614", output);
+        Assert.Contains("RequestId", output);
+    }
+
+    [Theory]
+    [InlineData("json", "v3", "\"Items\"")]
+    [InlineData("xml", "v1", "<DescribeBackupTasksResponse>")]
+    [InlineData("xml", "v3", "<BackupJob>")]
+    [InlineData("json", "v1", "\"BackupJob\"")]
+    public async Task DescribeRawPrintsTheBodyInTheChosenFormat(string format, string signature, string expected)
+    {
+        var (exitCode, output) = await RunAsync(NoCredentials, "describe", "--raw", "--format", format, "--signature", signature);
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.Contains(expected, output);
+    }
+
+    [Fact]
+    public async Task WatchFollowsEveryTaskToFinishedAndExitsZero()
+    {
+        var (exitCode, output) = await RunAsync(NoCredentials, "watch", "--interval", "00:00:00.5");
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.Contains("Every backup task of rm-uf6wjk5xxxxxxx has finished.", output);
+        Assert.Contains("Uploading", output);
+        Assert.Contains("Finished 100%", output);
+    }
+
+    [Fact]
+    public async Task WatchExitsNonZeroWhenATaskFails()
+    {
+        var (exitCode, output) = await RunAsync(NoCredentials, "watch", "--instance", StandInInstance.FailingInstanceId, "--interval", "00:00:00.5");
+        Assert.Equal(ExitCodes.TaskFailed, exitCode);
+        Assert.Contains("Failed", output);
+        Assert.Contains("failed.", output);
+    }
+
+    [Fact]
+    public async Task WatchGivesUpAfterTheTimeout()
+    {
+        var (exitCode, output) = await RunAsync(NoCredentials, "watch", "--interval", "00:00:00.2", "--timeout", "00:00:01");
+        Assert.Equal(ExitCodes.TimedOut, exitCode);
+        Assert.Contains("Timed out", output);
+    }
+
+    [Fact]
+    public async Task AnInstanceWithoutTasksIsSaidSo()
+    {
+        var (exitCode, output) = await RunAsync(NoCredentials, "watch", "--instance", StandInInstance.IdleInstanceId);
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.Contains("has finished", output);
+        (exitCode, output) = await RunAsync(NoCredentials, "describe", "--instance", StandInInstance.IdleInstanceId);
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.Contains("No backup tasks", output);
+    }
+
+    [Fact]
+    public async Task AServiceErrorIsOneLineAndExitCodeTwo()
+    {
+        var (exitCode, output) = await RunAsync(NoCredentials, "describe", "--instance", "rm-doesnotexist");
+        Assert.Equal(ExitCodes.ServiceError, exitCode);
+        Assert.Contains("InvalidDBInstanceId.NotFound", output);
+    }
+
+    [Theory]
+    [InlineData("describe", "--signature", "v2")]
+    [InlineData("describe", "--endpoint", "not a url")]
+    [InlineData("describe", "--format", "yaml")]
+    [InlineData("frobnicate")]
+    public async Task BadCommandLinesExitWithTheUsageCode(params string[] args)
+    {
+        var (exitCode, output) = await RunAsync(NoCredentials, args);
+        Assert.Equal(ExitCodes.Usage, exitCode);
+        Assert.Contains("error", output);
+    }
+
+    [Fact]
+    public async Task WithCredentialsItCallsTheGivenEndpointAndNeverPrintsTheSecret()
+    {
+        // Credentials in the environment mean "the real service"; --endpoint points it at a stand-in we run here.
+        var account = StandInAccount.Permanent("LTAI5tTestKeyId", "TestSecretValue-do-not-print");
+        await using var service = await RdsStandIn.StartAsync(new StandInOptions { Accounts = [account], Profile = StandInProfile.Fast });
+        var environment = new Dictionary<string, string>
+        {
+            ["ALIBABA_CLOUD_ACCESS_KEY_ID"] = account.AccessKeyId,
+            ["ALIBABA_CLOUD_ACCESS_KEY_SECRET"] = account.AccessKeySecret,
+        };
+
+        var (exitCode, output) = await RunAsync(name => environment.GetValueOrDefault(name), "describe", "--instance", StandInInstance.DefaultInstanceId, "--endpoint", service.BaseAddress.ToString());
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.DoesNotContain("stand-in", output);
+        Assert.Contains("4762614", output);
+        Assert.True(service.Counters.Requests > 0);
+
+        environment["ALIBABA_CLOUD_ACCESS_KEY_SECRET"] = "WrongSecret-do-not-print";
+        (exitCode, output) = await RunAsync(name => environment.GetValueOrDefault(name), "describe", "--instance", StandInInstance.DefaultInstanceId, "--endpoint", service.BaseAddress.ToString());
+        Assert.Equal(ExitCodes.ServiceError, exitCode);
+        Assert.Contains("SignatureDoesNotMatch", output);
+        Assert.DoesNotContain("do-not-print", output);
+    }
+
+    [Fact]
+    public async Task WithCredentialsButNoInstanceItAsksForOne()
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["ALIBABA_CLOUD_ACCESS_KEY_ID"] = "LTAI5tTestKeyId",
+            ["ALIBABA_CLOUD_ACCESS_KEY_SECRET"] = "TestSecretValue-do-not-print",
+        };
+        var (exitCode, output) = await RunAsync(name => environment.GetValueOrDefault(name), "describe", "--endpoint", "http://127.0.0.1:9/");
+        Assert.Equal(ExitCodes.Usage, exitCode);
+        Assert.Contains("--instance", output);
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(Func<string, string?> environment, params string[] args)
+    {
+        var console = new TestConsole().Width(250);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        var exitCode = await CliApp.RunAsync(args, console, environment, timeout.Token);
+        return (exitCode, console.Output);
+    }
+}
