@@ -120,7 +120,7 @@ check "runtime package: lib/ holds exactly netstandard2.0 and net10.0" \
   bash -c "[[ \"\$(grep '^lib/' '$work/runtime.files' | cut -d/ -f2 | sort -u | tr '\n' ' ')\" == 'net10.0 netstandard2.0 ' ]]"
 check "runtime package: no analyzers/ or build/" none "$work/runtime.files" '^(analyzers|build|buildTransitive)/'
 check "runtime package: System.Text.Json for netstandard2.0 only" \
-  bash -c "tr -d '\n' <'$work/runtime.nuspec' | grep -qE '<group targetFramework=\"net10.0\" */>' && tr -d '\n' <'$work/runtime.nuspec' | grep -qE '<group targetFramework=\".NETStandard2.0\">[^/]*<dependency id=\"System.Text.Json\"'"
+  bash -c "tr -d '\n' <'$work/runtime.nuspec' | grep -qE '<group targetFramework=\".NETStandard2.0\">([^<]|<dependency[^>]*>)*<dependency id=\"System.Text.Json\"' && ! tr -d '\n' <'$work/runtime.nuspec' | grep -qE '<group targetFramework=\"net10.0\">([^<]|<dependency[^>]*>)*<dependency id=\"System.Text.Json\"'"
 check "runtime symbols package (snupkg) with both pdbs" \
   bash -c "unzip -Z1 '${runtime_pkg%.nupkg}.snupkg' | grep -qxF lib/netstandard2.0/Bindings.Runtime.pdb && unzip -Z1 '${runtime_pkg%.nupkg}.snupkg' | grep -qxF lib/net10.0/Bindings.Runtime.pdb"
 for nuspec in "$work/generator.nuspec" "$work/runtime.nuspec"; do
