@@ -20,8 +20,8 @@ namespace Bindings.Client;
 /// <remarks>
 /// Thread-safe: one instance serves concurrent calls. It does not own the <c>HttpClient</c>.
 /// Failures: <see cref="RequestValidationException"/> (nothing sent), <see cref="AlibabaCloudServiceException"/>
-/// (the service answered with an error), <see cref="AlibabaCloudTransportException"/> (no answer,
-/// timeouts included), <see cref="ResponseParseException"/> (a success body that cannot be read),
+/// (the service answered with an error), <see cref="AlibabaCloudTransportException"/> (no complete answer:
+/// broken connections, bodies that break off, and timeouts), <see cref="ResponseParseException"/> (a success body that cannot be read),
 /// <see cref="OperationCanceledException"/> (the caller's token), <see cref="InvalidOperationException"/>
 /// (no credentials anywhere).
 /// </remarks>

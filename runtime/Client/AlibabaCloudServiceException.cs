@@ -8,7 +8,7 @@ namespace Bindings.Client;
 /// <summary>
 /// The service answered with an error: an HTTP status of 300 or more. When the body is an Alibaba
 /// Cloud error (<c>&lt;Error&gt;</c> in XML or a JSON object with <c>Code</c>), its fields are here;
-/// otherwise (a proxy's HTML page, an empty or cut-off body) <see cref="Code"/> is null and
+/// otherwise (a proxy's HTML page, an empty or malformed body) <see cref="Code"/> is null and
 /// <see cref="BodyExcerpt"/> shows the start of what came.
 /// </summary>
 /// <remarks>

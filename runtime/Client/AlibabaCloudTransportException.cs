@@ -3,7 +3,8 @@ using System;
 namespace Bindings.Client;
 
 /// <summary>
-/// No answer came: the connection failed, broke, or an attempt or the whole call timed out. For a
+/// No complete answer came: the connection failed, broke (before the answer, or while its body was
+/// being read: a status line with half a body is no answer), or an attempt or the whole call timed out. For a
 /// timeout, <see cref="IsTimeout"/> is true and <see cref="Exception.InnerException"/> is a
 /// <see cref="TimeoutException"/>; otherwise the inner exception is the
 /// <see cref="System.Net.Http.HttpRequestException"/> or <see cref="System.IO.IOException"/> that

@@ -20,8 +20,9 @@ internal static class HttpContentReading
     }
 
     /// <summary>
-    /// Reads at most <paramref name="limit"/> bytes. A body that breaks off (or goes on past the limit)
-    /// is returned as far as it came, with <c>Truncated</c> set: an error body is worth showing even then.
+    /// Reads at most <paramref name="limit"/> bytes; <c>Truncated</c> is set when the body goes on past
+    /// the limit. A body that breaks off (the connection ends before the announced length) throws the
+    /// <see cref="IOException"/> or <see cref="HttpRequestException"/> of the read: what came is not the answer.
     /// </summary>
     public static async Task<(byte[] Buffer, int Length, bool Truncated)> ReadLimitedAsync(HttpContent? content, int limit, CancellationToken cancellationToken)
     {
@@ -32,36 +33,29 @@ internal static class HttpContentReading
 
         var buffer = new byte[Math.Min(limit, 8192)];
         var length = 0;
-        try
+        using var stream = await ReadAsStreamAsync(content, cancellationToken).ConfigureAwait(false);
+        while (true)
         {
-            using var stream = await ReadAsStreamAsync(content, cancellationToken).ConfigureAwait(false);
-            while (true)
+            if (length == buffer.Length)
             {
-                if (length == buffer.Length)
+                if (buffer.Length >= limit)
                 {
-                    if (buffer.Length >= limit)
-                    {
-                        // One more byte tells whether there was more.
-                        var probe = new byte[1];
-                        var more = await stream.ReadAsync(probe, 0, 1, cancellationToken).ConfigureAwait(false);
-                        return (buffer, length, more > 0);
-                    }
-
-                    Array.Resize(ref buffer, Math.Min(limit, buffer.Length * 2));
+                    // One more byte tells whether there was more.
+                    var probe = new byte[1];
+                    var more = await stream.ReadAsync(probe, 0, 1, cancellationToken).ConfigureAwait(false);
+                    return (buffer, length, more > 0);
                 }
 
-                var read = await stream.ReadAsync(buffer, length, buffer.Length - length, cancellationToken).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    return (buffer, length, false);
-                }
-
-                length += read;
+                Array.Resize(ref buffer, Math.Min(limit, buffer.Length * 2));
             }
-        }
-        catch (Exception exception) when (exception is IOException or HttpRequestException)
-        {
-            return (buffer, length, true);
+
+            var read = await stream.ReadAsync(buffer, length, buffer.Length - length, cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                return (buffer, length, false);
+            }
+
+            length += read;
         }
     }
 }

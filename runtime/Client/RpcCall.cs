@@ -81,7 +81,7 @@ internal sealed class RpcCall<TResponse> : RpcCallState
             }
             catch (Exception exception) when (exception is HttpRequestException or IOException)
             {
-                throw Transport(exception, mayHaveReachedService: true);
+                throw Transport(exception, mayHaveReachedService: true, response);
             }
             catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
             {
@@ -115,12 +115,20 @@ internal sealed class RpcCall<TResponse> : RpcCallState
         };
     }
 
-    private AlibabaCloudTransportException Transport(Exception exception, bool mayHaveReachedService)
+    /// <param name="exception">What <c>HttpClient</c> threw.</param>
+    /// <param name="mayHaveReachedService">False when the connection was never made.</param>
+    /// <param name="response">The answer whose body broke off, when the status line and headers had come.</param>
+    private AlibabaCloudTransportException Transport(Exception exception, bool mayHaveReachedService, HttpResponseMessage? response = null)
     {
-        var what = mayHaveReachedService
-            ? ": the connection to " + _client.Host + " failed after the request was sent"
-            : ": could not connect to " + _client.Host;
-        var message = Operation + what + " (attempt " + Attempt.ToString(CultureInfo.InvariantCulture) + "): " + _redactor.Redact(exception.Message);
+        var what = response is not null
+            ? ": the connection to " + _client.Host + " broke while the body of its HTTP "
+                + ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture) + " answer was being read"
+            : mayHaveReachedService
+                ? ": the connection to " + _client.Host + " failed after the request was sent"
+                : ": could not connect to " + _client.Host;
+        var requestId = response is null ? null : Header(response, "x-acs-request-id");
+        var message = Operation + what + " (attempt " + Attempt.ToString(CultureInfo.InvariantCulture)
+            + (string.IsNullOrEmpty(requestId) ? string.Empty : ", RequestId " + requestId) + "): " + _redactor.Redact(exception.Message);
         return new AlibabaCloudTransportException(message, isTimeout: false, mayHaveReachedService, exception)
         {
             Operation = Operation,
@@ -128,9 +136,27 @@ internal sealed class RpcCall<TResponse> : RpcCallState
         };
     }
 
-    private async Task<AlibabaCloudServiceException> ReadErrorAsync(HttpResponseMessage response, string stringToSign, CancellationToken cancellationToken)
+    /// <summary>
+    /// The exception for an error answer: an <see cref="AlibabaCloudServiceException"/>, or an
+    /// <see cref="AlibabaCloudTransportException"/> when the body broke off before its end.
+    /// </summary>
+    private async Task<Exception> ReadErrorAsync(HttpResponseMessage response, string stringToSign, CancellationToken cancellationToken)
     {
-        var (body, length, truncated) = await HttpContentReading.ReadLimitedAsync(response.Content, MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false);
+        byte[] body;
+        int length;
+        bool truncated;
+        try
+        {
+            (body, length, truncated) = await HttpContentReading.ReadLimitedAsync(response.Content, MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception broken) when (broken is HttpRequestException or IOException)
+        {
+            // Part of an answer is no answer: its code is unknown (it may have been Throttling), so it
+            // is retried like any broken connection; and what came may end inside a quoted token that
+            // no redaction would recognise, so none of it is shown.
+            return Transport(broken, mayHaveReachedService: true, response);
+        }
+
         var error = truncated ? null : ServiceErrorReader.TryRead(body, length);
         var exception = new AlibabaCloudServiceException(
             response.StatusCode,

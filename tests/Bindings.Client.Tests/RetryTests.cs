@@ -316,4 +316,125 @@ public class RetryTests
         Assert.Contains("Items.BackupJob[0].BackupJobId", error.Message);
         Assert.Equal(1, handler.Calls);
     }
+
+    /// <summary>
+    /// An answer whose headers arrive whole and whose body stops after <paramref name="breakAfter"/>
+    /// bytes, as when a server closes the connection short of its Content-Length.
+    /// </summary>
+    private static HttpResponseMessage BrokenBody(HttpStatusCode status, string body, int breakAfter)
+    {
+        var response = new HttpResponseMessage(status) { Content = new StreamContent(new BreakingStream(System.Text.Encoding.UTF8.GetBytes(body), breakAfter)) };
+        response.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
+        response.Headers.TryAddWithoutValidation("x-acs-request-id", "R-broken");
+        return response;
+    }
+
+    [Fact]
+    public async Task AnErrorAnswerWhoseBodyBreaksOffIsRetriedLikeABrokenConnection()
+    {
+        // Half a Throttling answer: the code never arrived, so it cannot be taken for a final 400.
+        var throttled = """{"RequestId":"R-1","HostId":"rds.aliyuncs.com","Code":"Throttling","Message":"Request was denied due to request throttling."}""";
+        var handler = new FakeHttpHandler().Then(_ => BrokenBody(HttpStatusCode.BadRequest, throttled, throttled.Length / 2)).Then(Bodies.Ok);
+        var client = TestClients.Rds(handler);
+
+        var response = await client.DescribeBackupTasksAsync(TestClients.Request());
+
+        Assert.Equal(Bodies.RequestId, response.RequestId);
+        Assert.Equal(2, handler.Calls);
+    }
+
+    [Fact]
+    public async Task AnErrorAnswerThatKeepsBreakingOffEndsAsATransportFailureShowingNoneOfTheBody()
+    {
+        // The body echoes the request and breaks off inside the STS token: no redaction could recognise
+        // the fragment, so nothing of the body may be shown.
+        var echo = """{"Code":"SignatureDoesNotMatch","Message":"server string to sign is:POST&%2F&SecurityToken%3D""" + AlibabaCloudCredentialsForms.Encoded + "\"}";
+        var breakAfter = echo.IndexOf("dont-log", StringComparison.Ordinal) + 4;
+        var handler = new FakeHttpHandler().Then(_ => BrokenBody(HttpStatusCode.BadRequest, echo, breakAfter));
+        var client = TestClients.Rds(handler, o => o.Retry.MaxRetries = 1, sts: true);
+
+        var error = await Assert.ThrowsAsync<AlibabaCloudTransportException>(() => client.DescribeBackupTasksAsync(TestClients.Request()));
+
+        Assert.Equal(2, handler.Calls);
+        Assert.Equal(2, error.Attempt);
+        Assert.False(error.IsTimeout);
+        Assert.True(error.RequestMayHaveReachedService);
+        Assert.IsType<HttpIOException>(error.InnerException);
+        Assert.Equal(
+            "DescribeBackupTasks: the connection to 127.0.0.1:5380 broke while the body of its HTTP 400 answer was being read (attempt 2, RequestId R-broken): The response ended prematurely. (ResponseEnded)",
+            error.Message);
+        Assert.DoesNotContain("dont", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnErrorAnswerBreakingOffIsNotRetriedForAnOperationThatCouldBeAppliedTwice()
+    {
+        var handler = new FakeHttpHandler().Then(_ => BrokenBody(HttpStatusCode.ServiceUnavailable, """{"Code":"ServiceUnavailable"}""", 5)).Then(Bodies.Ok);
+        var client = CreateThingRequest.Client(handler);
+
+        var error = await Assert.ThrowsAsync<AlibabaCloudTransportException>(() => CreateThingRequest.Send(client, new CreateThingRequest(), tokenParameter: null));
+
+        Assert.True(error.RequestMayHaveReachedService);
+        Assert.Equal(1, handler.Calls);
+    }
+
+    [Fact]
+    public async Task ASuccessBodyThatBreaksOffIsRetriedAndNeverParsed()
+    {
+        var handler = new FakeHttpHandler().Then(_ => BrokenBody(HttpStatusCode.OK, Bodies.Json, Bodies.Json.Length / 2)).Then(Bodies.Ok);
+        var client = TestClients.Rds(handler);
+
+        var response = await client.DescribeBackupTasksAsync(TestClients.Request());
+
+        Assert.Equal(Bodies.RequestId, response.RequestId);
+        Assert.Equal(2, handler.Calls);
+    }
+
+    private static class AlibabaCloudCredentialsForms
+    {
+        public static readonly string Encoded = Bindings.Signing.AlibabaPercentEncoding.Encode(Bindings.Signing.AlibabaPercentEncoding.Encode(TestClients.StsToken));
+    }
+
+    /// <summary>Gives the first bytes of a body, then fails the read as a connection closed early does.</summary>
+    private sealed class BreakingStream(byte[] body, int breakAfter) : Stream
+    {
+        private int _position;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => _position;
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (_position >= breakAfter)
+            {
+                throw new HttpIOException(HttpRequestError.ResponseEnded, "The response ended prematurely.");
+            }
+
+            var n = Math.Min(count, Math.Min(breakAfter, body.Length) - _position);
+            Array.Copy(body, _position, buffer, offset, n);
+            _position += n;
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
 }
