@@ -23,7 +23,9 @@ public static class XmlParsing
     {
         DtdProcessing = DtdProcessing.Prohibit,
         XmlResolver = null,
-        IgnoreWhitespace = true,
+        // Whitespace between elements is skipped by the readers; inside an element it may be the value itself
+        // (a string of spaces), which IgnoreWhitespace would turn into an empty string.
+        IgnoreWhitespace = false,
         IgnoreComments = true,
         IgnoreProcessingInstructions = true,
         MaxCharactersInDocument = options.MaxDocumentSize,
@@ -67,10 +69,10 @@ public static class XmlParsing
     /// </summary>
     public static bool StartElement(XmlReader reader, ResponseParseOptions options)
     {
-        if (reader.Depth > options.MaxDepth)
+        // The root is at depth 0: an element that holds members at depth d is the (d + 1)th level.
+        if (reader.Depth >= options.MaxDepth)
         {
-            throw new ResponseParseException(WireFormat.Xml, "the document is nested deeper than the limit of " + options.MaxDepth.ToString(CultureInfo.InvariantCulture) + " elements")
-                .At(LineOf(reader), PositionOf(reader));
+            throw TooDeep(reader, options.MaxDepth);
         }
 
         if (reader.IsEmptyElement)
@@ -111,10 +113,17 @@ public static class XmlParsing
         }
     }
 
-    /// <summary>Keeps an element the spec does not describe, as its outer XML, and moves past it.</summary>
+    /// <summary>Keeps an element the spec does not describe, as its outer XML, and moves past it; the default depth limit applies.</summary>
     public static void KeepUnknown(XmlReader reader, string name, ref List<UnknownMember>? unknownMembers)
+        => KeepUnknown(reader, name, ref unknownMembers, ResponseParseOptions.Default);
+
+    /// <summary>
+    /// Keeps an element the spec does not describe, as its outer XML, and moves past it. Its content is
+    /// held to the depth limit of <paramref name="options"/> like the rest of the document.
+    /// </summary>
+    public static void KeepUnknown(XmlReader reader, string name, ref List<UnknownMember>? unknownMembers, ResponseParseOptions options)
     {
-        var raw = reader.ReadOuterXml();
+        var raw = ReadOuterXml(reader, options.MaxDepth);
         (unknownMembers ??= new List<UnknownMember>()).Add(new UnknownMember(name, raw, WireFormat.Xml));
     }
 
@@ -226,6 +235,75 @@ public static class XmlParsing
     public static ResponseParseException Fail(Exception exception, string typeName) => AsParseError(exception).ForType(typeName);
 
     private delegate bool TryParse<T>(string text, out T value);
+
+    /// <summary>
+    /// What <see cref="XmlReader.ReadOuterXml"/> does (the node-by-node copy of <c>XmlWriter.WriteNode</c>
+    /// into the same kind of writer, so the text is the same), with the depth limit checked on every
+    /// element: ReadOuterXml copies any depth, so 10,000 levels inside an unknown element went unchecked.
+    /// </summary>
+    private static string ReadOuterXml(XmlReader reader, int maxDepth)
+    {
+        if (reader.NodeType != XmlNodeType.Element)
+        {
+            return reader.ReadOuterXml();
+        }
+
+        var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var writer = new XmlTextWriter(text))
+        {
+            var depth = reader.Depth;
+            do
+            {
+                switch (reader.NodeType)
+                {
+                    case XmlNodeType.Element:
+                        // An element below depth maxDepth makes its parent the (maxDepth + 1)th level that holds elements.
+                        if (reader.Depth > maxDepth)
+                        {
+                            throw TooDeep(reader, maxDepth);
+                        }
+
+                        writer.WriteStartElement(reader.Prefix, reader.LocalName, reader.NamespaceURI);
+                        writer.WriteAttributes(reader, defattr: false);
+                        if (reader.IsEmptyElement)
+                        {
+                            writer.WriteEndElement();
+                        }
+
+                        break;
+                    case XmlNodeType.Text:
+                        writer.WriteString(reader.Value);
+                        break;
+                    case XmlNodeType.Whitespace:
+                    case XmlNodeType.SignificantWhitespace:
+                        writer.WriteWhitespace(reader.Value);
+                        break;
+                    case XmlNodeType.CDATA:
+                        writer.WriteCData(reader.Value);
+                        break;
+                    case XmlNodeType.EntityReference:
+                        writer.WriteEntityRef(reader.Name);
+                        break;
+                    case XmlNodeType.ProcessingInstruction:
+                        writer.WriteProcessingInstruction(reader.Name, reader.Value);
+                        break;
+                    case XmlNodeType.Comment:
+                        writer.WriteComment(reader.Value);
+                        break;
+                    case XmlNodeType.EndElement:
+                        writer.WriteFullEndElement();
+                        break;
+                }
+            }
+            while (reader.Read() && (depth < reader.Depth || (depth == reader.Depth && reader.NodeType == XmlNodeType.EndElement)));
+        }
+
+        return text.ToString();
+    }
+
+    private static ResponseParseException TooDeep(XmlReader reader, int maxDepth)
+        => new ResponseParseException(WireFormat.Xml, "the document is nested deeper than the limit of " + maxDepth.ToString(CultureInfo.InvariantCulture) + " elements")
+            .At(LineOf(reader), PositionOf(reader));
 
     private static T? Parse<T>(XmlReader reader, string expected, TryParse<T> tryParse)
         where T : struct
