@@ -89,7 +89,7 @@ internal static class XmlReaderEmitter
         using (writer.Block("public static async global::System.Threading.Tasks.Task<" + name + "> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)"))
         {
             writer.Line("var effective = options ?? global::Bindings.ResponseParseOptions.Default;");
-            writer.Line("var (buffer, length) = await global::Bindings.Serialization.StreamBuffering.ReadAllAsync(xml, effective, cancellationToken).ConfigureAwait(false);");
+            writer.Line("var (buffer, length) = await global::Bindings.Serialization.StreamBuffering.ReadAllAsync(xml, effective, global::Bindings.WireFormat.Xml, cancellationToken).ConfigureAwait(false);");
             using (writer.Block("try"))
             {
                 writer.Line("using var stream = new global::System.IO.MemoryStream(buffer, 0, length, writable: false);");
@@ -150,7 +150,7 @@ internal static class XmlReaderEmitter
 
                             writer.Line("default:");
                             writer.Indent();
-                            writer.Line(Xml + ".KeepUnknown(reader, member, ref unknownMembers);");
+                            writer.Line(Xml + ".KeepUnknown(reader, member, ref unknownMembers, options);");
                             writer.Line("break;");
                             writer.Outdent();
                         }
@@ -216,7 +216,7 @@ internal static class XmlReaderEmitter
             {
                 using (writer.Block("if (reader.LocalName != " + SourceWriter.Literal(itemName) + ")"))
                 {
-                    writer.Line(Xml + ".KeepUnknown(reader, " + SourceWriter.Literal(member.WireName + ".") + " + reader.LocalName, ref unknownMembers);");
+                    writer.Line(Xml + ".KeepUnknown(reader, " + SourceWriter.Literal(member.WireName + ".") + " + reader.LocalName, ref unknownMembers, options);");
                     writer.Line("continue;");
                 }
 

@@ -15,8 +15,16 @@ namespace Bindings.Serialization;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class StreamBuffering
 {
-    /// <summary>Reads a whole stream into a pooled buffer; the caller returns it to <see cref="ArrayPool{T}.Shared"/>.</summary>
+    /// <summary>Reads a whole stream of JSON into a pooled buffer; the caller returns it to <see cref="ArrayPool{T}.Shared"/>.</summary>
     public static byte[] ReadAll(Stream stream, ResponseParseOptions options, out int length)
+        => ReadAll(stream, options, WireFormat.Json, out length);
+
+    /// <summary>Reads a whole stream into a pooled buffer; the caller returns it to <see cref="ArrayPool{T}.Shared"/>.</summary>
+    /// <param name="stream">The stream, read to its end.</param>
+    /// <param name="options">The size limit.</param>
+    /// <param name="format">The format of the document, for the exception when it is too large.</param>
+    /// <param name="length">How many bytes of the buffer hold the document.</param>
+    public static byte[] ReadAll(Stream stream, ResponseParseOptions options, WireFormat format, out int length)
     {
         if (stream is null)
         {
@@ -31,7 +39,7 @@ public static class StreamBuffering
             while ((read = stream.Read(buffer, length, buffer.Length - length)) > 0)
             {
                 length += read;
-                buffer = GrowIfFull(buffer, length, options);
+                buffer = GrowIfFull(buffer, length, options, format);
             }
 
             return buffer;
@@ -43,8 +51,16 @@ public static class StreamBuffering
         }
     }
 
+    /// <summary>Reads a whole stream of JSON asynchronously into a pooled buffer; the caller returns it.</summary>
+    public static Task<(byte[] Buffer, int Length)> ReadAllAsync(Stream stream, ResponseParseOptions options, CancellationToken cancellationToken)
+        => ReadAllAsync(stream, options, WireFormat.Json, cancellationToken);
+
     /// <summary>Reads a whole stream asynchronously into a pooled buffer; the caller returns it.</summary>
-    public static async Task<(byte[] Buffer, int Length)> ReadAllAsync(Stream stream, ResponseParseOptions options, CancellationToken cancellationToken)
+    /// <param name="stream">The stream, read to its end.</param>
+    /// <param name="options">The size limit.</param>
+    /// <param name="format">The format of the document, for the exception when it is too large.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public static async Task<(byte[] Buffer, int Length)> ReadAllAsync(Stream stream, ResponseParseOptions options, WireFormat format, CancellationToken cancellationToken)
     {
         if (stream is null)
         {
@@ -59,7 +75,7 @@ public static class StreamBuffering
             while ((read = await stream.ReadAsync(buffer, length, buffer.Length - length, cancellationToken).ConfigureAwait(false)) > 0)
             {
                 length += read;
-                buffer = GrowIfFull(buffer, length, options);
+                buffer = GrowIfFull(buffer, length, options, format);
             }
 
             return (buffer, length);
@@ -85,12 +101,12 @@ public static class StreamBuffering
         return 16 * 1024;
     }
 
-    private static byte[] GrowIfFull(byte[] buffer, int length, ResponseParseOptions options)
+    private static byte[] GrowIfFull(byte[] buffer, int length, ResponseParseOptions options, WireFormat format)
     {
         if (options.MaxDocumentSize > 0 && length > options.MaxDocumentSize)
         {
             // The caller's catch returns the buffer to the pool.
-            throw new ResponseParseException(WireFormat.Json, "the document is larger than the limit of " + options.MaxDocumentSize.ToString(CultureInfo.InvariantCulture) + " bytes");
+            throw new ResponseParseException(format, "the document is larger than the limit of " + options.MaxDocumentSize.ToString(CultureInfo.InvariantCulture) + " bytes");
         }
 
         if (length < buffer.Length)

@@ -58,7 +58,7 @@ namespace Bindings.Rds
         public static async global::System.Threading.Tasks.Task<BackupJob> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var effective = options ?? global::Bindings.ResponseParseOptions.Default;
-            var (buffer, length) = await global::Bindings.Serialization.StreamBuffering.ReadAllAsync(xml, effective, cancellationToken).ConfigureAwait(false);
+            var (buffer, length) = await global::Bindings.Serialization.StreamBuffering.ReadAllAsync(xml, effective, global::Bindings.WireFormat.Xml, cancellationToken).ConfigureAwait(false);
             try
             {
                 using var stream = new global::System.IO.MemoryStream(buffer, 0, length, writable: false);
@@ -133,7 +133,7 @@ namespace Bindings.Rds
                                 break;
                             }
                             default:
-                                global::Bindings.Serialization.XmlParsing.KeepUnknown(reader, member, ref unknownMembers);
+                                global::Bindings.Serialization.XmlParsing.KeepUnknown(reader, member, ref unknownMembers, options);
                                 break;
                         }
                     }
