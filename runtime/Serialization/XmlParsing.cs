@@ -226,7 +226,7 @@ public static class XmlParsing
     public static ResponseParseException AsParseError(Exception exception) => exception switch
     {
         ResponseParseException parse => parse,
-        XmlException xml => new ResponseParseException(WireFormat.Xml, "malformed XML: " + StripPosition(xml.Message), xml)
+        XmlException xml => new ResponseParseException(WireFormat.Xml, "malformed XML: " + ReaderMessages.Shorten(StripPosition(xml.Message)), xml)
             .At(xml.LineNumber > 0 ? xml.LineNumber : null, xml.LinePosition > 0 ? xml.LinePosition : null),
         _ => new ResponseParseException(WireFormat.Xml, exception.Message, exception),
     };
@@ -330,8 +330,8 @@ public static class XmlParsing
 
     private static string Describe(XmlReader reader) => reader.NodeType switch
     {
-        XmlNodeType.Element => "the element <" + reader.LocalName + ">",
-        XmlNodeType.EndElement => "the end tag </" + reader.LocalName + ">",
+        XmlNodeType.Element => "the element <" + ReaderMessages.Name(reader.LocalName) + ">",
+        XmlNodeType.EndElement => "the end tag </" + ReaderMessages.Name(reader.LocalName) + ">",
         XmlNodeType.Text or XmlNodeType.CDATA => "text",
         XmlNodeType.None => "the end of the document",
         _ => reader.NodeType.ToString(),
