@@ -45,6 +45,14 @@ internal static class YamlTreeBuilder
                 Describe(exception)));
             return null;
         }
+        catch (System.InvalidOperationException)
+        {
+            // YamlDotNet 16.3's scanner throws this instead of a YamlException on some broken flow
+            // collections ("regional: [" followed by a less indented line): it is still malformed YAML.
+            var at = parser.Current is { } current ? ToLocation(filePath, current.Start, current.End) : SpecLocation.StartOf(filePath);
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.MalformedYaml, at, "an unclosed [ or { here, or text the YAML reader cannot read"));
+            return null;
+        }
     }
 
     private static YamlNode ReadNode(IParser parser, string filePath, Dictionary<string, YamlNode> anchors, List<DiagnosticInfo> diagnostics, int depth)
