@@ -249,6 +249,23 @@ public static class XmlParsing
         }
 
         var text = new StringWriter(CultureInfo.InvariantCulture);
+        try
+        {
+            CopyOuterXml(reader, maxDepth, text);
+        }
+        catch (ArgumentException exception)
+        {
+            // XmlTextWriter refuses some names XmlReader lets through, such as an element <xmlns:x> (found
+            // by fuzzing: XmlReader.ReadOuterXml threw the same ArgumentException before).
+            throw new ResponseParseException(WireFormat.Xml, "an element that cannot be kept as XML: " + ReaderMessages.Shorten(exception.Message), exception)
+                .At(LineOf(reader), PositionOf(reader));
+        }
+
+        return text.ToString();
+    }
+
+    private static void CopyOuterXml(XmlReader reader, int maxDepth, StringWriter text)
+    {
         using (var writer = new XmlTextWriter(text))
         {
             var depth = reader.Depth;
@@ -297,8 +314,6 @@ public static class XmlParsing
             }
             while (reader.Read() && (depth < reader.Depth || (depth == reader.Depth && reader.NodeType == XmlNodeType.EndElement)));
         }
-
-        return text.ToString();
     }
 
     private static ResponseParseException TooDeep(XmlReader reader, int maxDepth)
