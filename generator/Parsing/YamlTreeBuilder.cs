@@ -45,12 +45,16 @@ internal static class YamlTreeBuilder
                 Describe(exception)));
             return null;
         }
-        catch (System.InvalidOperationException)
+        catch (System.Exception exception) when (exception is System.InvalidOperationException or System.ArgumentException)
         {
-            // YamlDotNet 16.3's scanner throws this instead of a YamlException on some broken flow
-            // collections ("regional: [" followed by a less indented line): it is still malformed YAML.
+            // YamlDotNet 16.3 throws these instead of a YamlException on some malformed input: its scanner an
+            // InvalidOperationException on a broken flow collection ("regional: [" then a less indented
+            // line), TagName an ArgumentException on a tag such as !!++1 (found by fuzzing).
             var at = parser.Current is { } current ? ToLocation(filePath, current.Start, current.End) : SpecLocation.StartOf(filePath);
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.MalformedYaml, at, "an unclosed [ or { here, or text the YAML reader cannot read"));
+            var reason = exception is System.ArgumentException argument && argument.ParamName is { } parameter
+                ? argument.Message.Replace(" (Parameter '" + parameter + "')", string.Empty)
+                : "an unclosed [ or {, or text the YAML reader cannot read";
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.MalformedYaml, at, "after this point: " + reason));
             return null;
         }
     }
