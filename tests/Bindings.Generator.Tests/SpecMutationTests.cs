@@ -236,6 +236,28 @@ public class SpecMutationTests
         Assert.NotEmpty(caught);
     }
 
+    public static TheoryData<string> FuzzCrashes()
+    {
+        var data = new TheoryData<string>();
+        var directory = Path.Combine(AppContext.BaseDirectory, "FuzzCrashes");
+        foreach (var file in Directory.Exists(directory) ? Directory.GetFiles(directory).Order(StringComparer.Ordinal) : Enumerable.Empty<string>())
+        {
+            data.Add(Path.GetFileName(file));
+        }
+
+        return data;
+    }
+
+    /// <summary>Every spec that made a fuzzing run crash (tests/fuzz/crashes/spec/), decoded as the compiler does.</summary>
+    [Theory]
+    [MemberData(nameof(FuzzCrashes))]
+    public void SpecsThatCrashedAFuzzingRunGiveDiagnostics(string file)
+    {
+        var text = Encoding.UTF8.GetString(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "FuzzCrashes", file)));
+        var run = GeneratorHarness.Run(new[] { GeneratorHarness.Spec("/repo/specs/fuzz.yaml", text), GeneratorHarness.Spec(ValidSpecPath, ValidSpec) });
+        Assert.Empty(Problems(run.Result));
+    }
+
     private const string Header = "product: Demo\nversion: \"2024-01-01\"\n";
 
     /// <summary>Specs that broke the generator or its output before a fix; each says what it caught.</summary>
@@ -244,6 +266,10 @@ public class SpecMutationTests
         {
             "YamlDotNet threw InvalidOperationException (BND999) on an unclosed [ before a less indented line",
             Header + "endpoints:\n  default: a\n  regional: [\n  vpc: b\n", "BND001"
+        },
+        {
+            "YamlDotNet threw ArgumentException (BND999) on the tag !!++1+++ (found by afl-fuzz)",
+            Header + "shapes:\n  Box:\n    members:\n      Size: !!++1+++ long\n", "BND001"
         },
         {
             "a line separator in an example ended the doc comment line: CS1002 in the generated code",
