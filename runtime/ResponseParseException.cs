@@ -95,7 +95,8 @@ public sealed class ResponseParseException : Exception
     {
         if (!string.IsNullOrEmpty(segment))
         {
-            _reversedPath.Add(segment);
+            // An unknown member's name comes from the document: a damaged one can be a whole value.
+            _reversedPath.Add(Serialization.ReaderMessages.Name(segment));
             _message = null;
         }
 

@@ -103,8 +103,27 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>
+    /// Spec text for an XML doc comment: markup escaped, and every character that C# takes for a line end
+    /// (\r, \n, U+0085, U+2028, U+2029) made a space, since what follows one is no longer a comment.
+    /// </summary>
     public static string Escape(string text)
-        => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '&': builder.Append("&amp;"); break;
+                case '<': builder.Append("&lt;"); break;
+                case '>': builder.Append("&gt;"); break;
+                case '\r' or '\n' or '\u0085' or '\u2028' or '\u2029': builder.Append(' '); break;
+                default: builder.Append(c); break;
+            }
+        }
+
+        return builder.ToString();
+    }
 
     /// <summary>A C# string literal for any text.</summary>
     public static string Literal(string value)

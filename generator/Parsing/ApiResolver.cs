@@ -15,6 +15,22 @@ internal static class ApiResolver
 
     public static ResolvedSpecs Resolve(IEnumerable<SpecDocument> documents)
     {
+        try
+        {
+            return ResolveAll(documents);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // A generator that throws takes the user's whole build down with CS8785; report it instead.
+            var first = documents.FirstOrDefault(document => document.Api is not null)?.FilePath ?? string.Empty;
+            return new ResolvedSpecs(
+                EquatableArray<EmitUnit>.Empty,
+                new[] { DiagnosticInfo.Create(DiagnosticIds.InternalError, SpecLocation.StartOf(first), exception.GetType().Name + ": " + exception.Message) }.ToEquatableArray());
+        }
+    }
+
+    private static ResolvedSpecs ResolveAll(IEnumerable<SpecDocument> documents)
+    {
         var units = new List<EmitUnit>();
         var diagnostics = new List<DiagnosticInfo>();
         var groups = documents
@@ -68,7 +84,7 @@ internal static class ApiResolver
             Declare(_product + "Client", ValueKind.Shape, _documents[0].Api!.Location, usableAsMemberType: false);
             foreach (var document in _documents)
             {
-                enums.AddRange(document.Enums.Where(item => Declare(item.Model.Name, ValueKind.Enum, item.Location)));
+                enums.AddRange(document.Enums.Where(DeclareEnum));
                 shapes.AddRange(document.Shapes.Where(item => Declare(item.Name, ValueKind.Shape, item.Location)));
                 operations.AddRange(document.Operations.Where(item =>
                     Declare(item.Name + "Request", ValueKind.Shape, item.Location, usableAsMemberType: false)
@@ -149,6 +165,21 @@ internal static class ApiResolver
             static string Describe(EndpointsModel endpoints) => endpoints.Default ?? endpoints.Regional ?? endpoints.Vpc ?? "(none)";
         }
 
+        /// <summary>An enum X also declares the C# enum XKind of its documented values.</summary>
+        private bool DeclareEnum(DeclaredEnum item)
+        {
+            var kindName = item.Model.Name + "Kind";
+            if (IsTaken(kindName))
+            {
+                Report(DiagnosticIds.DuplicateName, item.Location, "type", kindName);
+                return false;
+            }
+
+            return Declare(item.Model.Name, ValueKind.Enum, item.Location) && Declare(kindName, ValueKind.Shape, item.Location, usableAsMemberType: false);
+        }
+
+        private bool IsTaken(string name) => _namedTypes.ContainsKey(name) || _typeNamesInNamespaces.Contains(_namespace + "." + name);
+
         private bool Declare(string name, ValueKind kind, SpecLocation location, bool usableAsMemberType = true)
         {
             if (_namedTypes.ContainsKey(name) || !_typeNamesInNamespaces.Add(_namespace + "." + name))
@@ -184,7 +215,7 @@ internal static class ApiResolver
                     member.Description,
                     member.Example,
                     member.DocumentedType,
-                    member.Constraints,
+                    type.Kind is ValueKind.Int32 or ValueKind.Int64 ? WholeBounds(member.Constraints) : member.Constraints,
                     member.IsIdempotencyToken));
             }
 
@@ -249,6 +280,22 @@ internal static class ApiResolver
                 return false;
             }
 
+            // The bounds become literals of the member's type in the generated Validate().
+            var (low, high, what) = type.Kind switch
+            {
+                ValueKind.Int32 => ((decimal)int.MinValue, (decimal)int.MaxValue, "whole numbers within the range of an integer"),
+                ValueKind.Int64 => ((decimal)long.MinValue, (decimal)long.MaxValue, "whole numbers within the range of a long"),
+                _ => (decimal.MinValue, decimal.MaxValue, string.Empty),
+            };
+            foreach (var bound in new[] { constraints.Minimum, constraints.Maximum })
+            {
+                if (bound is { } value && what.Length > 0 && (value < low || value > high || decimal.Truncate(value) != value))
+                {
+                    Report(DiagnosticIds.InvalidValue, member.NameLocation, member.WireName, "of type " + (type.Kind == ValueKind.Int32 ? "integer" : "long") + " to have a minimum and maximum that are " + what);
+                    return false;
+                }
+            }
+
             if (member.IsIdempotencyToken && !isString)
             {
                 Report(DiagnosticIds.InvalidValue, member.NameLocation, member.WireName, "of type string to be the idempotency token");
@@ -257,6 +304,14 @@ internal static class ApiResolver
 
             return true;
         }
+
+        /// <summary>1.0 is a whole number, but "1.0L" is no C# literal: integral bounds lose their scale.</summary>
+        private static Constraints WholeBounds(Constraints constraints)
+            => constraints with
+            {
+                Minimum = constraints.Minimum is { } minimum ? decimal.Truncate(minimum) : null,
+                Maximum = constraints.Maximum is { } maximum ? decimal.Truncate(maximum) : null,
+            };
 
         private void Report(string id, SpecLocation location, params string[] arguments)
             => _diagnostics.Add(DiagnosticInfo.Create(id, location, arguments));

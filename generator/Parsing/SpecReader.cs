@@ -25,6 +25,24 @@ internal sealed class SpecReader
         "idempotencyToken", "minLength", "maxLength", "ascii", "minimum", "maximum",
     };
 
+    // Members every generated type has (from object, and Equals/GetHashCode/ToString overrides); a
+    // property of the same name would not compile, or would hide them with a warning.
+    private static readonly string[] ObjectMemberNames = { "Equals", "GetHashCode", "ToString", "GetType", "ReferenceEquals", "MemberwiseClone", "Finalize" };
+
+    // What the generated response and shape types declare, and the parameter and local their Equals and
+    // GetHashCode use without 'this.'.
+    private static readonly string[] ResponseMemberNames = ObjectMemberNames
+        .Concat(new[] { "ParseJson", "ParseJsonAsync", "ParseXml", "ParseXmlAsync", "ReadJson", "ReadXml", "ReadXmlDocument", "other", "hash" })
+        .ToArray();
+
+    // What the generated request types declare, and the names WriteParameters uses for its parameter and loop.
+    private static readonly string[] RequestMemberNames = ObjectMemberNames.Concat(new[] { "Validate", "WriteParameters", "parameters", "i" }).ToArray();
+
+    // What the generated enum structs declare besides one property per value.
+    private static readonly string[] EnumMemberNames = ObjectMemberNames
+        .Concat(new[] { "Kind", "IsKnown", "WireValue", "FromWireValue", "FromUtf8", "_wireValue", "wireValue", "utf8" })
+        .ToArray();
+
     private readonly string _filePath;
     private readonly List<DiagnosticInfo> _diagnostics = new();
 
@@ -87,6 +105,13 @@ internal sealed class SpecReader
         if (!IsIdentifier(product.Value))
         {
             Add(DiagnosticIds.InvalidIdentifier, product.Location, product.Value, "the product");
+            return null;
+        }
+
+        if (!IsDate(version.Value))
+        {
+            // It is sent as Version and written into doc comments: only the documented form is safe for both.
+            Invalid(version, "version", "a date YYYY-MM-DD, quoted: \"2014-08-15\"");
             return null;
         }
 
@@ -207,6 +232,13 @@ internal sealed class SpecReader
                     continue;
                 }
 
+                if (memberNode.Value == name.Value || memberNode.Value == name.Value + "Kind" || Array.IndexOf(EnumMemberNames, memberNode.Value) >= 0)
+                {
+                    Add(DiagnosticIds.ReservedName, memberNode.Location, memberNode.Value, "an enum value name of '" + name.Value + "'",
+                        memberNode.Value == name.Value ? "a member cannot have the name of its type; set 'name'" : "the generated type has a member of that name; set 'name'");
+                    continue;
+                }
+
                 if (!memberNames.Add(memberNode.Value))
                 {
                     Add(DiagnosticIds.DuplicateName, memberNode.Location, "enum value", memberNode.Value);
@@ -220,6 +252,17 @@ internal sealed class SpecReader
         {
             Invalid(valuesNode, "values", "a mapping from wire values to their descriptions");
             return null;
+        }
+
+        // Each value V also gets a UTF-8 constant named Utf8V: a value named Utf8V beside V would clash with it.
+        foreach (var value in values)
+        {
+            if (value.Name.StartsWith("Utf8", StringComparison.Ordinal) && memberNames.Contains(value.Name.Substring(4)))
+            {
+                Add(DiagnosticIds.ReservedName, name.Location, value.Name, "an enum value name of '" + name.Value + "'",
+                    "the generated type names the UTF-8 text of '" + value.Name.Substring(4) + "' so; set 'name'");
+                return null;
+            }
         }
 
         if (values.Count == 0)
@@ -247,7 +290,7 @@ internal sealed class SpecReader
             return null;
         }
 
-        var members = ReadMembers(membersNode, "members", name.Value);
+        var members = ReadMembers(membersNode, "members", name.Value, isRequest: false);
         return new DeclaredShape(name.Value, OptionalString(map, "description")?.Value, members, name.Location);
     }
 
@@ -261,16 +304,16 @@ internal sealed class SpecReader
 
         CheckKeys(map, OperationKeys, what);
         var request = Find(map, "request") is { } requestNode
-            ? ReadMembers(requestNode, "request", name.Value + "Request")
+            ? ReadMembers(requestNode, "request", name.Value + "Request", isRequest: true)
             : EquatableArray<DeclaredMember>.Empty;
         var response = Find(map, "response") is { } responseNode
-            ? ReadMembers(responseNode, "response", name.Value + "Response")
+            ? ReadMembers(responseNode, "response", name.Value + "Response", isRequest: false)
             : EquatableArray<DeclaredMember>.Empty;
         var readOnly = OptionalBoolean(map, "readOnly") ?? false;
         return new DeclaredOperation(name.Value, OptionalString(map, "description")?.Value, readOnly, request, response, name.Location);
     }
 
-    private EquatableArray<DeclaredMember> ReadMembers(YamlNode node, string key, string ownerType)
+    private EquatableArray<DeclaredMember> ReadMembers(YamlNode node, string key, string ownerType, bool isRequest)
     {
         if (node is YamlScalar scalar && scalar.IsNull)
         {
@@ -286,7 +329,7 @@ internal sealed class SpecReader
         var propertyNames = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in map.Entries)
         {
-            if (ReadMember(entry.Key, entry.Value, ownerType) is not { } member)
+            if (ReadMember(entry.Key, entry.Value, ownerType, isRequest) is not { } member)
             {
                 continue;
             }
@@ -300,10 +343,25 @@ internal sealed class SpecReader
             members.Add(member);
         }
 
+        if (!isRequest)
+        {
+            // A list member L is read by generated methods ReadLJson, ReadLJsonItems and ReadLXml.
+            foreach (var list in members.Where(member => member.TypeName == "list").ToList())
+            {
+                foreach (var clash in members.Where(member => member.PropertyName is var property
+                             && (property == "Read" + list.PropertyName + "Json" || property == "Read" + list.PropertyName + "JsonItems" || property == "Read" + list.PropertyName + "Xml")).ToList())
+                {
+                    Add(DiagnosticIds.ReservedName, clash.NameLocation, clash.PropertyName, "a member of '" + ownerType + "'",
+                        "the generated type reads the list '" + list.PropertyName + "' with a method of that name; set 'name'");
+                    members.Remove(clash);
+                }
+            }
+        }
+
         return members.ToEquatableArray();
     }
 
-    private DeclaredMember? ReadMember(YamlScalar wireName, YamlNode node, string ownerType)
+    private DeclaredMember? ReadMember(YamlScalar wireName, YamlNode node, string ownerType, bool isRequest)
     {
         var what = "the member '" + wireName.Value + "'";
         YamlMapping map;
@@ -338,9 +396,29 @@ internal sealed class SpecReader
             return null;
         }
 
+        if (Array.IndexOf(isRequest ? RequestMemberNames : ResponseMemberNames, nameNode.Value) >= 0
+            || (!isRequest && nameNode.Value.StartsWith("JsonName", StringComparison.Ordinal)))
+        {
+            Add(DiagnosticIds.ReservedName, nameNode.Location, nameNode.Value, "a member of '" + ownerType + "'", "the generated type uses that name itself; set 'name'");
+            return null;
+        }
+
+        if (!IsWireName(wireName.Value))
+        {
+            Invalid(wireName, wireName.Value, "a wire name: printable characters without spaces, '<', '>' or '&'");
+            return null;
+        }
+
         var type = RequiredString(map, "type", what);
         if (type is null)
         {
+            return null;
+        }
+
+        var itemName = OptionalString(map, "itemName");
+        if (itemName is not null && !IsWireName(itemName.Value))
+        {
+            Invalid(itemName, "itemName", "a wire name: printable characters without spaces, '<', '>' or '&'");
             return null;
         }
 
@@ -373,7 +451,7 @@ internal sealed class SpecReader
             nameNode.Value,
             type.Value,
             itemType,
-            OptionalString(map, "itemName")?.Value,
+            itemName?.Value,
             OptionalBoolean(map, "required") ?? false,
             OptionalString(map, "description")?.Value,
             OptionalString(map, "example")?.Value,
@@ -511,6 +589,18 @@ internal sealed class SpecReader
            && SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None
            && SyntaxFacts.GetContextualKeywordKind(name) is SyntaxKind.None or SyntaxKind.AsyncKeyword or SyntaxKind.AwaitKeyword or SyntaxKind.VarKeyword
            && !name.StartsWith("__", StringComparison.Ordinal);
+
+    private static bool IsDate(string text)
+        => text.Length == 10 && text[4] == '-' && text[7] == '-'
+           && text.Where((c, i) => i != 4 && i != 7).All(c => c is >= '0' and <= '9');
+
+    /// <summary>
+    /// A name as it stands on the wire: no control characters, white space or line ends (they would end a
+    /// doc comment line of the generated code), and none of the XML doc comment's markup characters.
+    /// </summary>
+    private static bool IsWireName(string name)
+        => name.Length > 0
+           && name.All(c => !char.IsControl(c) && !char.IsWhiteSpace(c) && c is not ('<' or '>' or '&'));
 
     private void Invalid(YamlNode node, string key, string expected) => Add(DiagnosticIds.InvalidValue, node.Location, key, expected);
 

@@ -45,6 +45,18 @@ internal static class YamlTreeBuilder
                 Describe(exception)));
             return null;
         }
+        catch (System.Exception exception) when (exception is System.InvalidOperationException or System.ArgumentException)
+        {
+            // YamlDotNet 16.3 throws these instead of a YamlException on some malformed input: its scanner an
+            // InvalidOperationException on a broken flow collection ("regional: [" then a less indented
+            // line), TagName an ArgumentException on a tag such as !!++1 (found by fuzzing).
+            var at = parser.Current is { } current ? ToLocation(filePath, current.Start, current.End) : SpecLocation.StartOf(filePath);
+            var reason = exception is System.ArgumentException argument && argument.ParamName is { } parameter
+                ? argument.Message.Replace(" (Parameter '" + parameter + "')", string.Empty)
+                : "an unclosed [ or {, or text the YAML reader cannot read";
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.MalformedYaml, at, "after this point: " + reason));
+            return null;
+        }
     }
 
     private static YamlNode ReadNode(IParser parser, string filePath, Dictionary<string, YamlNode> anchors, List<DiagnosticInfo> diagnostics, int depth)

@@ -377,11 +377,11 @@ public static class JsonParsing
         _ => "nothing",
     };
 
-    // The reader's own messages quote the offending character; keep that, but it never includes a whole value.
+    // The reader's own messages quote what it found: keep the start of each quote, never a whole value.
     private static string DescribeReaderError(JsonException exception)
     {
         var message = exception.Message;
         var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return "malformed JSON: " + (cut > 0 ? message.Substring(0, cut) : message);
+        return "malformed JSON: " + ReaderMessages.Shorten(cut > 0 ? message.Substring(0, cut) : message);
     }
 }

@@ -23,7 +23,9 @@ public static class XmlParsing
     {
         DtdProcessing = DtdProcessing.Prohibit,
         XmlResolver = null,
-        IgnoreWhitespace = true,
+        // Whitespace between elements is skipped by the readers; inside an element it may be the value itself
+        // (a string of spaces), which IgnoreWhitespace would turn into an empty string.
+        IgnoreWhitespace = false,
         IgnoreComments = true,
         IgnoreProcessingInstructions = true,
         MaxCharactersInDocument = options.MaxDocumentSize,
@@ -82,9 +84,10 @@ public static class XmlParsing
     /// </summary>
     public static bool StartElement(XmlReader reader, ResponseParseOptions options)
     {
-        if (reader.Depth > options.MaxDepth)
+        // The root is at depth 0: an element that holds members at depth d is the (d + 1)th level.
+        if (reader.Depth >= options.MaxDepth)
         {
-            throw TooDeep(reader, options);
+            throw TooDeep(reader, options.MaxDepth);
         }
 
         if (reader.IsEmptyElement)
@@ -131,7 +134,7 @@ public static class XmlParsing
     /// </summary>
     public static void KeepUnknown(XmlReader reader, string name, ResponseParseOptions options, ref List<UnknownMember>? unknownMembers)
     {
-        var raw = ReadOuterXml(reader, options);
+        var raw = ReadOuterXml(reader, options.MaxDepth);
         (unknownMembers ??= new List<UnknownMember>()).Add(new UnknownMember(name, raw, WireFormat.Xml));
     }
 
@@ -234,7 +237,7 @@ public static class XmlParsing
     public static ResponseParseException AsParseError(Exception exception) => exception switch
     {
         ResponseParseException parse => parse,
-        XmlException xml => new ResponseParseException(WireFormat.Xml, "malformed XML: " + StripPosition(xml.Message), xml)
+        XmlException xml => new ResponseParseException(WireFormat.Xml, "malformed XML: " + ReaderMessages.Shorten(StripPosition(xml.Message)), xml)
             .At(xml.LineNumber > 0 ? xml.LineNumber : null, xml.LinePosition > 0 ? xml.LinePosition : null),
         _ => new ResponseParseException(WireFormat.Xml, exception.Message, exception),
     };
@@ -243,6 +246,90 @@ public static class XmlParsing
     public static ResponseParseException Fail(Exception exception, string typeName) => AsParseError(exception).ForType(typeName);
 
     private delegate bool TryParse<T>(string text, out T value);
+
+    /// <summary>
+    /// What <see cref="XmlReader.ReadOuterXml"/> does (the node-by-node copy of <c>XmlWriter.WriteNode</c>
+    /// into the same kind of writer, so the text is the same), with the depth limit checked on every
+    /// element: ReadOuterXml copies any depth, so 10,000 levels inside an unknown element went unchecked.
+    /// </summary>
+    private static string ReadOuterXml(XmlReader reader, int maxDepth)
+    {
+        if (reader.NodeType != XmlNodeType.Element)
+        {
+            return reader.ReadOuterXml();
+        }
+
+        var text = new StringWriter(CultureInfo.InvariantCulture);
+        try
+        {
+            CopyOuterXml(reader, maxDepth, text);
+        }
+        catch (ArgumentException exception)
+        {
+            // XmlTextWriter refuses some names XmlReader lets through, such as an element <xmlns:x> (found
+            // by fuzzing: XmlReader.ReadOuterXml threw the same ArgumentException before).
+            throw new ResponseParseException(WireFormat.Xml, "an element that cannot be kept as XML: " + ReaderMessages.Shorten(exception.Message), exception)
+                .At(LineOf(reader), PositionOf(reader));
+        }
+
+        return text.ToString();
+    }
+
+    private static void CopyOuterXml(XmlReader reader, int maxDepth, StringWriter text)
+    {
+        using (var writer = new XmlTextWriter(text))
+        {
+            var depth = reader.Depth;
+            do
+            {
+                switch (reader.NodeType)
+                {
+                    case XmlNodeType.Element:
+                        // An element below depth maxDepth makes its parent the (maxDepth + 1)th level that holds elements.
+                        if (reader.Depth > maxDepth)
+                        {
+                            throw TooDeep(reader, maxDepth);
+                        }
+
+                        writer.WriteStartElement(reader.Prefix, reader.LocalName, reader.NamespaceURI);
+                        writer.WriteAttributes(reader, defattr: false);
+                        if (reader.IsEmptyElement)
+                        {
+                            writer.WriteEndElement();
+                        }
+
+                        break;
+                    case XmlNodeType.Text:
+                        writer.WriteString(reader.Value);
+                        break;
+                    case XmlNodeType.Whitespace:
+                    case XmlNodeType.SignificantWhitespace:
+                        writer.WriteWhitespace(reader.Value);
+                        break;
+                    case XmlNodeType.CDATA:
+                        writer.WriteCData(reader.Value);
+                        break;
+                    case XmlNodeType.EntityReference:
+                        writer.WriteEntityRef(reader.Name);
+                        break;
+                    case XmlNodeType.ProcessingInstruction:
+                        writer.WriteProcessingInstruction(reader.Name, reader.Value);
+                        break;
+                    case XmlNodeType.Comment:
+                        writer.WriteComment(reader.Value);
+                        break;
+                    case XmlNodeType.EndElement:
+                        writer.WriteFullEndElement();
+                        break;
+                }
+            }
+            while (reader.Read() && (depth < reader.Depth || (depth == reader.Depth && reader.NodeType == XmlNodeType.EndElement)));
+        }
+    }
+
+    private static ResponseParseException TooDeep(XmlReader reader, int maxDepth)
+        => new ResponseParseException(WireFormat.Xml, "the document is nested deeper than the limit of " + maxDepth.ToString(CultureInfo.InvariantCulture) + " elements")
+            .At(LineOf(reader), PositionOf(reader));
 
     private static T? Parse<T>(XmlReader reader, string expected, TryParse<T> tryParse)
         where T : struct
@@ -262,46 +349,6 @@ public static class XmlParsing
 
         throw new ResponseParseException(WireFormat.Xml, "expected " + expected + ", found text that is not one (" + text.Length.ToString(CultureInfo.InvariantCulture) + " characters)")
             .At(line, position);
-    }
-
-    // XmlReader.ReadOuterXml, node by node, so that the depth of every element is checked.
-    private static string ReadOuterXml(XmlReader reader, ResponseParseOptions options)
-    {
-        var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var writer = XmlWriter.Create(text, OuterXmlSettings))
-        {
-            var depth = reader.Depth;
-            var isEmpty = reader.IsEmptyElement;
-            if (depth > options.MaxDepth)
-            {
-                throw TooDeep(reader, options);
-            }
-
-            CopyNode(reader, writer);
-            reader.Read();
-            if (!isEmpty)
-            {
-                // Everything up to the element's own end tag.
-                while (reader.NodeType != XmlNodeType.EndElement || reader.Depth > depth)
-                {
-                    if (reader.NodeType == XmlNodeType.Element && reader.Depth > options.MaxDepth)
-                    {
-                        throw TooDeep(reader, options);
-                    }
-
-                    CopyNode(reader, writer);
-                    if (!reader.Read())
-                    {
-                        throw Unexpected(reader, "an end tag");
-                    }
-                }
-
-                writer.WriteFullEndElement();
-                reader.Read();
-            }
-        }
-
-        return text.ToString();
     }
 
     private static readonly XmlWriterSettings OuterXmlSettings = new()
@@ -346,17 +393,12 @@ public static class XmlParsing
         }
     }
 
-    private static ResponseParseException TooDeep(XmlReader reader, ResponseParseOptions options)
-        => new ResponseParseException(WireFormat.Xml, "the document is nested deeper than the limit of " + options.MaxDepth.ToString(CultureInfo.InvariantCulture) + " elements")
-            .At(LineOf(reader), PositionOf(reader));
-
-    private static bool IsNil(XmlReader reader)
-        => reader.HasAttributes && reader.GetAttribute("nil", XsiNamespace) is { } nil && WireText.TryParseBoolean(nil, out var isNil) && isNil;
+ nil && WireText.TryParseBoolean(nil, out var isNil) && isNil;
 
     private static string Describe(XmlReader reader) => reader.NodeType switch
     {
-        XmlNodeType.Element => "the element <" + reader.LocalName + ">",
-        XmlNodeType.EndElement => "the end tag </" + reader.LocalName + ">",
+        XmlNodeType.Element => "the element <" + ReaderMessages.Name(reader.LocalName) + ">",
+        XmlNodeType.EndElement => "the end tag </" + ReaderMessages.Name(reader.LocalName) + ">",
         XmlNodeType.Text or XmlNodeType.CDATA => "text",
         XmlNodeType.None => "the end of the document",
         _ => reader.NodeType.ToString(),
