@@ -129,8 +129,8 @@ public static class XmlParsing
     }
 
     /// <summary>
-    /// Keeps an element the spec does not describe, as its outer XML, and moves past it. Its descendants
-    /// are held to the depth limit like every other element.
+    /// Keeps an element the spec does not describe, as its outer XML, and moves past it. Its content is
+    /// held to the depth limit of <paramref name="options"/> like the rest of the document.
     /// </summary>
     public static void KeepUnknown(XmlReader reader, string name, ResponseParseOptions options, ref List<UnknownMember>? unknownMembers)
     {
@@ -351,49 +351,8 @@ public static class XmlParsing
             .At(line, position);
     }
 
-    private static readonly XmlWriterSettings OuterXmlSettings = new()
-    {
-        OmitXmlDeclaration = true,
-        ConformanceLevel = ConformanceLevel.Fragment,
-        CheckCharacters = false,
-    };
-
-    private static void CopyNode(XmlReader reader, XmlWriter writer)
-    {
-        switch (reader.NodeType)
-        {
-            case XmlNodeType.Element:
-                writer.WriteStartElement(reader.Prefix, reader.LocalName, reader.NamespaceURI);
-                writer.WriteAttributes(reader, defattr: true);
-                if (reader.IsEmptyElement)
-                {
-                    writer.WriteEndElement();
-                }
-
-                break;
-            case XmlNodeType.EndElement:
-                writer.WriteFullEndElement();
-                break;
-            case XmlNodeType.Text:
-                writer.WriteString(reader.Value);
-                break;
-            case XmlNodeType.CDATA:
-                writer.WriteCData(reader.Value);
-                break;
-            case XmlNodeType.Whitespace:
-            case XmlNodeType.SignificantWhitespace:
-                writer.WriteWhitespace(reader.Value);
-                break;
-            case XmlNodeType.Comment:
-                writer.WriteComment(reader.Value);
-                break;
-            case XmlNodeType.ProcessingInstruction:
-                writer.WriteProcessingInstruction(reader.Name, reader.Value);
-                break;
-        }
-    }
-
- nil && WireText.TryParseBoolean(nil, out var isNil) && isNil;
+    private static bool IsNil(XmlReader reader)
+        => reader.HasAttributes && reader.GetAttribute("nil", XsiNamespace) is { } nil && WireText.TryParseBoolean(nil, out var isNil) && isNil;
 
     private static string Describe(XmlReader reader) => reader.NodeType switch
     {
