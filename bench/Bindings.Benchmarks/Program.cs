@@ -1,0 +1,43 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Perfolizer.Horology;
+
+namespace Bindings.Benchmarks;
+
+/// <summary>
+/// <c>dotnet run -c Release --project bench/Bindings.Benchmarks -- [--quick] [BenchmarkDotNet options]</c>.
+/// Without a <c>--filter</c>, every benchmark runs.
+/// </summary>
+public static class Program
+{
+    /// <summary>Runs the benchmarks.</summary>
+    public static void Main(string[] args)
+    {
+        var quick = args.Contains("--quick");
+        var rest = args.Where(arg => arg != "--quick").ToList();
+        if (!rest.Contains("--filter") && !rest.Contains("-f"))
+        {
+            rest.AddRange(new[] { "--filter", "*" });
+        }
+
+        var config = quick ? QuickConfig() : DefaultConfig.Instance;
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(rest.ToArray(), config);
+    }
+
+    /// <summary>
+    /// The quick mode: in process (no per-benchmark build and process), one launch, 2 warm-up and 5
+    /// measured iterations of about 100 ms each. Ratios hold; the error bars are wider than the
+    /// default job's.
+    /// </summary>
+    public static IConfig QuickConfig()
+        => DefaultConfig.Instance.AddJob(Job.Default
+            .WithToolchain(InProcessEmitToolchain.Instance)
+            .WithLaunchCount(1)
+            .WithWarmupCount(2)
+            .WithIterationCount(5)
+            .WithIterationTime(TimeInterval.FromMilliseconds(100))
+            .WithId("Quick")
+            .AsDefault());
+}
