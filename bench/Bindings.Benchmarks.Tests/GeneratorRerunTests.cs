@@ -26,6 +26,23 @@ public class GeneratorRerunTests
     }
 
     [Fact]
+    public void WhatTheFullRunGeneratesCompiles()
+    {
+        // The benchmark measures emitting; this makes sure what it emits is valid C# against the runtime.
+        var driver = GeneratorHarness.FullRun(SyntheticSpecs.Create(3));
+        var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
+            .Split(Path.PathSeparator)
+            .Where(path => Path.GetFileName(path).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(path) is "netstandard.dll" or "mscorlib.dll")
+            .Append(typeof(ResponseParseOptions).Assembly.Location)
+            .Select(path => MetadataReference.CreateFromFile(path));
+        var compilation = GeneratorHarness.EmptyCompilation.AddReferences(references);
+        driver.RunGeneratorsAndUpdateCompilation(compilation, out var withGenerated, out var diagnostics);
+        Assert.Empty(diagnostics);
+        Assert.Empty(withGenerated.GetDiagnostics().Where(diagnostic => diagnostic.Severity >= DiagnosticSeverity.Warning));
+        Assert.True(withGenerated.SyntaxTrees.Count() > 3 * UnitsPerSpec);
+    }
+
+    [Fact]
     public void RerunAfterOneEditReemitsOnlyThatSpecsUnits()
     {
         var specs = SyntheticSpecs.Create(SpecCount);

@@ -5,7 +5,8 @@ namespace Bindings.Benchmarks.GeneratorRuns;
 
 /// <summary>
 /// Spec files made up for the generator benchmark: each its own product (so that an edit to one
-/// cannot concern another), with three enums, two shapes and two operations, like a small real spec.
+/// cannot concern another), with three enums, two shapes and two operations, like a small real spec, and every kind of
+/// member: each scalar type, enums, nested shapes, and lists wrapped and bare, of values and of shapes.
 /// </summary>
 public static class SyntheticSpecs
 {
@@ -112,6 +113,12 @@ public static class SyntheticSpecs
                     type: list
                     items: WidgetEndpoint
                     itemName: Endpoint
+                  Ports:
+                    type: list
+                    items: integer
+                  Tags:
+                    type: list
+                    items: string
               WidgetEndpoint:
                 description: Where a widget listens.
                 members:
