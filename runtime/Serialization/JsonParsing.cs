@@ -132,13 +132,22 @@ public static class JsonParsing
     /// <summary>
     /// Keeps a property the spec does not describe: the reader is on its value; afterwards on the value's last token.
     /// </summary>
+    public static void KeepUnknown(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8Json, string name, ref ListBuilder<UnknownMember> unknownMembers)
+        => unknownMembers.Add(ReadUnknown(ref reader, utf8Json, name));
+
+    /// <summary>
+    /// Keeps a property the spec does not describe: the reader is on its value; afterwards on the value's last token.
+    /// </summary>
     public static void KeepUnknown(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8Json, string name, ref List<UnknownMember>? unknownMembers)
+        => (unknownMembers ??= new List<UnknownMember>()).Add(ReadUnknown(ref reader, utf8Json, name));
+
+    private static UnknownMember ReadUnknown(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8Json, string name)
     {
         var start = (int)reader.TokenStartIndex;
         reader.Skip();
         var end = (int)reader.BytesConsumed;
         var raw = Encoding.UTF8.GetString(utf8Json.Slice(start, end - start));
-        (unknownMembers ??= new List<UnknownMember>()).Add(new UnknownMember(name, raw, WireFormat.Json));
+        return new UnknownMember(name, raw, WireFormat.Json);
     }
 
     /// <summary>

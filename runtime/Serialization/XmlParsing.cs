@@ -112,11 +112,12 @@ public static class XmlParsing
     }
 
     /// <summary>Keeps an element the spec does not describe, as its outer XML, and moves past it.</summary>
+    public static void KeepUnknown(XmlReader reader, string name, ref ListBuilder<UnknownMember> unknownMembers)
+        => unknownMembers.Add(new UnknownMember(name, reader.ReadOuterXml(), WireFormat.Xml));
+
+    /// <summary>Keeps an element the spec does not describe, as its outer XML, and moves past it.</summary>
     public static void KeepUnknown(XmlReader reader, string name, ref List<UnknownMember>? unknownMembers)
-    {
-        var raw = reader.ReadOuterXml();
-        (unknownMembers ??= new List<UnknownMember>()).Add(new UnknownMember(name, raw, WireFormat.Xml));
-    }
+        => (unknownMembers ??= new List<UnknownMember>()).Add(new UnknownMember(name, reader.ReadOuterXml(), WireFormat.Xml));
 
     /// <summary>
     /// Reads an element's text and moves past it: an empty element is an empty string, <c>xsi:nil</c> is null.
