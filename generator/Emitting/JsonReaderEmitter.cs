@@ -146,7 +146,7 @@ internal sealed class JsonReaderEmitter
                         writer.Line();
                     }
 
-                    writer.Line("member = global::Bindings.Serialization.WireText.FromUtf8(name);");
+                    writer.Line("member = " + Json + ".MemberName(name);");
                     writer.Line(Json + ".KeepUnknown(ref reader, json, member, ref unknownMembers);");
                 }
             }
@@ -251,7 +251,7 @@ internal sealed class JsonReaderEmitter
                             }
 
                             writer.Line();
-                            writer.Line("member = global::Bindings.Serialization.WireText.FromUtf8(name);");
+                            writer.Line("member = " + Json + ".MemberName(name);");
                             writer.Line(Json + ".KeepUnknown(ref reader, json, " + SourceWriter.Literal(member.WireName + ".") + " + member, ref unknownMembers);");
                         }
                     }

@@ -126,6 +126,64 @@ public static class JsonParsing
     public static ReadOnlySpan<byte> PropertyName(ref Utf8JsonReader reader)
         => reader.ValueIsEscaped ? Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
 
+    /// <summary>
+    /// The name of a property the spec does not describe, as a string. Short ASCII names are kept in a
+    /// small shared cache, because responses repeat the same unknown field in every item of a list: the
+    /// name is then allocated once, not once per item. The cache has a fixed size (a hostile document
+    /// cannot grow it) and needs no lock: a slot holds a whole string or another one, never a torn one.
+    /// </summary>
+    public static string MemberName(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.IsEmpty || utf8.Length > MemberNameCacheMaxLength)
+        {
+            return WireText.FromUtf8(utf8);
+        }
+
+        var hash = 5381u;
+        foreach (var b in utf8)
+        {
+            if (b >= 0x80)
+            {
+                return WireText.FromUtf8(utf8);
+            }
+
+            hash = unchecked((hash * 33) ^ b);
+        }
+
+        ref var slot = ref MemberNameCache[hash % (uint)MemberNameCache.Length];
+        var cached = slot;
+        if (cached is not null && IsSameAscii(cached, utf8))
+        {
+            return cached;
+        }
+
+        var name = WireText.FromUtf8(utf8);
+        slot = name;
+        return name;
+    }
+
+    private const int MemberNameCacheMaxLength = 48;
+
+    private static readonly string?[] MemberNameCache = new string?[128];
+
+    private static bool IsSameAscii(string text, ReadOnlySpan<byte> ascii)
+    {
+        if (text.Length != ascii.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < ascii.Length; i++)
+        {
+            if (text[i] != ascii[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Moves from a property name to its value.</summary>
     public static void MoveToValue(ref Utf8JsonReader reader) => reader.Read();
 
