@@ -298,6 +298,12 @@ public static class JsonParsing
     {
         if (reader.TokenType == JsonTokenType.Number)
         {
+            // A number token is never escaped; most are plain digits, which need no general parser.
+            if (!reader.HasValueSequence && WireText.TryParsePlainDecimal(reader.ValueSpan, out var plain))
+            {
+                return plain;
+            }
+
             return reader.TryGetDecimal(out var number) ? number : throw Invalid(ref reader, "a decimal number");
         }
 
