@@ -113,11 +113,85 @@ public static class XmlParsing
 
     /// <summary>Keeps an element the spec does not describe, as its outer XML, and moves past it.</summary>
     public static void KeepUnknown(XmlReader reader, string name, ref ListBuilder<UnknownMember> unknownMembers)
-        => unknownMembers.Add(new UnknownMember(name, reader.ReadOuterXml(), WireFormat.Xml));
+        => unknownMembers.Add(new UnknownMember(name, ReadOuterXml(reader), WireFormat.Xml));
 
     /// <summary>Keeps an element the spec does not describe, as its outer XML, and moves past it.</summary>
     public static void KeepUnknown(XmlReader reader, string name, ref List<UnknownMember>? unknownMembers)
-        => (unknownMembers ??= new List<UnknownMember>()).Add(new UnknownMember(name, reader.ReadOuterXml(), WireFormat.Xml));
+        => (unknownMembers ??= new List<UnknownMember>()).Add(new UnknownMember(name, ReadOuterXml(reader), WireFormat.Xml));
+
+    /// <summary>
+    /// Exactly what <see cref="XmlReader.ReadOuterXml"/> returns, and moves past the element the same way.
+    /// That method builds a StringWriter and an XmlTextWriter for every element; an unknown field is
+    /// nearly always <c>&lt;Name&gt;text&lt;/Name&gt;</c>, whose outer XML is written here directly
+    /// when the text needs no escaping. Anything else goes through the same writer calls that
+    /// ReadOuterXml makes.
+    /// </summary>
+    public static string ReadOuterXml(XmlReader reader)
+    {
+        if (reader.NodeType != XmlNodeType.Element || reader.IsEmptyElement || reader.HasAttributes
+            || reader.Prefix.Length != 0 || reader.NamespaceURI.Length != 0)
+        {
+            return reader.ReadOuterXml();
+        }
+
+        var localName = reader.LocalName;
+        var depth = reader.Depth;
+        reader.Read();
+        string? text = null;
+        if (reader.NodeType == XmlNodeType.Text)
+        {
+            text = reader.Value;
+            reader.Read();
+        }
+
+        if (reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth && (text is null || NeedsNoEscaping(text)))
+        {
+            reader.Read();
+            return text is null
+                ? "<" + localName + "></" + localName + ">"
+                : "<" + localName + ">" + text + "</" + localName + ">";
+        }
+
+        // What XmlWriter.WriteNode(reader) does from the start tag on, picking up where the reader is.
+        using var buffer = new StringWriter(CultureInfo.InvariantCulture);
+        using (var writer = new XmlTextWriter(buffer)) // ReadOuterXml's own writer, so that the output matches
+        {
+            writer.WriteStartElement(string.Empty, localName, string.Empty);
+            if (text is not null)
+            {
+                writer.WriteString(text);
+            }
+
+            while (!(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
+            {
+                if (reader.EOF)
+                {
+                    throw Unexpected(reader, "the end tag </" + localName + ">");
+                }
+
+                writer.WriteNode(reader, false);
+            }
+
+            writer.WriteFullEndElement();
+            reader.Read();
+        }
+
+        return buffer.ToString();
+    }
+
+    /// <summary>True for text that XmlTextWriter writes unchanged: printable, no markup characters, no line breaks.</summary>
+    private static bool NeedsNoEscaping(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c < 0x20 || c == '<' || c == '>' || c == '&' || char.IsSurrogate(c) || c >= 0xFFFE)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// Reads an element's text and moves past it: an empty element is an empty string, <c>xsi:nil</c> is null.
