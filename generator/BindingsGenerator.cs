@@ -89,8 +89,6 @@ public sealed class BindingsGenerator : IIncrementalGenerator
                     break;
                 case ShapeUnit shape:
                     context.AddSource(hint + ".g.cs", ShapeEmitter.Emit(shape));
-                    context.AddSource(hint + ".Json.g.cs", JsonReaderEmitter.Emit(shape));
-                    context.AddSource(hint + ".Xml.g.cs", XmlReaderEmitter.Emit(shape));
                     break;
                 case RequestUnit request:
                     context.AddSource(hint + ".g.cs", RequestEmitter.Emit(request));

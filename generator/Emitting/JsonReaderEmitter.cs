@@ -17,30 +17,26 @@ internal sealed class JsonReaderEmitter
 
     private readonly Utf8NameTable _names = new("JsonName");
 
-    public static string Emit(ShapeUnit unit) => new JsonReaderEmitter().EmitShape(unit);
+    /// <summary>Writes the JSON reader as a <c>partial class</c> of the structure, into the structure's file.</summary>
+    public static void EmitPart(SourceWriter writer, ShapeUnit unit) => new JsonReaderEmitter().EmitClassPart(writer, unit);
 
-    private string EmitShape(ShapeUnit unit)
+    private void EmitClassPart(SourceWriter writer, ShapeUnit unit)
     {
         var name = unit.Name;
-        var writer = EmitterHelpers.StartFile(unit, "Reads " + name + " from JSON.");
-        using (writer.Block("namespace " + unit.Namespace))
+        writer.Line("// Reads " + name + " from JSON.");
+        using (writer.Block("partial class " + name))
         {
-            using (writer.Block("partial class " + name))
+            EmitEntryPoints(writer, name);
+            writer.Line();
+            EmitObjectReader(writer, unit);
+            foreach (var member in unit.Members.Where(member => member.Type.IsList))
             {
-                EmitEntryPoints(writer, name);
                 writer.Line();
-                EmitObjectReader(writer, unit);
-                foreach (var member in unit.Members.Where(member => member.Type.IsList))
-                {
-                    writer.Line();
-                    EmitListReader(writer, unit, member);
-                }
-
-                _names.Emit(writer);
+                EmitListReader(writer, unit, member);
             }
-        }
 
-        return writer.ToString();
+            _names.Emit(writer);
+        }
     }
 
     private static void EmitEntryPoints(SourceWriter writer, string name)

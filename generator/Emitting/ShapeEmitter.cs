@@ -4,14 +4,14 @@ namespace Bindings.Generator.Emitting;
 
 /// <summary>
 /// Emits a response structure: a class with one property per member, the unknown members it kept, and
-/// value equality. Its JSON and XML readers are emitted beside it, each in a file of its own.
+/// value equality, followed in the same file by its JSON and XML readers (each a part of the class).
 /// </summary>
 internal static class ShapeEmitter
 {
     public static string Emit(ShapeUnit unit)
     {
         var name = unit.Name;
-        var writer = EmitterHelpers.StartFile(unit, unit.OperationName is null ? "The " + name + " structure." : "The response of " + unit.OperationName + ".");
+        var writer = EmitterHelpers.StartFile(unit, (unit.OperationName is null ? "The " + name + " structure" : "The response of " + unit.OperationName) + ", with its JSON and XML readers.");
         using (writer.Block("namespace " + unit.Namespace))
         {
             writer.Summary(
@@ -50,6 +50,13 @@ internal static class ShapeEmitter
                 writer.Line();
                 EmitEquality(writer, unit);
             }
+
+            // One file per type: the compiler checks every new file name against all the others, so
+            // three files per structure cost more than three times one file in a large project.
+            writer.Line();
+            JsonReaderEmitter.EmitPart(writer, unit);
+            writer.Line();
+            XmlReaderEmitter.EmitPart(writer, unit);
         }
 
         return writer.ToString();

@@ -15,26 +15,22 @@ internal static class XmlReaderEmitter
     private const string Options = "global::Bindings.ResponseParseOptions options";
     private const string UnknownList = "global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember>";
 
-    public static string Emit(ShapeUnit unit)
+    /// <summary>Writes the XML reader as a <c>partial class</c> of the structure, into the structure's file.</summary>
+    public static void EmitPart(SourceWriter writer, ShapeUnit unit)
     {
         var name = unit.Name;
-        var writer = EmitterHelpers.StartFile(unit, "Reads " + name + " from XML.");
-        using (writer.Block("namespace " + unit.Namespace))
+        writer.Line("// Reads " + name + " from XML.");
+        using (writer.Block("partial class " + name))
         {
-            using (writer.Block("partial class " + name))
+            EmitEntryPoints(writer, name);
+            writer.Line();
+            EmitElementReader(writer, unit);
+            foreach (var member in unit.Members.Where(member => member.Type.IsList && member.Type.ItemWireName is not null))
             {
-                EmitEntryPoints(writer, name);
                 writer.Line();
-                EmitElementReader(writer, unit);
-                foreach (var member in unit.Members.Where(member => member.Type.IsList && member.Type.ItemWireName is not null))
-                {
-                    writer.Line();
-                    EmitWrappedListReader(writer, unit, member);
-                }
+                EmitWrappedListReader(writer, unit, member);
             }
         }
-
-        return writer.ToString();
     }
 
     private static void EmitEntryPoints(SourceWriter writer, string name)
