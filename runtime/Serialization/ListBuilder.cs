@@ -22,6 +22,7 @@ public struct ListBuilder<T>
     private const int FirstCapacity = 16;
 
     private T[]? _items;
+    private T _first;
     private int _count;
     private bool _started;
 
@@ -37,30 +38,50 @@ public struct ListBuilder<T>
     /// <summary>Adds one item.</summary>
     public void Add(T item)
     {
+        _started = true;
         var items = _items;
-        if (items is null || _count == items.Length)
+        if (items is null)
+        {
+            // A list of one (an unknown member, a single item) needs no rented array.
+            if (_count == 0)
+            {
+                _first = item;
+                _count = 1;
+                return;
+            }
+
+            items = Grow();
+        }
+        else if (_count == items.Length)
         {
             items = Grow();
         }
 
         items[_count++] = item;
-        _started = true;
     }
 
     /// <summary>The items as an array of the exact length; gives the rented array back. Call once.</summary>
     public T[] ToArray()
     {
         var items = _items;
-        if (items is null || _count == 0)
+        if (items is null)
+        {
+            var result = _count == 0 ? Array.Empty<T>() : new[] { _first };
+            _first = default!;
+            _count = 0;
+            return result;
+        }
+
+        if (_count == 0)
         {
             ReturnRented();
             return Array.Empty<T>();
         }
 
-        var result = new T[_count];
-        Array.Copy(items, result, _count);
+        var all = new T[_count];
+        Array.Copy(items, all, _count);
         ReturnRented();
-        return result;
+        return all;
     }
 
     private T[] Grow()
@@ -71,6 +92,11 @@ public struct ListBuilder<T>
         {
             Array.Copy(old, larger, _count);
             Return(old, _count);
+        }
+        else if (_count == 1)
+        {
+            larger[0] = _first;
+            _first = default!;
         }
 
         _items = larger;
