@@ -39,7 +39,7 @@ public class GeneratorRerunTests
         driver.RunGeneratorsAndUpdateCompilation(compilation, out var withGenerated, out var diagnostics);
         Assert.Empty(diagnostics);
         Assert.Empty(withGenerated.GetDiagnostics().Where(diagnostic => diagnostic.Severity >= DiagnosticSeverity.Warning));
-        Assert.Equal(3 * FilesPerSpec, withGenerated.SyntaxTrees.Count());
+        Assert.Equal(3 * SyntheticSpecs.FilesPerSpec, withGenerated.SyntaxTrees.Count());
     }
 
     [Fact]
@@ -76,6 +76,20 @@ public class GeneratorRerunTests
     }
 
     [Fact]
+    public void WithoutStepTrackingTheRunsGiveTheSameSources()
+    {
+        var specs = SyntheticSpecs.Create(5);
+        var tracked = GeneratorHarness.FullRun(specs).GetRunResult().Results.Single().GeneratedSources;
+        var untracked = GeneratorHarness.FullRun(specs, trackSteps: false);
+        GeneratorHarness.EnsureSucceeded(untracked, 5 * SyntheticSpecs.FilesPerSpec);
+        Assert.Equal(
+            tracked.Select(source => (source.HintName, source.SourceText.ToString())),
+            untracked.GetRunResult().Results.Single().GeneratedSources.Select(source => (source.HintName, source.SourceText.ToString())));
+        var rerun = GeneratorHarness.RerunAfterEdit(untracked, specs[2], SyntheticSpecs.Edited(2));
+        GeneratorHarness.EnsureSucceeded(rerun, 5 * SyntheticSpecs.FilesPerSpec);
+    }
+
+    [Fact]
     public void RerunWithoutAnEditReemitsNothing()
     {
         var hasRun = GeneratorHarness.FullRun(SyntheticSpecs.Create(SpecCount));
@@ -84,9 +98,6 @@ public class GeneratorRerunTests
             run.TrackedSteps[TrackingNames.EmitUnit].SelectMany(step => step.Outputs),
             output => Assert.Equal(IncrementalStepRunReason.Cached, output.Reason));
     }
-
-    /// <summary>A file for each enum, shape, request and response; the client has none yet.</summary>
-    private const int FilesPerSpec = 9;
 
     /// <summary>3 enums, 2 shapes, 2 requests, 2 responses and the client.</summary>
     private const int UnitsPerSpec = 10;

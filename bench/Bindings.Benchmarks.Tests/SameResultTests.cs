@@ -107,6 +107,9 @@ public class SameResultTests
         // Per job at least {, }, and a name and a value for each of its 4 or more fields; the same in XML with end tags.
         Assert.True(BareReaders.ReadAllJsonTokens(payload.JsonUtf8) > payload.JobCount * 10);
         Assert.True(BareReaders.ReadAllXmlNodes(new MemoryStream(payload.XmlUtf8)) > payload.JobCount * 14);
+
+        // The text of every value: at least the documented one's enum names and id.
+        Assert.True(BareReaders.ReadAllXmlNodesAndValues(new MemoryStream(payload.XmlUtf8)) > payload.JobCount * 30);
     }
 
     [Fact]

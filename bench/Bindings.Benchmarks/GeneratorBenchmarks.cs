@@ -20,20 +20,29 @@ public class GeneratorBenchmarks
     [Params(1, 50, 500)]
     public int Specs { get; set; }
 
+    /// <summary>
+    /// Whether Roslyn records every step (the driver options of the tests, and of this issue), or not
+    /// (how the compiler and the IDE run generators).
+    /// </summary>
+    [Params(true, false)]
+    public bool TrackSteps { get; set; }
+
     /// <summary>Makes the specs and a driver that has run over them.</summary>
     [GlobalSetup]
     public void Setup()
     {
         _specs = SyntheticSpecs.Create(Specs);
-        _hasRun = GeneratorHarness.FullRun(_specs);
+        _hasRun = GeneratorHarness.FullRun(_specs, TrackSteps);
+        GeneratorHarness.EnsureSucceeded(_hasRun, Specs * SyntheticSpecs.FilesPerSpec);
         var edited = Specs / 2;
         _before = _specs[edited];
         _after = SyntheticSpecs.Edited(edited);
+        GeneratorHarness.EnsureSucceeded(RerunAfterEdit(), Specs * SyntheticSpecs.FilesPerSpec);
     }
 
     /// <summary>Every spec read, resolved and emitted.</summary>
     [Benchmark(Baseline = true, Description = "Full run")]
-    public GeneratorDriver FullRun() => GeneratorHarness.FullRun(_specs);
+    public GeneratorDriver FullRun() => GeneratorHarness.FullRun(_specs, TrackSteps);
 
     /// <summary>One spec edited: only its outputs are emitted again.</summary>
     [Benchmark(Description = "Rerun after editing one spec")]

@@ -37,4 +37,23 @@ public static class BareReaders
 
         return nodes;
     }
+
+    /// <summary>
+    /// Reads every XML node and the value of every text node; returns the total length of the text.
+    /// XmlReader parses a text node's content only when asked, so this costs more than the floor.
+    /// </summary>
+    public static int ReadAllXmlNodesAndValues(Stream xml)
+    {
+        using var reader = XmlReader.Create(xml, Bindings.Serialization.XmlParsing.CreateSettings(ResponseParseOptions.Default));
+        var length = 0;
+        while (reader.Read())
+        {
+            if (reader.NodeType == XmlNodeType.Text)
+            {
+                length += reader.Value.Length;
+            }
+        }
+
+        return length;
+    }
 }
