@@ -121,22 +121,24 @@ public static class XmlParsing
 
     /// <summary>
     /// Exactly what <see cref="XmlReader.ReadOuterXml"/> returns, and moves past the element the same way.
-    /// That method builds a StringWriter and an XmlTextWriter for every element; an unknown field is
-    /// nearly always <c>&lt;Name&gt;text&lt;/Name&gt;</c>, whose outer XML is written here directly
-    /// when the text needs no escaping. Anything else goes through the same writer calls that
-    /// ReadOuterXml makes.
+    /// That method builds a StringWriter and an XmlTextWriter for every element. An unknown field is
+    /// nearly always plain: elements without attributes or namespaces, and text that needs no escaping
+    /// (<c>&lt;Size&gt;1024&lt;/Size&gt;</c>, or a small structure of such elements); its outer XML is
+    /// written here directly. Anything else is handed to the same writer, which gets the same calls
+    /// that ReadOuterXml would have made.
     /// </summary>
     public static string ReadOuterXml(XmlReader reader)
     {
-        if (reader.NodeType != XmlNodeType.Element || reader.IsEmptyElement || reader.HasAttributes
-            || reader.Prefix.Length != 0 || reader.NamespaceURI.Length != 0)
+        if (reader.NodeType != XmlNodeType.Element || reader.IsEmptyElement || !IsPlainElement(reader))
         {
             return reader.ReadOuterXml();
         }
 
-        var localName = reader.LocalName;
+        var name = reader.LocalName;
         var depth = reader.Depth;
         reader.Read();
+
+        // The common case: <Name>text</Name>.
         string? text = null;
         if (reader.NodeType == XmlNodeType.Text)
         {
@@ -147,33 +149,140 @@ public static class XmlParsing
         if (reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth && (text is null || NeedsNoEscaping(text)))
         {
             reader.Read();
-            return text is null
-                ? "<" + localName + "></" + localName + ">"
-                : "<" + localName + ">" + text + "</" + localName + ">";
+            return text is null ? "<" + name + "></" + name + ">" : "<" + name + ">" + text + "</" + name + ">";
         }
 
-        // What XmlWriter.WriteNode(reader) does from the start tag on, picking up where the reader is.
-        using var buffer = new StringWriter(CultureInfo.InvariantCulture);
-        using (var writer = new XmlTextWriter(buffer)) // ReadOuterXml's own writer, so that the output matches
+        // Otherwise record the parts while they are plain, and write them at the end of the element.
+        var parts = new List<(OuterXmlPart Kind, string Text)> { (OuterXmlPart.Start, name) };
+        var plain = true;
+        if (text is not null)
         {
-            writer.WriteStartElement(string.Empty, localName, string.Empty);
-            if (text is not null)
-            {
-                writer.WriteString(text);
-            }
+            parts.Add((OuterXmlPart.Text, text));
+            plain = NeedsNoEscaping(text);
+        }
 
-            while (!(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
+        var open = 1;
+        while (open > 0)
+        {
+            switch (reader.NodeType)
             {
-                if (reader.EOF)
+                case XmlNodeType.Element when IsPlainElement(reader):
+                    if (reader.IsEmptyElement)
+                    {
+                        parts.Add((OuterXmlPart.Empty, reader.LocalName));
+                    }
+                    else
+                    {
+                        parts.Add((OuterXmlPart.Start, reader.LocalName));
+                        open++;
+                    }
+
+                    reader.Read();
+                    break;
+                case XmlNodeType.Text:
+                    var value = reader.Value;
+                    plain &= NeedsNoEscaping(value);
+                    parts.Add((OuterXmlPart.Text, value));
+                    reader.Read();
+                    break;
+                case XmlNodeType.EndElement:
+                    parts.Add((OuterXmlPart.End, string.Empty));
+                    open--;
+                    reader.Read();
+                    break;
+                default:
+                    return WriteOuterXml(reader, parts, open);
+            }
+        }
+
+        return plain ? JoinPlain(parts) : WriteOuterXml(reader, parts, 0);
+    }
+
+    private enum OuterXmlPart
+    {
+        Start,
+        Empty,
+        Text,
+        End,
+    }
+
+    private static bool IsPlainElement(XmlReader reader)
+        => !reader.HasAttributes && reader.Prefix.Length == 0 && reader.NamespaceURI.Length == 0;
+
+    /// <summary>What XmlTextWriter makes of plain parts: <c>&lt;A&gt;</c>, <c>&lt;B /&gt;</c>, text as it is, <c>&lt;/A&gt;</c>.</summary>
+    private static string JoinPlain(List<(OuterXmlPart Kind, string Text)> parts)
+    {
+        var builder = new StringBuilder();
+        var names = new Stack<string>();
+        foreach (var (kind, text) in parts)
+        {
+            switch (kind)
+            {
+                case OuterXmlPart.Start:
+                    builder.Append('<').Append(text).Append('>');
+                    names.Push(text);
+                    break;
+                case OuterXmlPart.Empty:
+                    builder.Append('<').Append(text).Append(" />");
+                    break;
+                case OuterXmlPart.Text:
+                    builder.Append(text);
+                    break;
+                default:
+                    builder.Append("</").Append(names.Pop()).Append('>');
+                    break;
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// The writer ReadOuterXml uses, given the parts read so far and then, node by node, the rest of
+    /// the element (<paramref name="open"/> elements are still open), as XmlWriter.WriteNode does.
+    /// </summary>
+    private static string WriteOuterXml(XmlReader reader, List<(OuterXmlPart Kind, string Text)> parts, int open)
+    {
+        using var buffer = new StringWriter(CultureInfo.InvariantCulture);
+        using (var writer = new XmlTextWriter(buffer))
+        {
+            foreach (var (kind, text) in parts)
+            {
+                switch (kind)
                 {
-                    throw Unexpected(reader, "the end tag </" + localName + ">");
+                    case OuterXmlPart.Start:
+                        writer.WriteStartElement(string.Empty, text, string.Empty);
+                        break;
+                    case OuterXmlPart.Empty:
+                        writer.WriteStartElement(string.Empty, text, string.Empty);
+                        writer.WriteEndElement();
+                        break;
+                    case OuterXmlPart.Text:
+                        writer.WriteString(text);
+                        break;
+                    default:
+                        writer.WriteFullEndElement();
+                        break;
                 }
-
-                writer.WriteNode(reader, false);
             }
 
-            writer.WriteFullEndElement();
-            reader.Read();
+            while (open > 0)
+            {
+                if (reader.NodeType == XmlNodeType.EndElement)
+                {
+                    writer.WriteFullEndElement();
+                    reader.Read();
+                    open--;
+                }
+                else if (reader.EOF || reader.NodeType == XmlNodeType.None)
+                {
+                    throw Unexpected(reader, "an end tag");
+                }
+                else
+                {
+                    writer.WriteNode(reader, false);
+                }
+            }
         }
 
         return buffer.ToString();

@@ -26,6 +26,12 @@ public class OuterXmlTests
         "<Spaced xml:space=\"preserve\">  </Spaced>",
         "<ChildWithAttribute><Item key=\"a &amp; b\">v</Item></ChildWithAttribute>",
         "<Commented>a<!-- note -->b</Commented>",
+        "<Outer><Inner><Leaf>x</Leaf><Empty/></Inner><Next>y &amp; z</Next></Outer>",
+        "<Outer><Inner><Leaf>x</Leaf></Inner><Attr a=\"1\"/>tail</Outer>",
+        "<Outer>text<![CDATA[c]]><X/></Outer>",
+        "<Outer><A></A><B/><C>c</C></Outer>",
+        "<Location><ZoneId>cn-hangzhou-a</ZoneId><Retries>1</Retries><Retries>2</Retries></Location>",
+        "<Outer><Inner><p:Leaf xmlns:p=\"urn:p\">x</p:Leaf></Inner></Outer>",
     };
 
     [Theory]
