@@ -15,6 +15,13 @@ public static class Program
     /// <summary>Runs the benchmarks.</summary>
     public static void Main(string[] args)
     {
+        var interleaved = Array.IndexOf(args, "--interleaved");
+        if (interleaved >= 0)
+        {
+            Interleaved.Run(interleaved + 1 < args.Length && int.TryParse(args[interleaved + 1], out var rounds) ? rounds : 20);
+            return;
+        }
+
         var quick = args.Contains("--quick");
         var rest = args.Where(arg => arg != "--quick").ToList();
         if (!rest.Contains("--filter") && !rest.Contains("-f"))
