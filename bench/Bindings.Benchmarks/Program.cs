@@ -29,49 +29,8 @@ public static class Program
             rest.AddRange(new[] { "--filter", "*" });
         }
 
-        if (quick)
-        {
-            WarmUpInProcess();
-        }
-
         var config = quick ? QuickConfig() : DefaultConfig.Instance;
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(rest.ToArray(), config);
-    }
-
-    /// <summary>
-    /// In process, every case shares one runtime, which compiles a method first without optimizing it,
-    /// then with instrumentation, then optimized, each step after about 100 ms without new methods.
-    /// The assemblies of this repository are not precompiled (System.Text.Json and System.Xml are), so
-    /// the first case measured would otherwise run partly on unoptimized code. Every parser runs for a
-    /// while first, then the runtime gets time to finish recompiling.
-    /// </summary>
-    private static void WarmUpInProcess()
-    {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (clock.ElapsedMilliseconds < 1500)
-        {
-            foreach (var size in Enum.GetValues<Payloads.PayloadSize>())
-            {
-                var json = new JsonParsingBenchmarks { Payload = size };
-                json.Setup();
-                var xml = new XmlParsingBenchmarks { Payload = size };
-                xml.Setup();
-                for (var i = 0; i < (size == Payloads.PayloadSize.Jobs10000 ? 1 : 20); i++)
-                {
-                    json.Generated();
-                    json.StjSourceGenerated();
-                    json.StjReflection();
-                    json.BareReader();
-                    xml.Generated();
-                    xml.XmlSerializer();
-                    xml.XDocument();
-                    xml.BareReader();
-                    xml.BareReaderWithValues();
-                }
-            }
-        }
-
-        Thread.Sleep(500);
     }
 
     /// <summary>
