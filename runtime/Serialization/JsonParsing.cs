@@ -3,6 +3,7 @@ using System.Buffers.Text;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -99,23 +100,22 @@ public static class JsonParsing
     /// <summary>
     /// Expects the start of an object. Returns false for <c>null</c>, which stands for an absent value.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool StartObject(ref Utf8JsonReader reader)
     {
-        switch (reader.TokenType)
+        if (reader.TokenType == JsonTokenType.StartObject)
         {
-            case JsonTokenType.StartObject:
-                return true;
-            case JsonTokenType.Null:
-                return false;
-            default:
-                throw Unexpected(ref reader, "an object");
+            return true;
         }
+
+        return reader.TokenType == JsonTokenType.Null ? false : throw Unexpected(ref reader, "an object");
     }
 
     /// <summary>
     /// Moves to the next property of the current object and returns true with the reader on its name,
     /// or false at the end of the object.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool NextProperty(ref Utf8JsonReader reader)
     {
         reader.Read();
@@ -123,8 +123,11 @@ public static class JsonParsing
     }
 
     /// <summary>The current property's name as UTF-8, unescaped; allocates only for escaped names.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ReadOnlySpan<byte> PropertyName(ref Utf8JsonReader reader)
-        => reader.ValueIsEscaped ? Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
+        => reader.ValueIsEscaped ? Unescaped(ref reader) : reader.ValueSpan;
+
+    private static byte[] Unescaped(ref Utf8JsonReader reader) => Encoding.UTF8.GetBytes(reader.GetString()!);
 
     /// <summary>
     /// The name of a property the spec does not describe, as a string. Short ASCII names are kept in a
@@ -185,6 +188,7 @@ public static class JsonParsing
     }
 
     /// <summary>Moves from a property name to its value.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void MoveToValue(ref Utf8JsonReader reader) => reader.Read();
 
     /// <summary>
@@ -212,8 +216,18 @@ public static class JsonParsing
     /// Reads the text of an enum value: false for <c>null</c> and for an empty string, which stands for
     /// "not set" on some endpoints.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryGetToken(ref Utf8JsonReader reader, out ReadOnlySpan<byte> utf8)
-        => TryGetScalarUtf8(ref reader, out utf8) && utf8.Length > 0;
+    {
+        // Nearly always an unescaped string: its bytes are the value.
+        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            utf8 = reader.ValueSpan;
+            return utf8.Length > 0;
+        }
+
+        return TryGetScalarUtf8(ref reader, out utf8) && utf8.Length > 0;
+    }
 
     /// <summary>
     /// Reads a scalar's text as UTF-8: a string's unescaped bytes, a number's literal text, <c>true</c> or
@@ -377,9 +391,11 @@ public static class JsonParsing
     }
 
     /// <summary>Inside an array, true while the reader is on an item, false at the array's end.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool InArray(ref Utf8JsonReader reader) => reader.TokenType != JsonTokenType.EndArray;
 
     /// <summary>Moves past the current item (already read) to the next item or the array's end.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void NextItem(ref Utf8JsonReader reader) => reader.Read();
 
     /// <summary>
