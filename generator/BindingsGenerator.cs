@@ -25,11 +25,12 @@ public sealed class BindingsGenerator : IIncrementalGenerator
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Select(static (pair, cancellationToken) => ReadInput(pair.Left, pair.Right, cancellationToken))
             .Where(static input => input is not null)
-            .Select(static (input, _) => input!)
             .WithTrackingName(TrackingNames.SpecInput);
 
+        // No Select(input => input!) for the compiler's sake: every node is work for the driver on every
+        // run, per file, and (with step tracking) is walked again for every output.
         var documents = inputs
-            .Select(static (input, _) => SpecReader.Read(input.FilePath, input.Text, input.NamespaceOverride))
+            .Select(static (input, _) => SpecReader.Read(input!.FilePath, input.Text, input.NamespaceOverride))
             .WithTrackingName(TrackingNames.SpecDocument);
 
         context.RegisterSourceOutput(documents.Select(static (document, _) => document.Diagnostics), ReportDiagnostics);
@@ -89,8 +90,6 @@ public sealed class BindingsGenerator : IIncrementalGenerator
                     break;
                 case ShapeUnit shape:
                     context.AddSource(hint + ".g.cs", ShapeEmitter.Emit(shape));
-                    context.AddSource(hint + ".Json.g.cs", JsonReaderEmitter.Emit(shape));
-                    context.AddSource(hint + ".Xml.g.cs", XmlReaderEmitter.Emit(shape));
                     break;
                 case RequestUnit request:
                     context.AddSource(hint + ".g.cs", RequestEmitter.Emit(request));

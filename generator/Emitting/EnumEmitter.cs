@@ -41,30 +41,29 @@ internal static class EnumEmitter
             writer.Line(EmitterHelpers.GeneratedCodeAttribute);
             using (writer.Block("public readonly partial struct " + name + " : global::System.IEquatable<" + name + ">"))
             {
-                writer.Line("private readonly string? _wireValue;");
+                writer.Line("private readonly Entry? _entry;");
                 writer.Line();
-                using (writer.Block("private " + name + "(" + kind + " kind, string wireValue)"))
+                using (writer.Block("private " + name + "(Entry entry)"))
                 {
-                    writer.Line("Kind = kind;");
-                    writer.Line("_wireValue = wireValue;");
+                    writer.Line("_entry = entry;");
                 }
 
                 foreach (var value in model.Values)
                 {
                     writer.Line();
                     writer.Summary(value.Description, "The wire value <c>" + SourceWriter.Escape(value.WireValue) + "</c>.");
-                    writer.Line("public static " + name + " " + value.Name + " { get; } = new " + name + "(" + kind + "." + value.Name + ", " + SourceWriter.Literal(value.WireValue) + ");");
+                    writer.Line("public static " + name + " " + value.Name + " { get; } = new " + name + "(new Entry(" + kind + "." + value.Name + ", " + SourceWriter.Literal(value.WireValue) + "));");
                 }
 
                 writer.Line();
                 writer.Doc("Which documented value this is, or <see cref=\"" + kind + ".Unknown\"/>.");
-                writer.Line("public " + kind + " Kind { get; }");
+                writer.Line("public " + kind + " Kind => _entry is null ? " + kind + ".Unknown : _entry.Kind;");
                 writer.Line();
                 writer.Doc("True when the value is one the spec documents.");
                 writer.Line("public bool IsKnown => Kind != " + kind + ".Unknown;");
                 writer.Line();
                 writer.Doc("The value exactly as the service sends it.");
-                writer.Line("public string WireValue => _wireValue ?? string.Empty;");
+                writer.Line("public string WireValue => _entry is null ? string.Empty : _entry.WireValue;");
                 writer.Line();
                 EmitFromWireValue(writer, model, name, kind);
                 writer.Line();
@@ -87,6 +86,21 @@ internal static class EnumEmitter
                 writer.Line();
                 writer.Doc("Compares wire values, ordinally.");
                 writer.Line("public static bool operator !=(" + name + " left, " + name + " right) => !left.Equals(right);");
+                writer.Line();
+                writer.Doc("A value's kind and wire text. Each documented value has one shared instance, so the struct is a single reference (a nullable one is 16 bytes, not 24).");
+                using (writer.Block("private sealed class Entry"))
+                {
+                    using (writer.Block("public Entry(" + kind + " kind, string wireValue)"))
+                    {
+                        writer.Line("Kind = kind;");
+                        writer.Line("WireValue = wireValue;");
+                    }
+
+                    writer.Line();
+                    writer.Line("public " + kind + " Kind { get; }");
+                    writer.Line();
+                    writer.Line("public string WireValue { get; }");
+                }
             }
         }
 
@@ -107,7 +121,7 @@ internal static class EnumEmitter
                 }
 
                 writer.Line("case null: throw new global::System.ArgumentNullException(nameof(wireValue));");
-                writer.Line("default: return new " + name + "(" + kind + ".Unknown, wireValue);");
+                writer.Line("default: return new " + name + "(new Entry(" + kind + ".Unknown, wireValue));");
             }
         }
     }
@@ -135,7 +149,7 @@ internal static class EnumEmitter
             }
 
             writer.Line();
-            writer.Line("return new " + name + "(" + kind + ".Unknown, global::Bindings.Serialization.WireText.FromUtf8(utf8));");
+            writer.Line("return new " + name + "(new Entry(" + kind + ".Unknown, global::Bindings.Serialization.WireText.FromUtf8(utf8)));");
         }
 
         foreach (var value in model.Values)

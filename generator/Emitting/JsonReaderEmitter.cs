@@ -13,37 +13,33 @@ internal sealed class JsonReaderEmitter
     private const string Json = "global::Bindings.Serialization.JsonParsing";
     private const string Reader = "ref global::System.Text.Json.Utf8JsonReader reader";
     private const string Span = "global::System.ReadOnlySpan<byte>";
-    private const string UnknownList = "global::System.Collections.Generic.List<global::Bindings.UnknownMember>";
+    private const string UnknownList = "global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember>";
 
     // What the generated loops over an object's members say about the local that builds the error path.
     private const string MemberComment = "// member names the value being read, for the path of an error; it is cleared between members.";
 
     private readonly Utf8NameTable _names = new("JsonName");
 
-    public static string Emit(ShapeUnit unit) => new JsonReaderEmitter().EmitShape(unit);
+    /// <summary>Writes the JSON reader as a <c>partial class</c> of the structure, into the structure's file.</summary>
+    public static void EmitPart(SourceWriter writer, ShapeUnit unit) => new JsonReaderEmitter().EmitClassPart(writer, unit);
 
-    private string EmitShape(ShapeUnit unit)
+    private void EmitClassPart(SourceWriter writer, ShapeUnit unit)
     {
         var name = unit.Name;
-        var writer = EmitterHelpers.StartFile(unit, "Reads " + name + " from JSON.");
-        using (writer.Block("namespace " + unit.Namespace))
+        writer.Line("// Reads " + name + " from JSON.");
+        using (writer.Block("partial class " + name))
         {
-            using (writer.Block("partial class " + name))
+            EmitEntryPoints(writer, name);
+            writer.Line();
+            EmitObjectReader(writer, unit);
+            foreach (var member in unit.Members.Where(member => member.Type.IsList))
             {
-                EmitEntryPoints(writer, name);
                 writer.Line();
-                EmitObjectReader(writer, unit);
-                foreach (var member in unit.Members.Where(member => member.Type.IsList))
-                {
-                    writer.Line();
-                    EmitListReader(writer, unit, member);
-                }
-
-                _names.Emit(writer);
+                EmitListReader(writer, unit, member);
             }
-        }
 
-        return writer.ToString();
+            _names.Emit(writer);
+        }
     }
 
     private static void EmitEntryPoints(SourceWriter writer, string name)
@@ -129,10 +125,10 @@ internal sealed class JsonReaderEmitter
         {
             writer.Line("if (!" + Json + ".StartObject(ref reader)) return null;");
             writer.Line("var result = new " + name + "();");
-            writer.Line(UnknownList + "? unknownMembers = null;");
+            writer.Line(UnknownList + " unknownMembers = default;");
             foreach (var member in unit.Members.Where(member => member.Type.IsList))
             {
-                writer.Line("global::System.Collections.Generic.List<" + EmitterHelpers.ElementType(member.Type, unit.Namespace) + ">? " + ListLocal(member) + " = null;");
+                writer.Line("global::Bindings.Serialization.ListBuilder<" + EmitterHelpers.ElementType(member.Type, unit.Namespace) + "> " + ListLocal(member) + " = default;");
             }
 
             writer.Line("var member = string.Empty;");
@@ -148,7 +144,7 @@ internal sealed class JsonReaderEmitter
                         writer.Line();
                     }
 
-                    writer.Line("member = global::Bindings.Serialization.WireText.FromUtf8(name);");
+                    writer.Line("member = " + Json + ".MemberName(name);");
                     writer.Line(Json + ".MoveToValue(ref reader);");
                     writer.Line(Json + ".KeepUnknown(ref reader, json, member, ref unknownMembers);");
                 }
@@ -162,10 +158,10 @@ internal sealed class JsonReaderEmitter
             writer.Line();
             foreach (var member in unit.Members.Where(member => member.Type.IsList))
             {
-                writer.Line("if (" + ListLocal(member) + " is object) result." + member.PropertyName + " = " + ListLocal(member) + ";");
+                writer.Line("if (" + ListLocal(member) + ".IsStarted) result." + member.PropertyName + " = " + ListLocal(member) + ".ToArray();");
             }
 
-            writer.Line("if (unknownMembers is object) result.UnknownMembers = unknownMembers;");
+            writer.Line("if (unknownMembers.IsStarted) result.UnknownMembers = unknownMembers.ToArray();");
             writer.Line("return result;");
         }
     }
@@ -226,15 +222,15 @@ internal sealed class JsonReaderEmitter
     private void EmitListReader(SourceWriter writer, ShapeUnit unit, MemberModel member)
     {
         var element = EmitterHelpers.ElementType(member.Type, unit.Namespace);
-        var list = "global::System.Collections.Generic.List<" + element + ">";
+        var list = "global::Bindings.Serialization.ListBuilder<" + element + ">";
         var method = "Read" + member.PropertyName + "Json";
         var itemName = member.Type.ItemWireName;
         writer.Doc(itemName is null
             ? "Reads the " + member.WireName + " list: an array, or a single item as a list of one."
             : "Reads the " + member.WireName + " list: the wrapper <c>{\"" + itemName + "\": [...]}</c>, a bare array, or a single item.");
-        using (writer.Block("private static void " + method + "(" + Reader + ", " + Span + " json, ref " + list + "? items, ref " + UnknownList + "? unknownMembers)"))
+        using (writer.Block("private static void " + method + "(" + Reader + ", " + Span + " json, ref " + list + " items, ref " + UnknownList + " unknownMembers)"))
         {
-            writer.Line("items ??= new " + list + "();");
+            writer.Line("items.Start();");
             writer.Line("if (" + Json + ".IsAbsentList(ref reader)) return;");
             if (itemName is not null)
             {
@@ -251,12 +247,12 @@ internal sealed class JsonReaderEmitter
                             {
                                 writer.Line("member = " + SourceWriter.Literal(itemName) + ";");
                                 writer.Line(Json + ".MoveToValue(ref reader);");
-                                writer.Line(method + "Items(ref reader, json, items);");
+                                writer.Line(method + "Items(ref reader, json, ref items);");
                                 writer.Line("continue;");
                             }
 
                             writer.Line();
-                            writer.Line("member = global::Bindings.Serialization.WireText.FromUtf8(name);");
+                            writer.Line("member = " + Json + ".MemberName(name);");
                             writer.Line(Json + ".MoveToValue(ref reader);");
                             writer.Line(Json + ".KeepUnknown(ref reader, json, " + SourceWriter.Literal(member.WireName + ".") + " + member, ref unknownMembers);");
                         }
@@ -274,12 +270,12 @@ internal sealed class JsonReaderEmitter
                 writer.Line();
             }
 
-            writer.Line(method + "Items(ref reader, json, items);");
+            writer.Line(method + "Items(ref reader, json, ref items);");
         }
 
         writer.Line();
         writer.Doc("Reads the items of the " + member.WireName + " list: an array, or one item alone.");
-        using (writer.Block("private static void " + method + "Items(" + Reader + ", " + Span + " json, " + list + " items)"))
+        using (writer.Block("private static void " + method + "Items(" + Reader + ", " + Span + " json, ref " + list + " items)"))
         {
             writer.Line("if (" + Json + ".IsAbsentList(ref reader)) return;");
             using (writer.Block("if (!" + Json + ".StartArray(ref reader))"))

@@ -76,11 +76,7 @@ internal sealed class SourceWriter
     public SourceWriter Doc(string xml)
     {
         Line("/// <summary>");
-        foreach (var line in Wrap(xml.Trim()))
-        {
-            Line("/// " + line);
-        }
-
+        WriteWrapped("/// ", xml.Trim());
         Line("/// </summary>");
         return this;
     }
@@ -158,40 +154,62 @@ internal sealed class SourceWriter
 
     public override string ToString() => _text.ToString();
 
-    private static string[] Wrap(string text)
+    /// <summary>
+    /// Writes text as lines of at most <c>Width</c> characters after the prefix, broken at spaces.
+    /// Descriptions come folded from YAML: line breaks count as spaces, runs of spaces as one, and a
+    /// word longer than a line gets a line of its own. Words are copied straight into the output, as
+    /// this runs for every documented member of every generated type.
+    /// </summary>
+    private void WriteWrapped(string prefix, string text)
     {
-        // Descriptions come folded from YAML; break long ones at spaces so the comment stays readable.
         const int Width = 100;
-        var words = text.Replace("\r", string.Empty).Replace('\n', ' ').Split(' ');
-        var lines = new System.Collections.Generic.List<string>();
-        var current = new StringBuilder();
-        foreach (var word in words)
+        if (text.IndexOf('\r') >= 0)
         {
-            if (word.Length == 0)
+            text = text.Replace("\r", string.Empty);
+        }
+
+        var lineLength = 0;
+        var position = 0;
+        while (position < text.Length)
+        {
+            if (text[position] is ' ' or '\n')
             {
+                position++;
                 continue;
             }
 
-            if (current.Length > 0 && current.Length + 1 + word.Length > Width)
+            var end = position;
+            while (end < text.Length && text[end] is not (' ' or '\n'))
             {
-                lines.Add(current.ToString());
-                current.Clear();
+                end++;
             }
 
-            if (current.Length > 0)
+            var wordLength = end - position;
+            if (lineLength > 0 && lineLength + 1 + wordLength > Width)
             {
-                current.Append(' ');
+                _text.Append('\n');
+                lineLength = 0;
             }
 
-            current.Append(word);
+            if (lineLength == 0)
+            {
+                _text.Append(' ', _indent * 4).Append(prefix);
+            }
+            else
+            {
+                _text.Append(' ');
+                lineLength++;
+            }
+
+            _text.Append(text, position, wordLength);
+            lineLength += wordLength;
+            position = end;
         }
 
-        if (current.Length > 0)
+        if (lineLength > 0)
         {
-            lines.Add(current.ToString());
+            _text.Append('\n');
         }
-
-        return lines.ToArray();
     }
 
     private sealed class Closer : IDisposable

@@ -13,28 +13,24 @@ internal static class XmlReaderEmitter
     private const string Xml = "global::Bindings.Serialization.XmlParsing";
     private const string Reader = "global::System.Xml.XmlReader reader";
     private const string Options = "global::Bindings.ResponseParseOptions options";
-    private const string UnknownList = "global::System.Collections.Generic.List<global::Bindings.UnknownMember>";
+    private const string UnknownList = "global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember>";
 
-    public static string Emit(ShapeUnit unit)
+    /// <summary>Writes the XML reader as a <c>partial class</c> of the structure, into the structure's file.</summary>
+    public static void EmitPart(SourceWriter writer, ShapeUnit unit)
     {
         var name = unit.Name;
-        var writer = EmitterHelpers.StartFile(unit, "Reads " + name + " from XML.");
-        using (writer.Block("namespace " + unit.Namespace))
+        writer.Line("// Reads " + name + " from XML.");
+        using (writer.Block("partial class " + name))
         {
-            using (writer.Block("partial class " + name))
+            EmitEntryPoints(writer, name);
+            writer.Line();
+            EmitElementReader(writer, unit);
+            foreach (var member in unit.Members.Where(member => member.Type.IsList && member.Type.ItemWireName is not null))
             {
-                EmitEntryPoints(writer, name);
                 writer.Line();
-                EmitElementReader(writer, unit);
-                foreach (var member in unit.Members.Where(member => member.Type.IsList && member.Type.ItemWireName is not null))
-                {
-                    writer.Line();
-                    EmitWrappedListReader(writer, unit, member);
-                }
+                EmitWrappedListReader(writer, unit, member);
             }
         }
-
-        return writer.ToString();
     }
 
     private static void EmitEntryPoints(SourceWriter writer, string name)
@@ -121,10 +117,10 @@ internal static class XmlReaderEmitter
         using (writer.Block("internal static " + name + " ReadXml(" + Reader + ", " + Options + ")"))
         {
             writer.Line("var result = new " + name + "();");
-            writer.Line(UnknownList + "? unknownMembers = null;");
+            writer.Line(UnknownList + " unknownMembers = default;");
             foreach (var member in unit.Members.Where(member => member.Type.IsList))
             {
-                writer.Line("global::System.Collections.Generic.List<" + EmitterHelpers.ElementType(member.Type, unit.Namespace) + ">? " + ListLocal(member) + " = null;");
+                writer.Line("global::Bindings.Serialization.ListBuilder<" + EmitterHelpers.ElementType(member.Type, unit.Namespace) + "> " + ListLocal(member) + " = default;");
                 if (member.Type.ItemWireName is null)
                 {
                     // Empty items are skipped, so the list's count is not the element's index.
@@ -172,10 +168,10 @@ internal static class XmlReaderEmitter
             writer.Line();
             foreach (var member in unit.Members.Where(member => member.Type.IsList))
             {
-                writer.Line("if (" + ListLocal(member) + " is object) result." + member.PropertyName + " = " + ListLocal(member) + ";");
+                writer.Line("if (" + ListLocal(member) + ".IsStarted) result." + member.PropertyName + " = " + ListLocal(member) + ".ToArray();");
             }
 
-            writer.Line("if (unknownMembers is object) result.UnknownMembers = unknownMembers;");
+            writer.Line("if (unknownMembers.IsStarted) result.UnknownMembers = unknownMembers.ToArray();");
             writer.Line("return result;");
         }
     }
@@ -195,8 +191,7 @@ internal static class XmlReaderEmitter
         }
 
         // A bare list: every element with the member's name is one item.
-        var element = EmitterHelpers.ElementType(member.Type, unit.Namespace);
-        writer.Line(ListLocal(member) + " ??= new global::System.Collections.Generic.List<" + element + ">();");
+        writer.Line(ListLocal(member) + ".Start();");
         using (writer.Block("try"))
         {
             EmitAddItem(writer, member, unit.Namespace, ListLocal(member));
@@ -214,12 +209,12 @@ internal static class XmlReaderEmitter
     private static void EmitWrappedListReader(SourceWriter writer, ShapeUnit unit, MemberModel member)
     {
         var element = EmitterHelpers.ElementType(member.Type, unit.Namespace);
-        var list = "global::System.Collections.Generic.List<" + element + ">";
+        var list = "global::Bindings.Serialization.ListBuilder<" + element + ">";
         var itemName = member.Type.ItemWireName!;
         writer.Doc("Reads the " + member.WireName + " list: <c>&lt;" + member.WireName + "&gt;</c> holding repeated <c>&lt;" + itemName + "&gt;</c> elements.");
-        using (writer.Block("private static void Read" + member.PropertyName + "Xml(" + Reader + ", " + Options + ", ref " + list + "? items, ref " + UnknownList + "? unknownMembers)"))
+        using (writer.Block("private static void Read" + member.PropertyName + "Xml(" + Reader + ", " + Options + ", ref " + list + " items, ref " + UnknownList + " unknownMembers)"))
         {
-            writer.Line("items ??= new " + list + "();");
+            writer.Line("items.Start();");
             writer.Line("if (!" + Xml + ".StartElement(reader, options)) return;");
             writer.Line("// Empty items are skipped, so the list's count is not the element's index.");
             writer.Line("var index = items.Count;");

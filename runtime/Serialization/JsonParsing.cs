@@ -3,6 +3,7 @@ using System.Buffers.Text;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -99,23 +100,22 @@ public static class JsonParsing
     /// <summary>
     /// Expects the start of an object. Returns false for <c>null</c>, which stands for an absent value.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool StartObject(ref Utf8JsonReader reader)
     {
-        switch (reader.TokenType)
+        if (reader.TokenType == JsonTokenType.StartObject)
         {
-            case JsonTokenType.StartObject:
-                return true;
-            case JsonTokenType.Null:
-                return false;
-            default:
-                throw Unexpected(ref reader, "an object");
+            return true;
         }
+
+        return reader.TokenType == JsonTokenType.Null ? false : throw Unexpected(ref reader, "an object");
     }
 
     /// <summary>
     /// Moves to the next property of the current object and returns true with the reader on its name,
     /// or false at the end of the object.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool NextProperty(ref Utf8JsonReader reader)
     {
         reader.Read();
@@ -123,30 +123,111 @@ public static class JsonParsing
     }
 
     /// <summary>The current property's name as UTF-8, unescaped; allocates only for escaped names.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ReadOnlySpan<byte> PropertyName(ref Utf8JsonReader reader)
-        => reader.ValueIsEscaped ? Encoding.UTF8.GetBytes(GetString(ref reader)) : reader.ValueSpan;
+        => reader.ValueIsEscaped ? Unescaped(ref reader) : reader.ValueSpan;
+
+    private static byte[] Unescaped(ref Utf8JsonReader reader) => Encoding.UTF8.GetBytes(GetString(ref reader));
+
+    /// <summary>
+    /// The name of a property the spec does not describe, as a string. Short ASCII names are kept in a
+    /// small shared cache, because responses repeat the same unknown field in every item of a list: the
+    /// name is then allocated once, not once per item. The cache has a fixed size (a hostile document
+    /// cannot grow it) and needs no lock: a slot holds a whole string or another one, never a torn one.
+    /// </summary>
+    public static string MemberName(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.IsEmpty || utf8.Length > MemberNameCacheMaxLength)
+        {
+            return WireText.FromUtf8(utf8);
+        }
+
+        var hash = 5381u;
+        foreach (var b in utf8)
+        {
+            if (b >= 0x80)
+            {
+                return WireText.FromUtf8(utf8);
+            }
+
+            hash = unchecked((hash * 33) ^ b);
+        }
+
+        ref var slot = ref MemberNameCache[hash % (uint)MemberNameCache.Length];
+        var cached = slot;
+        if (cached is not null && IsSameAscii(cached, utf8))
+        {
+            return cached;
+        }
+
+        var name = WireText.FromUtf8(utf8);
+        slot = name;
+        return name;
+    }
+
+    private const int MemberNameCacheMaxLength = 48;
+
+    private static readonly string?[] MemberNameCache = new string?[128];
+
+    private static bool IsSameAscii(string text, ReadOnlySpan<byte> ascii)
+    {
+        if (text.Length != ascii.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < ascii.Length; i++)
+        {
+            if (text[i] != ascii[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>Moves from a property name to its value.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void MoveToValue(ref Utf8JsonReader reader) => reader.Read();
 
     /// <summary>
     /// Keeps a property the spec does not describe: the reader is on its value; afterwards on the value's last token.
     /// </summary>
+    public static void KeepUnknown(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8Json, string name, ref ListBuilder<UnknownMember> unknownMembers)
+        => unknownMembers.Add(ReadUnknown(ref reader, utf8Json, name));
+
+    /// <summary>
+    /// Keeps a property the spec does not describe: the reader is on its value; afterwards on the value's last token.
+    /// </summary>
     public static void KeepUnknown(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8Json, string name, ref List<UnknownMember>? unknownMembers)
+        => (unknownMembers ??= new List<UnknownMember>()).Add(ReadUnknown(ref reader, utf8Json, name));
+
+    private static UnknownMember ReadUnknown(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8Json, string name)
     {
         var start = (int)reader.TokenStartIndex;
         reader.Skip();
         var end = (int)reader.BytesConsumed;
         var raw = WireText.FromUtf8(utf8Json.Slice(start, end - start));
-        (unknownMembers ??= new List<UnknownMember>()).Add(new UnknownMember(name, raw, WireFormat.Json));
+        return new UnknownMember(name, raw, WireFormat.Json);
     }
 
     /// <summary>
     /// Reads the text of an enum value: false for <c>null</c> and for an empty string, which stands for
     /// "not set" on some endpoints.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryGetToken(ref Utf8JsonReader reader, out ReadOnlySpan<byte> utf8)
-        => TryGetScalarUtf8(ref reader, out utf8) && utf8.Length > 0;
+    {
+        // Nearly always an unescaped string: its bytes are the value.
+        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            utf8 = reader.ValueSpan;
+            return utf8.Length > 0;
+        }
+
+        return TryGetScalarUtf8(ref reader, out utf8) && utf8.Length > 0;
+    }
 
     /// <summary>
     /// Reads a scalar's text as UTF-8: a string's unescaped bytes, a number's literal text, <c>true</c> or
@@ -231,6 +312,12 @@ public static class JsonParsing
     {
         if (reader.TokenType == JsonTokenType.Number)
         {
+            // A number token is never escaped; most are plain digits, which need no general parser.
+            if (!reader.HasValueSequence && WireText.TryParsePlainDecimal(reader.ValueSpan, out var plain))
+            {
+                return plain;
+            }
+
             return reader.TryGetDecimal(out var number) ? number : throw Invalid(ref reader, "a decimal number");
         }
 
@@ -304,9 +391,11 @@ public static class JsonParsing
     }
 
     /// <summary>Inside an array, true while the reader is on an item, false at the array's end.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool InArray(ref Utf8JsonReader reader) => reader.TokenType != JsonTokenType.EndArray;
 
     /// <summary>Moves past the current item (already read) to the next item or the array's end.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void NextItem(ref Utf8JsonReader reader) => reader.Read();
 
     /// <summary>

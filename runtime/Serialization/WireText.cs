@@ -63,6 +63,11 @@ public static class WireText
     /// <summary>Parses a decimal in invariant form, exponent allowed.</summary>
     public static bool TryParseDecimal(ReadOnlySpan<byte> utf8, out decimal value)
     {
+        if (TryParsePlainDecimal(utf8, out value))
+        {
+            return true;
+        }
+
         if (Utf8Parser.TryParse(utf8, out value, out var consumed) && consumed == utf8.Length)
         {
             return true;
@@ -123,7 +128,91 @@ public static class WireText
 
     /// <summary>Parses a decimal in invariant form, exponent allowed.</summary>
     public static bool TryParseDecimal(string text, out decimal value)
-        => decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+        => TryParsePlainDecimal(text.AsSpan(), out value)
+           || decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+
+    /// <summary>
+    /// The common case of a decimal, quickly: up to 19 digits with at most one point between digits
+    /// (<c>25</c>, <c>37.5</c>, <c>007.10</c>). The result is the one the general parsers give, scale
+    /// included (<c>1.50</c> keeps two decimals); anything else (a sign, an exponent, white space, more
+    /// digits) returns false and is left to them.
+    /// </summary>
+    public static bool TryParsePlainDecimal(ReadOnlySpan<byte> utf8, out decimal value)
+    {
+        value = default;
+        if (utf8.IsEmpty || utf8.Length > 20)
+        {
+            return false;
+        }
+
+        ulong mantissa = 0;
+        var scale = -1;
+        for (var i = 0; i < utf8.Length; i++)
+        {
+            var digit = (uint)(utf8[i] - '0');
+            if (digit <= 9)
+            {
+                mantissa = unchecked((mantissa * 10) + digit);
+                scale += scale >= 0 ? 1 : 0;
+            }
+            else if (utf8[i] == '.' && scale < 0 && i > 0 && i < utf8.Length - 1)
+            {
+                scale = 0;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return PlainDecimal(mantissa, utf8.Length, scale, out value);
+    }
+
+    /// <summary>The same as <see cref="TryParsePlainDecimal(ReadOnlySpan{byte}, out decimal)"/>, over UTF-16 text.</summary>
+    public static bool TryParsePlainDecimal(ReadOnlySpan<char> text, out decimal value)
+    {
+        value = default;
+        if (text.IsEmpty || text.Length > 20)
+        {
+            return false;
+        }
+
+        ulong mantissa = 0;
+        var scale = -1;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var digit = (uint)(text[i] - '0');
+            if (digit <= 9)
+            {
+                mantissa = unchecked((mantissa * 10) + digit);
+                scale += scale >= 0 ? 1 : 0;
+            }
+            else if (text[i] == '.' && scale < 0 && i > 0 && i < text.Length - 1)
+            {
+                scale = 0;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return PlainDecimal(mantissa, text.Length, scale, out value);
+    }
+
+    private static bool PlainDecimal(ulong mantissa, int length, int scale, out decimal value)
+    {
+        // 19 digits always fit in 64 bits; with 20 the mantissa may have wrapped.
+        var digits = scale >= 0 ? length - 1 : length;
+        if (digits > 19)
+        {
+            value = default;
+            return false;
+        }
+
+        value = new decimal(unchecked((int)(uint)mantissa), unchecked((int)(uint)(mantissa >> 32)), 0, false, (byte)(scale >= 0 ? scale : 0));
+        return true;
+    }
 
     /// <summary>Parses a double in invariant form.</summary>
     public static bool TryParseDouble(string text, out double value)

@@ -132,11 +132,8 @@ public static class XmlParsing
     /// Keeps an element the spec does not describe, as its outer XML, and moves past it. Its content is
     /// held to the depth limit of <paramref name="options"/> like the rest of the document.
     /// </summary>
-    public static void KeepUnknown(XmlReader reader, string name, ResponseParseOptions options, ref List<UnknownMember>? unknownMembers)
-    {
-        var raw = ReadOuterXml(reader, options.MaxDepth);
-        (unknownMembers ??= new List<UnknownMember>()).Add(new UnknownMember(name, raw, WireFormat.Xml));
-    }
+    public static void KeepUnknown(XmlReader reader, string name, ResponseParseOptions options, ref ListBuilder<UnknownMember> unknownMembers)
+        => unknownMembers.Add(new UnknownMember(name, ReadOuterXml(reader, options.MaxDepth), WireFormat.Xml));
 
     /// <summary>
     /// Reads an element's text and moves past it: an empty element is an empty string, <c>xsi:nil</c> is null.

@@ -70,7 +70,7 @@ public class CompilationTests
             var text = run.Source("Bindings.Rds." + name + ".g.cs");
             foreach (var value in values)
             {
-                Assert.Contains($"public static {name} {value} {{ get; }} = new {name}({name}Kind.{value}, \"{value}\");", text);
+                Assert.Contains($"public static {name} {value} {{ get; }} = new {name}(new Entry({name}Kind.{value}, \"{value}\"));", text);
             }
 
             Assert.Equal(values.Length, CountOccurrences(text, " { get; } = new " + name + "("));

@@ -61,9 +61,8 @@ public class SpecMutationTests
 
     private static readonly string[] ValidSpecFiles =
     {
-        "Bindings.Widgets.Color.g.cs", "Bindings.Widgets.Widget.g.cs", "Bindings.Widgets.Widget.Json.g.cs", "Bindings.Widgets.Widget.Xml.g.cs",
+        "Bindings.Widgets.Color.g.cs", "Bindings.Widgets.Widget.g.cs",
         "Bindings.Widgets.ListWidgetsRequest.g.cs", "Bindings.Widgets.ListWidgetsResponse.g.cs",
-        "Bindings.Widgets.ListWidgetsResponse.Json.g.cs", "Bindings.Widgets.ListWidgetsResponse.Xml.g.cs",
     };
 
     private readonly ITestOutputHelper _output;

@@ -38,28 +38,27 @@ namespace Bindings.Rds
     [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "1.0.0")]
     public readonly partial struct BackupJobStatus : global::System.IEquatable<BackupJobStatus>
     {
-        private readonly string? _wireValue;
+        private readonly Entry? _entry;
 
-        private BackupJobStatus(BackupJobStatusKind kind, string wireValue)
+        private BackupJobStatus(Entry entry)
         {
-            Kind = kind;
-            _wireValue = wireValue;
+            _entry = entry;
         }
 
         /// <summary>
         /// 未開始。 Not started (未开始).
         /// </summary>
-        public static BackupJobStatus NoStart { get; } = new BackupJobStatus(BackupJobStatusKind.NoStart, "NoStart");
+        public static BackupJobStatus NoStart { get; } = new BackupJobStatus(new Entry(BackupJobStatusKind.NoStart, "NoStart"));
 
         /// <summary>
         /// 進行中。 In progress (正在进行中).
         /// </summary>
-        public static BackupJobStatus Progressing { get; } = new BackupJobStatus(BackupJobStatusKind.Progressing, "Progressing");
+        public static BackupJobStatus Progressing { get; } = new BackupJobStatus(new Entry(BackupJobStatusKind.Progressing, "Progressing"));
 
         /// <summary>
         /// Which documented value this is, or <see cref="BackupJobStatusKind.Unknown"/>.
         /// </summary>
-        public BackupJobStatusKind Kind { get; }
+        public BackupJobStatusKind Kind => _entry is null ? BackupJobStatusKind.Unknown : _entry.Kind;
 
         /// <summary>
         /// True when the value is one the spec documents.
@@ -69,7 +68,7 @@ namespace Bindings.Rds
         /// <summary>
         /// The value exactly as the service sends it.
         /// </summary>
-        public string WireValue => _wireValue ?? string.Empty;
+        public string WireValue => _entry is null ? string.Empty : _entry.WireValue;
 
         /// <summary>
         /// The value for a wire string; one the spec does not list is kept as it is.
@@ -82,7 +81,7 @@ namespace Bindings.Rds
                 case "NoStart": return NoStart;
                 case "Progressing": return Progressing;
                 case null: throw new global::System.ArgumentNullException(nameof(wireValue));
-                default: return new BackupJobStatus(BackupJobStatusKind.Unknown, wireValue);
+                default: return new BackupJobStatus(new Entry(BackupJobStatusKind.Unknown, wireValue));
             }
         }
 
@@ -102,7 +101,7 @@ namespace Bindings.Rds
                     break;
             }
 
-            return new BackupJobStatus(BackupJobStatusKind.Unknown, global::Bindings.Serialization.WireText.FromUtf8(utf8));
+            return new BackupJobStatus(new Entry(BackupJobStatusKind.Unknown, global::Bindings.Serialization.WireText.FromUtf8(utf8)));
         }
 
         // "NoStart"
@@ -136,5 +135,22 @@ namespace Bindings.Rds
         /// Compares wire values, ordinally.
         /// </summary>
         public static bool operator !=(BackupJobStatus left, BackupJobStatus right) => !left.Equals(right);
+
+        /// <summary>
+        /// A value's kind and wire text. Each documented value has one shared instance, so the struct is a
+        /// single reference (a nullable one is 16 bytes, not 24).
+        /// </summary>
+        private sealed class Entry
+        {
+            public Entry(BackupJobStatusKind kind, string wireValue)
+            {
+                Kind = kind;
+                WireValue = wireValue;
+            }
+
+            public BackupJobStatusKind Kind { get; }
+
+            public string WireValue { get; }
+        }
     }
 }

@@ -38,28 +38,27 @@ namespace Bindings.Rds
     [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "1.0.0")]
     public readonly partial struct BackupMode : global::System.IEquatable<BackupMode>
     {
-        private readonly string? _wireValue;
+        private readonly Entry? _entry;
 
-        private BackupMode(BackupModeKind kind, string wireValue)
+        private BackupMode(Entry entry)
         {
-            Kind = kind;
-            _wireValue = wireValue;
+            _entry = entry;
         }
 
         /// <summary>
         /// システム自動バックアップ。 System automatic backup.
         /// </summary>
-        public static BackupMode Automated { get; } = new BackupMode(BackupModeKind.Automated, "Automated");
+        public static BackupMode Automated { get; } = new BackupMode(new Entry(BackupModeKind.Automated, "Automated"));
 
         /// <summary>
         /// 手動バックアップ。 Manual backup.
         /// </summary>
-        public static BackupMode Manual { get; } = new BackupMode(BackupModeKind.Manual, "Manual");
+        public static BackupMode Manual { get; } = new BackupMode(new Entry(BackupModeKind.Manual, "Manual"));
 
         /// <summary>
         /// Which documented value this is, or <see cref="BackupModeKind.Unknown"/>.
         /// </summary>
-        public BackupModeKind Kind { get; }
+        public BackupModeKind Kind => _entry is null ? BackupModeKind.Unknown : _entry.Kind;
 
         /// <summary>
         /// True when the value is one the spec documents.
@@ -69,7 +68,7 @@ namespace Bindings.Rds
         /// <summary>
         /// The value exactly as the service sends it.
         /// </summary>
-        public string WireValue => _wireValue ?? string.Empty;
+        public string WireValue => _entry is null ? string.Empty : _entry.WireValue;
 
         /// <summary>
         /// The value for a wire string; one the spec does not list is kept as it is.
@@ -82,7 +81,7 @@ namespace Bindings.Rds
                 case "Automated": return Automated;
                 case "Manual": return Manual;
                 case null: throw new global::System.ArgumentNullException(nameof(wireValue));
-                default: return new BackupMode(BackupModeKind.Unknown, wireValue);
+                default: return new BackupMode(new Entry(BackupModeKind.Unknown, wireValue));
             }
         }
 
@@ -102,7 +101,7 @@ namespace Bindings.Rds
                     break;
             }
 
-            return new BackupMode(BackupModeKind.Unknown, global::Bindings.Serialization.WireText.FromUtf8(utf8));
+            return new BackupMode(new Entry(BackupModeKind.Unknown, global::Bindings.Serialization.WireText.FromUtf8(utf8)));
         }
 
         // "Automated"
@@ -136,5 +135,22 @@ namespace Bindings.Rds
         /// Compares wire values, ordinally.
         /// </summary>
         public static bool operator !=(BackupMode left, BackupMode right) => !left.Equals(right);
+
+        /// <summary>
+        /// A value's kind and wire text. Each documented value has one shared instance, so the struct is a
+        /// single reference (a nullable one is 16 bytes, not 24).
+        /// </summary>
+        private sealed class Entry
+        {
+            public Entry(BackupModeKind kind, string wireValue)
+            {
+                Kind = kind;
+                WireValue = wireValue;
+            }
+
+            public BackupModeKind Kind { get; }
+
+            public string WireValue { get; }
+        }
     }
 }

@@ -57,48 +57,47 @@ namespace Bindings.Rds
     [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "1.0.0")]
     public readonly partial struct BackupProgressStatus : global::System.IEquatable<BackupProgressStatus>
     {
-        private readonly string? _wireValue;
+        private readonly Entry? _entry;
 
-        private BackupProgressStatus(BackupProgressStatusKind kind, string wireValue)
+        private BackupProgressStatus(Entry entry)
         {
-            Kind = kind;
-            _wireValue = wireValue;
+            _entry = entry;
         }
 
         /// <summary>
         /// 未開始。 Not started (未开始).
         /// </summary>
-        public static BackupProgressStatus NoStart { get; } = new BackupProgressStatus(BackupProgressStatusKind.NoStart, "NoStart");
+        public static BackupProgressStatus NoStart { get; } = new BackupProgressStatus(new Entry(BackupProgressStatusKind.NoStart, "NoStart"));
 
         /// <summary>
         /// 準備中。 Preparing (准备).
         /// </summary>
-        public static BackupProgressStatus Preparing { get; } = new BackupProgressStatus(BackupProgressStatusKind.Preparing, "Preparing");
+        public static BackupProgressStatus Preparing { get; } = new BackupProgressStatus(new Entry(BackupProgressStatusKind.Preparing, "Preparing"));
 
         /// <summary>
         /// 待機中。 Waiting (等待).
         /// </summary>
-        public static BackupProgressStatus Waiting { get; } = new BackupProgressStatus(BackupProgressStatusKind.Waiting, "Waiting");
+        public static BackupProgressStatus Waiting { get; } = new BackupProgressStatus(new Entry(BackupProgressStatusKind.Waiting, "Waiting"));
 
         /// <summary>
         /// アップロード中。 Uploading the backup files (上传).
         /// </summary>
-        public static BackupProgressStatus Uploading { get; } = new BackupProgressStatus(BackupProgressStatusKind.Uploading, "Uploading");
+        public static BackupProgressStatus Uploading { get; } = new BackupProgressStatus(new Entry(BackupProgressStatusKind.Uploading, "Uploading"));
 
         /// <summary>
         /// チェック中。 Checking the uploaded backup files (检查).
         /// </summary>
-        public static BackupProgressStatus Checking { get; } = new BackupProgressStatus(BackupProgressStatusKind.Checking, "Checking");
+        public static BackupProgressStatus Checking { get; } = new BackupProgressStatus(new Entry(BackupProgressStatusKind.Checking, "Checking"));
 
         /// <summary>
         /// 完了。 Done (完成).
         /// </summary>
-        public static BackupProgressStatus Finished { get; } = new BackupProgressStatus(BackupProgressStatusKind.Finished, "Finished");
+        public static BackupProgressStatus Finished { get; } = new BackupProgressStatus(new Entry(BackupProgressStatusKind.Finished, "Finished"));
 
         /// <summary>
         /// Which documented value this is, or <see cref="BackupProgressStatusKind.Unknown"/>.
         /// </summary>
-        public BackupProgressStatusKind Kind { get; }
+        public BackupProgressStatusKind Kind => _entry is null ? BackupProgressStatusKind.Unknown : _entry.Kind;
 
         /// <summary>
         /// True when the value is one the spec documents.
@@ -108,7 +107,7 @@ namespace Bindings.Rds
         /// <summary>
         /// The value exactly as the service sends it.
         /// </summary>
-        public string WireValue => _wireValue ?? string.Empty;
+        public string WireValue => _entry is null ? string.Empty : _entry.WireValue;
 
         /// <summary>
         /// The value for a wire string; one the spec does not list is kept as it is.
@@ -125,7 +124,7 @@ namespace Bindings.Rds
                 case "Checking": return Checking;
                 case "Finished": return Finished;
                 case null: throw new global::System.ArgumentNullException(nameof(wireValue));
-                default: return new BackupProgressStatus(BackupProgressStatusKind.Unknown, wireValue);
+                default: return new BackupProgressStatus(new Entry(BackupProgressStatusKind.Unknown, wireValue));
             }
         }
 
@@ -151,7 +150,7 @@ namespace Bindings.Rds
                     break;
             }
 
-            return new BackupProgressStatus(BackupProgressStatusKind.Unknown, global::Bindings.Serialization.WireText.FromUtf8(utf8));
+            return new BackupProgressStatus(new Entry(BackupProgressStatusKind.Unknown, global::Bindings.Serialization.WireText.FromUtf8(utf8)));
         }
 
         // "NoStart"
@@ -197,5 +196,22 @@ namespace Bindings.Rds
         /// Compares wire values, ordinally.
         /// </summary>
         public static bool operator !=(BackupProgressStatus left, BackupProgressStatus right) => !left.Equals(right);
+
+        /// <summary>
+        /// A value's kind and wire text. Each documented value has one shared instance, so the struct is a
+        /// single reference (a nullable one is 16 bytes, not 24).
+        /// </summary>
+        private sealed class Entry
+        {
+            public Entry(BackupProgressStatusKind kind, string wireValue)
+            {
+                Kind = kind;
+                WireValue = wireValue;
+            }
+
+            public BackupProgressStatusKind Kind { get; }
+
+            public string WireValue { get; }
+        }
     }
 }

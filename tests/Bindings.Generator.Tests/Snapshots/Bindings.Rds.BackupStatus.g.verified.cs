@@ -62,53 +62,52 @@ namespace Bindings.Rds
     [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "1.0.0")]
     public readonly partial struct BackupStatus : global::System.IEquatable<BackupStatus>
     {
-        private readonly string? _wireValue;
+        private readonly Entry? _entry;
 
-        private BackupStatus(BackupStatusKind kind, string wireValue)
+        private BackupStatus(Entry entry)
         {
-            Kind = kind;
-            _wireValue = wireValue;
+            _entry = entry;
         }
 
         /// <summary>
         /// 未開始。 Not started (未开始).
         /// </summary>
-        public static BackupStatus NoStart { get; } = new BackupStatus(BackupStatusKind.NoStart, "NoStart");
+        public static BackupStatus NoStart { get; } = new BackupStatus(new Entry(BackupStatusKind.NoStart, "NoStart"));
 
         /// <summary>
         /// チェック中。 Checking the uploaded backup files (检查).
         /// </summary>
-        public static BackupStatus Checking { get; } = new BackupStatus(BackupStatusKind.Checking, "Checking");
+        public static BackupStatus Checking { get; } = new BackupStatus(new Entry(BackupStatusKind.Checking, "Checking"));
 
         /// <summary>
         /// 準備中。 Preparing (准备).
         /// </summary>
-        public static BackupStatus Preparing { get; } = new BackupStatus(BackupStatusKind.Preparing, "Preparing");
+        public static BackupStatus Preparing { get; } = new BackupStatus(new Entry(BackupStatusKind.Preparing, "Preparing"));
 
         /// <summary>
         /// 待機中。 Waiting (等待).
         /// </summary>
-        public static BackupStatus Waiting { get; } = new BackupStatus(BackupStatusKind.Waiting, "Waiting");
+        public static BackupStatus Waiting { get; } = new BackupStatus(new Entry(BackupStatusKind.Waiting, "Waiting"));
 
         /// <summary>
         /// アップロード中。 Uploading the backup files (上传).
         /// </summary>
-        public static BackupStatus Uploading { get; } = new BackupStatus(BackupStatusKind.Uploading, "Uploading");
+        public static BackupStatus Uploading { get; } = new BackupStatus(new Entry(BackupStatusKind.Uploading, "Uploading"));
 
         /// <summary>
         /// 完了。 Done (完成).
         /// </summary>
-        public static BackupStatus Finished { get; } = new BackupStatus(BackupStatusKind.Finished, "Finished");
+        public static BackupStatus Finished { get; } = new BackupStatus(new Entry(BackupStatusKind.Finished, "Finished"));
 
         /// <summary>
         /// 失敗。 Failed (失败).
         /// </summary>
-        public static BackupStatus Failed { get; } = new BackupStatus(BackupStatusKind.Failed, "Failed");
+        public static BackupStatus Failed { get; } = new BackupStatus(new Entry(BackupStatusKind.Failed, "Failed"));
 
         /// <summary>
         /// Which documented value this is, or <see cref="BackupStatusKind.Unknown"/>.
         /// </summary>
-        public BackupStatusKind Kind { get; }
+        public BackupStatusKind Kind => _entry is null ? BackupStatusKind.Unknown : _entry.Kind;
 
         /// <summary>
         /// True when the value is one the spec documents.
@@ -118,7 +117,7 @@ namespace Bindings.Rds
         /// <summary>
         /// The value exactly as the service sends it.
         /// </summary>
-        public string WireValue => _wireValue ?? string.Empty;
+        public string WireValue => _entry is null ? string.Empty : _entry.WireValue;
 
         /// <summary>
         /// The value for a wire string; one the spec does not list is kept as it is.
@@ -136,7 +135,7 @@ namespace Bindings.Rds
                 case "Finished": return Finished;
                 case "Failed": return Failed;
                 case null: throw new global::System.ArgumentNullException(nameof(wireValue));
-                default: return new BackupStatus(BackupStatusKind.Unknown, wireValue);
+                default: return new BackupStatus(new Entry(BackupStatusKind.Unknown, wireValue));
             }
         }
 
@@ -165,7 +164,7 @@ namespace Bindings.Rds
                     break;
             }
 
-            return new BackupStatus(BackupStatusKind.Unknown, global::Bindings.Serialization.WireText.FromUtf8(utf8));
+            return new BackupStatus(new Entry(BackupStatusKind.Unknown, global::Bindings.Serialization.WireText.FromUtf8(utf8)));
         }
 
         // "NoStart"
@@ -214,5 +213,22 @@ namespace Bindings.Rds
         /// Compares wire values, ordinally.
         /// </summary>
         public static bool operator !=(BackupStatus left, BackupStatus right) => !left.Equals(right);
+
+        /// <summary>
+        /// A value's kind and wire text. Each documented value has one shared instance, so the struct is a
+        /// single reference (a nullable one is 16 bytes, not 24).
+        /// </summary>
+        private sealed class Entry
+        {
+            public Entry(BackupStatusKind kind, string wireValue)
+            {
+                Kind = kind;
+                WireValue = wireValue;
+            }
+
+            public BackupStatusKind Kind { get; }
+
+            public string WireValue { get; }
+        }
     }
 }

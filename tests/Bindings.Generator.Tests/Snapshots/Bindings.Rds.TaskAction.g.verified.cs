@@ -37,28 +37,27 @@ namespace Bindings.Rds
     [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "1.0.0")]
     public readonly partial struct TaskAction : global::System.IEquatable<TaskAction>
     {
-        private readonly string? _wireValue;
+        private readonly Entry? _entry;
 
-        private TaskAction(TaskActionKind kind, string wireValue)
+        private TaskAction(Entry entry)
         {
-            Kind = kind;
-            _wireValue = wireValue;
+            _entry = entry;
         }
 
         /// <summary>
         /// 一時的なバックアップタスク。 An ad hoc backup task.
         /// </summary>
-        public static TaskAction TempBackupTask { get; } = new TaskAction(TaskActionKind.TempBackupTask, "TempBackupTask");
+        public static TaskAction TempBackupTask { get; } = new TaskAction(new Entry(TaskActionKind.TempBackupTask, "TempBackupTask"));
 
         /// <summary>
         /// 通常のバックアップタスク。 A regular backup task.
         /// </summary>
-        public static TaskAction NormalBackupTask { get; } = new TaskAction(TaskActionKind.NormalBackupTask, "NormalBackupTask");
+        public static TaskAction NormalBackupTask { get; } = new TaskAction(new Entry(TaskActionKind.NormalBackupTask, "NormalBackupTask"));
 
         /// <summary>
         /// Which documented value this is, or <see cref="TaskActionKind.Unknown"/>.
         /// </summary>
-        public TaskActionKind Kind { get; }
+        public TaskActionKind Kind => _entry is null ? TaskActionKind.Unknown : _entry.Kind;
 
         /// <summary>
         /// True when the value is one the spec documents.
@@ -68,7 +67,7 @@ namespace Bindings.Rds
         /// <summary>
         /// The value exactly as the service sends it.
         /// </summary>
-        public string WireValue => _wireValue ?? string.Empty;
+        public string WireValue => _entry is null ? string.Empty : _entry.WireValue;
 
         /// <summary>
         /// The value for a wire string; one the spec does not list is kept as it is.
@@ -81,7 +80,7 @@ namespace Bindings.Rds
                 case "TempBackupTask": return TempBackupTask;
                 case "NormalBackupTask": return NormalBackupTask;
                 case null: throw new global::System.ArgumentNullException(nameof(wireValue));
-                default: return new TaskAction(TaskActionKind.Unknown, wireValue);
+                default: return new TaskAction(new Entry(TaskActionKind.Unknown, wireValue));
             }
         }
 
@@ -101,7 +100,7 @@ namespace Bindings.Rds
                     break;
             }
 
-            return new TaskAction(TaskActionKind.Unknown, global::Bindings.Serialization.WireText.FromUtf8(utf8));
+            return new TaskAction(new Entry(TaskActionKind.Unknown, global::Bindings.Serialization.WireText.FromUtf8(utf8)));
         }
 
         // "TempBackupTask"
@@ -135,5 +134,22 @@ namespace Bindings.Rds
         /// Compares wire values, ordinally.
         /// </summary>
         public static bool operator !=(TaskAction left, TaskAction right) => !left.Equals(right);
+
+        /// <summary>
+        /// A value's kind and wire text. Each documented value has one shared instance, so the struct is a
+        /// single reference (a nullable one is 16 bytes, not 24).
+        /// </summary>
+        private sealed class Entry
+        {
+            public Entry(TaskActionKind kind, string wireValue)
+            {
+                Kind = kind;
+                WireValue = wireValue;
+            }
+
+            public TaskActionKind Kind { get; }
+
+            public string WireValue { get; }
+        }
     }
 }
