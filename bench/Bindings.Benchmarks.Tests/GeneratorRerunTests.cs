@@ -32,7 +32,9 @@ public class GeneratorRerunTests
         var driver = GeneratorHarness.FullRun(SyntheticSpecs.Create(3));
         var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
             .Split(Path.PathSeparator)
-            .Where(path => Path.GetFileName(path).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(path) is "netstandard.dll" or "mscorlib.dll")
+            .Where(path => Path.GetFileName(path).StartsWith("System.", StringComparison.Ordinal)
+                || Path.GetFileName(path).StartsWith("Microsoft.Extensions.", StringComparison.Ordinal)
+                || Path.GetFileName(path) is "netstandard.dll" or "mscorlib.dll")
             .Append(typeof(ResponseParseOptions).Assembly.Location)
             .Select(path => MetadataReference.CreateFromFile(path));
         var compilation = GeneratorHarness.EmptyCompilation.AddReferences(references);

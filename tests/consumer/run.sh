@@ -179,7 +179,7 @@ fi
 check "the package's props makes CS8784, CS8785 and CS9057 errors in the consumer" \
   bash -c "dotnet msbuild '$app' -getProperty:WarningsAsErrors -p:Configuration=Release 2>&1 | grep -q 'CS8784;CS8785;CS9057'"
 generated="$app/obj/Release/net10.0/generated/Bindings.Generator/Bindings.Generator.BindingsGenerator"
-check "EmitCompilerGeneratedFiles writes the generated code under obj/" test -f "$generated/Bindings.Rds.DescribeBackupTasksResponse.Json.g.cs"
+check "EmitCompilerGeneratedFiles writes the generated code under obj/" test -f "$generated/Bindings.Rds.DescribeBackupTasksResponse.g.cs"
 check "the generator and YamlDotNet stay out of the program's output" \
   bash -c "[[ -f '$app/bin/Release/net10.0/Bindings.Runtime.dll' && ! -e '$app/bin/Release/net10.0/Bindings.Generator.dll' && ! -e '$app/bin/Release/net10.0/YamlDotNet.dll' ]]"
 log="$logs/app-run.log"

@@ -10,8 +10,11 @@ namespace Bindings.Benchmarks.GeneratorRuns;
 /// </summary>
 public static class SyntheticSpecs
 {
-    /// <summary>The files the generator writes for one spec: one per enum, shape, request and response.</summary>
-    public const int FilesPerSpec = 9;
+    /// <summary>
+    /// The files the generator writes for one spec: one per enum, shape, request and response, and the
+    /// product's client (each synthetic spec is a product of its own).
+    /// </summary>
+    public const int FilesPerSpec = 10;
 
     /// <summary>The path of spec <paramref name="index"/>.</summary>
     public static string PathOf(int index) => "/specs/synthetic/Synth" + index.ToString("D3", CultureInfo.InvariantCulture) + ".yaml";
