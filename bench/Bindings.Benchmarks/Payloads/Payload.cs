@@ -64,38 +64,10 @@ public sealed class Payload
     }
 
     /// <summary>The JSON example of the reference page, with the names the translation broke restored.</summary>
-    public const string DocumentedJson = """
-        {
-          "Items": {
-            "BackupJob": [
-              {
-                "JobMode": "Automated",
-                "BackupProgressStatus": "NoStart",
-                "TaskAction": "NormalBackupTask",
-                "BackupStatus": "NoStart",
-                "BackupJobId": 4762614
-              }
-            ]
-          },
-          "RequestId": "90496720-2319-42A8-87CD-FCE4DF95EBED"
-        }
-        """;
+    public const string DocumentedJson = global::Bindings.Testing.DocumentedExamples.Json;
 
     /// <summary>The XML example of the reference page, with the names the translation broke restored.</summary>
-    public const string DocumentedXml = """
-        <DescribeBackupTasksResponse>
-          <Items>
-            <BackupJob>
-              <JobMode>Automated</JobMode>
-              <BackupProgressStatus>NoStart</BackupProgressStatus>
-              <TaskAction>NormalBackupTask</TaskAction>
-              <BackupStatus>NoStart</BackupStatus>
-              <BackupJobId>4762614</BackupJobId>
-            </BackupJob>
-          </Items>
-          <RequestId>90496720-2319-42A8-87CD-FCE4DF95EBED</RequestId>
-        </DescribeBackupTasksResponse>
-        """;
+    public const string DocumentedXml = global::Bindings.Testing.DocumentedExamples.Xml;
 
     private static readonly string[] ProgressStatuses = { "NoStart", "Preparing", "Waiting", "Uploading", "Checking", "Finished" };
 

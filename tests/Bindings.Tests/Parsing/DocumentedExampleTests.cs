@@ -6,37 +6,9 @@ namespace Bindings.Tests.Parsing;
 /// <summary>The documented response examples, with the names the translation broke restored.</summary>
 public class DocumentedExampleTests
 {
-    public const string Json = """
-        {
-          "Items": {
-            "BackupJob": [
-              {
-                "JobMode": "Automated",
-                "BackupProgressStatus": "NoStart",
-                "TaskAction": "NormalBackupTask",
-                "BackupStatus": "NoStart",
-                "BackupJobId": 4762614
-              }
-            ]
-          },
-          "RequestId": "90496720-2319-42A8-87CD-FCE4DF95EBED"
-        }
-        """;
+    public const string Json = global::Bindings.Testing.DocumentedExamples.Json;
 
-    public const string Xml = """
-        <DescribeBackupTasksResponse>
-          <Items>
-            <BackupJob>
-              <JobMode>Automated</JobMode>
-              <BackupProgressStatus>NoStart</BackupProgressStatus>
-              <TaskAction>NormalBackupTask</TaskAction>
-              <BackupStatus>NoStart</BackupStatus>
-              <BackupJobId>4762614</BackupJobId>
-            </BackupJob>
-          </Items>
-          <RequestId>90496720-2319-42A8-87CD-FCE4DF95EBED</RequestId>
-        </DescribeBackupTasksResponse>
-        """;
+    public const string Xml = global::Bindings.Testing.DocumentedExamples.Xml;
 
     [Fact]
     public void JsonExampleGivesTheDocumentedValues() => AssertDocumentedValues(DescribeBackupTasksResponse.ParseJson(Encoding.UTF8.GetBytes(Json)));
