@@ -15,14 +15,6 @@ namespace Bindings.Serialization;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class StreamBuffering
 {
-    /// <summary>Reads a whole JSON stream into a pooled buffer; the caller returns it to <see cref="ArrayPool{T}.Shared"/>.</summary>
-    public static byte[] ReadAll(Stream stream, ResponseParseOptions options, out int length)
-        => ReadAll(stream, options, WireFormat.Json, null, out length);
-
-    /// <summary>Reads a whole JSON stream asynchronously into a pooled buffer; the caller returns it.</summary>
-    public static Task<(byte[] Buffer, int Length)> ReadAllAsync(Stream stream, ResponseParseOptions options, CancellationToken cancellationToken)
-        => ReadAllAsync(stream, options, WireFormat.Json, null, cancellationToken);
-
     /// <summary>
     /// Reads a whole stream into a pooled buffer; the caller returns it to <see cref="ArrayPool{T}.Shared"/>.
     /// A document over the size limit fails with a <see cref="ResponseParseException"/> of
