@@ -6,7 +6,14 @@ namespace Bindings.Generator.Emitting;
 /// <summary>What every emitter shares: the file header, type names, and member documentation.</summary>
 internal static class EmitterHelpers
 {
-    public const string GeneratedCodeAttribute = "[global::System.CodeDom.Compiler.GeneratedCode(\"Bindings.Generator\", \"1.0.0\")]";
+    /// <summary>
+    /// The generator's version as the package states it (<c>Version</c> in the project file, 0.1.0): read from
+    /// this assembly, so that the attribute cannot drift from the package. Three parts, without the
+    /// informational version's commit hash, so that the output changes with a release, not with a commit.
+    /// </summary>
+    public static readonly string GeneratorVersion = typeof(EmitterHelpers).Assembly.GetName().Version!.ToString(3);
+
+    public static readonly string GeneratedCodeAttribute = "[global::System.CodeDom.Compiler.GeneratedCode(\"Bindings.Generator\", \"" + GeneratorVersion + "\")]";
 
     public static SourceWriter StartFile(EmitUnit unit, string purpose)
     {

@@ -39,20 +39,21 @@ internal static class EnumEmitter
                 "A value the service sends that is not listed is kept: its <see cref=\"Kind\"/> is",
                 "<see cref=\"" + kind + ".Unknown\"/> and <see cref=\"WireValue\"/> is the text as sent.");
             writer.Line(EmitterHelpers.GeneratedCodeAttribute);
-            using (writer.Block("public readonly partial struct " + name + " : global::System.IEquatable<" + name + ">"))
+            var entry = "global::Bindings.Serialization.WireEnumEntry<" + kind + ">";
+            using (writer.Block("public readonly partial struct " + name + " : global::System.IEquatable<" + name + ">, global::Bindings.Serialization.IWireEnum<" + name + ">"))
             {
-                writer.Line("private readonly Entry? _entry;");
+                writer.Line("private readonly " + entry + "? _entry;");
                 writer.Line();
-                using (writer.Block("private " + name + "(Entry entry)"))
+                using (writer.Block("private " + name + "(" + kind + " kind, string wireValue)"))
                 {
-                    writer.Line("_entry = entry;");
+                    writer.Line("_entry = new " + entry + "(kind, wireValue);");
                 }
 
                 foreach (var value in model.Values)
                 {
                     writer.Line();
                     writer.Summary(value.Description, "The wire value <c>" + SourceWriter.Escape(value.WireValue) + "</c>.");
-                    writer.Line("public static " + name + " " + value.Name + " { get; } = new " + name + "(new Entry(" + kind + "." + value.Name + ", " + SourceWriter.Literal(value.WireValue) + "));");
+                    writer.Line("public static " + name + " " + value.Name + " { get; } = new " + name + "(" + kind + "." + value.Name + ", " + SourceWriter.Literal(value.WireValue) + ");");
                 }
 
                 writer.Line();
@@ -68,6 +69,12 @@ internal static class EnumEmitter
                 EmitFromWireValue(writer, model, name, kind);
                 writer.Line();
                 EmitFromUtf8(writer, model, name, kind);
+                writer.Line();
+                writer.Line("/// <inheritdoc/>");
+                writer.Line(name + " global::Bindings.Serialization.IWireEnum<" + name + ">.FromWireValue(string wireValue) => FromWireValue(wireValue);");
+                writer.Line();
+                writer.Line("/// <inheritdoc/>");
+                writer.Line(name + " global::Bindings.Serialization.IWireEnum<" + name + ">.FromUtf8(global::System.ReadOnlySpan<byte> utf8) => FromUtf8(utf8);");
                 writer.Line();
                 writer.Doc("Compares wire values, ordinally.");
                 writer.Line("public bool Equals(" + name + " other) => string.Equals(WireValue, other.WireValue, global::System.StringComparison.Ordinal);");
@@ -86,21 +93,6 @@ internal static class EnumEmitter
                 writer.Line();
                 writer.Doc("Compares wire values, ordinally.");
                 writer.Line("public static bool operator !=(" + name + " left, " + name + " right) => !left.Equals(right);");
-                writer.Line();
-                writer.Doc("A value's kind and wire text. Each documented value has one shared instance, so the struct is a single reference (a nullable one is 16 bytes, not 24).");
-                using (writer.Block("private sealed class Entry"))
-                {
-                    using (writer.Block("public Entry(" + kind + " kind, string wireValue)"))
-                    {
-                        writer.Line("Kind = kind;");
-                        writer.Line("WireValue = wireValue;");
-                    }
-
-                    writer.Line();
-                    writer.Line("public " + kind + " Kind { get; }");
-                    writer.Line();
-                    writer.Line("public string WireValue { get; }");
-                }
             }
         }
 
@@ -121,7 +113,7 @@ internal static class EnumEmitter
                 }
 
                 writer.Line("case null: throw new global::System.ArgumentNullException(nameof(wireValue));");
-                writer.Line("default: return new " + name + "(new Entry(" + kind + ".Unknown, wireValue));");
+                writer.Line("default: return new " + name + "(" + kind + ".Unknown, wireValue);");
             }
         }
     }
@@ -149,7 +141,7 @@ internal static class EnumEmitter
             }
 
             writer.Line();
-            writer.Line("return new " + name + "(new Entry(" + kind + ".Unknown, global::Bindings.Serialization.WireText.FromUtf8(utf8)));");
+            writer.Line("return new " + name + "(" + kind + ".Unknown, global::Bindings.Serialization.WireText.FromUtf8(utf8));");
         }
 
         foreach (var value in model.Values)

@@ -42,77 +42,37 @@ internal sealed class JsonReaderEmitter
         }
     }
 
+    /// <summary>The public entry points: each a forward to the type's <c>ResponseParser</c> in the runtime.</summary>
     private static void EmitEntryPoints(SourceWriter writer, string name)
     {
+        const string Options = "/// <param name=\"options\">Limits on depth and size; the defaults when null.</param>";
+        const string Exception = "/// <exception cref=\"global::Bindings.ResponseParseException\">The document is malformed or a value has the wrong kind.</exception>";
+        const string OptionsParameter = "global::Bindings.ResponseParseOptions? options = null";
         writer.Doc("Parses " + name + " from UTF-8 JSON; a byte order mark is allowed.");
         writer.Line("/// <param name=\"utf8Json\">The whole document.</param>");
-        writer.Line("/// <param name=\"options\">Limits on depth and size; the defaults when null.</param>");
-        writer.Line("/// <exception cref=\"global::Bindings.ResponseParseException\">The document is malformed or a value has the wrong kind.</exception>");
-        using (writer.Block("public static " + name + " ParseJson(" + Span + " utf8Json, global::Bindings.ResponseParseOptions? options = null)"))
-        {
-            writer.Line("var json = " + Json + ".SkipBom(utf8Json);");
-            using (writer.Block("try"))
-            {
-                writer.Line("var reader = " + Json + ".CreateReader(json, options ?? global::Bindings.ResponseParseOptions.Default);");
-                writer.Line(Json + ".ReadDocumentStart(ref reader);");
-                writer.Line("var result = ReadJson(ref reader, json) ?? throw " + Json + ".Unexpected(ref reader, \"an object\");");
-                writer.Line(Json + ".ReadDocumentEnd(ref reader);");
-                writer.Line("return result;");
-            }
-
-            using (writer.Block("catch (global::System.Exception exception) when (" + Json + ".IsReadError(exception))"))
-            {
-                writer.Line("throw " + Json + ".Fail(exception, json, " + SourceWriter.Literal(name) + ");");
-            }
-        }
-
+        writer.Line(Options);
+        writer.Line(Exception);
+        writer.Line("public static " + name + " ParseJson(" + Span + " utf8Json, " + OptionsParameter + ") => Parser.ParseJson(utf8Json, options);");
         writer.Line();
         writer.Doc("Parses " + name + " from JSON text.");
         writer.Line("/// <param name=\"json\">The whole document.</param>");
-        writer.Line("/// <param name=\"options\">Limits on depth and size; the defaults when null.</param>");
-        writer.Line("/// <exception cref=\"global::Bindings.ResponseParseException\">The document is malformed or a value has the wrong kind.</exception>");
-        writer.Line("public static " + name + " ParseJson(string json, global::Bindings.ResponseParseOptions? options = null)");
-        writer.Indent().Line("=> ParseJson(global::System.Text.Encoding.UTF8.GetBytes(json ?? throw new global::System.ArgumentNullException(nameof(json))), options);").Outdent();
+        writer.Line(Options);
+        writer.Line(Exception);
+        writer.Line("public static " + name + " ParseJson(string json, " + OptionsParameter + ") => Parser.ParseJson(json, options);");
         writer.Line();
         writer.Doc("Parses " + name + " from a stream of UTF-8 JSON, read to its end.");
         writer.Line("/// <param name=\"utf8Json\">The stream; it is not closed.</param>");
-        writer.Line("/// <param name=\"options\">Limits on depth and size; the defaults when null.</param>");
-        writer.Line("/// <exception cref=\"global::Bindings.ResponseParseException\">The document is malformed or a value has the wrong kind.</exception>");
-        using (writer.Block("public static " + name + " ParseJson(global::System.IO.Stream utf8Json, global::Bindings.ResponseParseOptions? options = null)"))
-        {
-            writer.Line("var effective = options ?? global::Bindings.ResponseParseOptions.Default;");
-            writer.Line("var buffer = global::Bindings.Serialization.StreamBuffering.ReadAll(utf8Json, effective, global::Bindings.WireFormat.Json, " + SourceWriter.Literal(name) + ", out var length);");
-            using (writer.Block("try"))
-            {
-                writer.Line("return ParseJson(new " + Span + "(buffer, 0, length), effective);");
-            }
-
-            using (writer.Block("finally"))
-            {
-                writer.Line("global::System.Buffers.ArrayPool<byte>.Shared.Return(buffer);");
-            }
-        }
-
+        writer.Line(Options);
+        writer.Line(Exception);
+        writer.Line("public static " + name + " ParseJson(global::System.IO.Stream utf8Json, " + OptionsParameter + ") => Parser.ParseJson(utf8Json, options);");
         writer.Line();
         writer.Doc("Parses " + name + " from a stream of UTF-8 JSON, read asynchronously to its end.");
         writer.Line("/// <param name=\"utf8Json\">The stream; it is not closed.</param>");
-        writer.Line("/// <param name=\"options\">Limits on depth and size; the defaults when null.</param>");
+        writer.Line(Options);
         writer.Line("/// <param name=\"cancellationToken\">Cancels the read.</param>");
-        writer.Line("/// <exception cref=\"global::Bindings.ResponseParseException\">The document is malformed or a value has the wrong kind.</exception>");
-        using (writer.Block("public static async global::System.Threading.Tasks.Task<" + name + "> ParseJsonAsync(global::System.IO.Stream utf8Json, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)"))
-        {
-            writer.Line("var effective = options ?? global::Bindings.ResponseParseOptions.Default;");
-            writer.Line("var (buffer, length) = await global::Bindings.Serialization.StreamBuffering.ReadAllAsync(utf8Json, effective, global::Bindings.WireFormat.Json, " + SourceWriter.Literal(name) + ", cancellationToken).ConfigureAwait(false);");
-            using (writer.Block("try"))
-            {
-                writer.Line("return ParseJson(new " + Span + "(buffer, 0, length), effective);");
-            }
-
-            using (writer.Block("finally"))
-            {
-                writer.Line("global::System.Buffers.ArrayPool<byte>.Shared.Return(buffer);");
-            }
-        }
+        writer.Line(Exception);
+        writer.Line("public static global::System.Threading.Tasks.Task<" + name + "> ParseJsonAsync(global::System.IO.Stream utf8Json, " + OptionsParameter
+            + ", global::System.Threading.CancellationToken cancellationToken = default) => Parser.ParseJsonAsync(utf8Json, options, cancellationToken);");
     }
 
     private void EmitObjectReader(SourceWriter writer, ShapeUnit unit)
@@ -144,9 +104,7 @@ internal sealed class JsonReaderEmitter
                         writer.Line();
                     }
 
-                    writer.Line("member = " + Json + ".MemberName(name);");
-                    writer.Line(Json + ".MoveToValue(ref reader);");
-                    writer.Line(Json + ".KeepUnknown(ref reader, json, member, ref unknownMembers);");
+                    writer.Line(Json + ".KeepUnknown(ref reader, json, name, null, ref member, ref unknownMembers);");
                 }
             }
 
@@ -177,7 +135,7 @@ internal sealed class JsonReaderEmitter
                 writer.Indent();
                 foreach (var member in group)
                 {
-                    using (writer.Block("if (" + Utf8Bytes.Equal("name", _names[member.WireName]) + ")"))
+                    using (writer.Block("if (" + Json + ".EnterMember(ref reader, name, " + _names[member.WireName] + ", " + SourceWriter.Literal(member.WireName) + ", ref member))"))
                     {
                         emitMatch(member);
                     }
@@ -191,8 +149,6 @@ internal sealed class JsonReaderEmitter
 
     private void EmitMemberRead(SourceWriter writer, ShapeUnit unit, MemberModel member)
     {
-        writer.Line("member = " + SourceWriter.Literal(member.WireName) + ";");
-        writer.Line(Json + ".MoveToValue(ref reader);");
         if (member.Type.IsList)
         {
             writer.Line("Read" + member.PropertyName + "Json(ref reader, json, ref " + ListLocal(member) + ", ref unknownMembers);");
@@ -215,7 +171,7 @@ internal sealed class JsonReaderEmitter
         ValueKind.Double => Json + ".ReadDouble(ref reader)",
         ValueKind.Decimal => Json + ".ReadDecimal(ref reader)",
         ValueKind.DateTime => Json + ".ReadDateTime(ref reader)",
-        ValueKind.Enum => Json + ".TryGetToken(ref reader, out var token) ? " + EmitterHelpers.ElementType(type, ns) + ".FromUtf8(token) : (" + EmitterHelpers.ElementType(type, ns) + "?)null",
+        ValueKind.Enum => Json + ".ReadEnum<" + EmitterHelpers.ElementType(type, ns) + ">(ref reader)",
         _ => EmitterHelpers.ElementType(type, ns) + ".ReadJson(ref reader, json)",
     };
 
@@ -243,18 +199,14 @@ internal sealed class JsonReaderEmitter
                         using (writer.Block("for (; " + Json + ".NextProperty(ref reader); member = string.Empty)"))
                         {
                             writer.Line("var name = " + Json + ".PropertyName(ref reader);");
-                            using (writer.Block("if (" + Utf8Bytes.Equal("name", _names[itemName]) + ")"))
+                            using (writer.Block("if (" + Json + ".EnterMember(ref reader, name, " + _names[itemName] + ", " + SourceWriter.Literal(itemName) + ", ref member))"))
                             {
-                                writer.Line("member = " + SourceWriter.Literal(itemName) + ";");
-                                writer.Line(Json + ".MoveToValue(ref reader);");
                                 writer.Line(method + "Items(ref reader, json, ref items);");
                                 writer.Line("continue;");
                             }
 
                             writer.Line();
-                            writer.Line("member = " + Json + ".MemberName(name);");
-                            writer.Line(Json + ".MoveToValue(ref reader);");
-                            writer.Line(Json + ".KeepUnknown(ref reader, json, " + SourceWriter.Literal(member.WireName + ".") + " + member, ref unknownMembers);");
+                            writer.Line(Json + ".KeepUnknown(ref reader, json, name, " + SourceWriter.Literal(member.WireName + ".") + ", ref member, ref unknownMembers);");
                         }
                     }
 

@@ -8,6 +8,9 @@ namespace Bindings.Generator.Emitting;
 /// </summary>
 internal static class ShapeEmitter
 {
+    private const string Presence = "global::Bindings.Serialization.PresenceFlags";
+    private const string Equality = "global::Bindings.Serialization.ValueEquality";
+
     public static string Emit(ShapeUnit unit)
     {
         var name = unit.Name;
@@ -24,6 +27,8 @@ internal static class ShapeEmitter
             writer.Line(EmitterHelpers.GeneratedCodeAttribute);
             using (writer.Block("public sealed partial class " + name + " : global::System.IEquatable<" + name + ">"))
             {
+                writer.Line("private static readonly global::Bindings.Serialization.ResponseParser<" + name + "> Parser = new global::Bindings.Serialization.ResponseParser<" + name + ">(" + SourceWriter.Literal(name) + ", ReadJson, ReadXml);");
+                writer.Line();
                 var fields = new BackingFields(unit.Members);
                 foreach (var member in unit.Members)
                 {
@@ -74,12 +79,8 @@ internal static class ShapeEmitter
         var bit = fields.Bit(member);
         using (writer.Block("public " + nullableType + " " + member.PropertyName))
         {
-            writer.Line("get => (" + flags + " & " + bit + ") != 0 ? " + field + " : (" + nullableType + ")null;");
-            using (writer.Block("set"))
-            {
-                writer.Line(field + " = value.GetValueOrDefault();");
-                writer.Line("if (value.HasValue) " + flags + " |= " + bit + "; else " + flags + " &= ~" + bit + ";");
-            }
+            writer.Line("get => " + Presence + ".Get(" + flags + ", " + bit + ", " + field + ");");
+            writer.Line("set => " + Presence + ".Set(ref " + flags + ", " + bit + ", ref " + field + ", value);");
         }
 
         writer.Line();
@@ -146,10 +147,10 @@ internal static class ShapeEmitter
             writer.Indent();
             foreach (var member in unit.Members)
             {
-                writer.Line(MemberEquals(member, unit.Namespace) + " &&");
+                writer.Line(MemberEquals(member) + " &&");
             }
 
-            writer.Line("global::Bindings.Serialization.ValueEquality.ListEquals(UnknownMembers, other.UnknownMembers);");
+            writer.Line(Equality + ".ListEquals(UnknownMembers, other.UnknownMembers);");
             writer.Outdent();
         }
 
@@ -163,33 +164,19 @@ internal static class ShapeEmitter
             writer.Line("var hash = 17;");
             foreach (var member in unit.Members)
             {
-                writer.Line("hash = unchecked((hash * 31) + " + MemberHash(member) + ");");
+                writer.Line("hash = " + MemberHash(member) + ";");
             }
 
             writer.Line("return hash;");
         }
     }
 
-    private static string MemberEquals(MemberModel member, string ns)
+    private static string MemberEquals(MemberModel member)
     {
         var property = member.PropertyName;
-        if (member.Type.IsList)
-        {
-            return "global::Bindings.Serialization.ValueEquality.ListEquals(" + property + ", other." + property + ")";
-        }
-
-        var type = EmitterHelpers.PropertyType(member.Type, ns);
-        return "global::System.Collections.Generic.EqualityComparer<" + type + ">.Default.Equals(" + property + ", other." + property + ")";
+        return Equality + (member.Type.IsList ? ".ListEquals(" : ".Equal(") + property + ", other." + property + ")";
     }
 
     private static string MemberHash(MemberModel member)
-    {
-        var property = member.PropertyName;
-        if (member.Type.IsList)
-        {
-            return "global::Bindings.Serialization.ValueEquality.ListHash(" + property + ")";
-        }
-
-        return member.Type.IsValueType ? property + ".GetHashCode()" : "(" + property + "?.GetHashCode() ?? 0)";
-    }
+        => Equality + (member.Type.IsList ? ".HashList(hash, " : ".Hash(hash, ") + member.PropertyName + ")";
 }

@@ -33,79 +33,31 @@ internal static class XmlReaderEmitter
         }
     }
 
+    /// <summary>The public entry points: each a forward to the type's <c>ResponseParser</c> in the runtime.</summary>
     private static void EmitEntryPoints(SourceWriter writer, string name)
     {
+        const string Options = "/// <param name=\"options\">Limits on depth and size; the defaults when null.</param>";
         const string Exception = "/// <exception cref=\"global::Bindings.ResponseParseException\">The document is malformed, has a DTD, or a value has the wrong kind.</exception>";
+        const string OptionsParameter = "global::Bindings.ResponseParseOptions? options = null";
         writer.Doc("Parses " + name + " from an XML stream; the encoding comes from its byte order mark or declaration.");
         writer.Line("/// <param name=\"xml\">The stream; it is not closed.</param>");
-        writer.Line("/// <param name=\"options\">Limits on depth and size; the defaults when null.</param>");
+        writer.Line(Options);
         writer.Line(Exception);
-        using (writer.Block("public static " + name + " ParseXml(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null)"))
-        {
-            writer.Line("var effective = options ?? global::Bindings.ResponseParseOptions.Default;");
-            using (writer.Block("try"))
-            {
-                writer.Line("using var reader = " + Xml + ".CreateReader(xml, effective);");
-                writer.Line("return ReadXmlDocument(reader, effective);");
-            }
-
-            using (writer.Block("catch (global::System.Exception exception) when (" + Xml + ".IsReadError(exception))"))
-            {
-                writer.Line("throw " + Xml + ".Fail(exception, " + SourceWriter.Literal(name) + ");");
-            }
-        }
-
+        writer.Line("public static " + name + " ParseXml(global::System.IO.Stream xml, " + OptionsParameter + ") => Parser.ParseXml(xml, options);");
         writer.Line();
         writer.Doc("Parses " + name + " from XML text.");
         writer.Line("/// <param name=\"xml\">The whole document.</param>");
-        writer.Line("/// <param name=\"options\">Limits on depth and size; the defaults when null.</param>");
+        writer.Line(Options);
         writer.Line(Exception);
-        using (writer.Block("public static " + name + " ParseXml(string xml, global::Bindings.ResponseParseOptions? options = null)"))
-        {
-            writer.Line("var effective = options ?? global::Bindings.ResponseParseOptions.Default;");
-            using (writer.Block("try"))
-            {
-                writer.Line("using var text = new global::System.IO.StringReader(xml ?? throw new global::System.ArgumentNullException(nameof(xml)));");
-                writer.Line("using var reader = " + Xml + ".CreateReader(text, effective);");
-                writer.Line("return ReadXmlDocument(reader, effective);");
-            }
-
-            using (writer.Block("catch (global::System.Exception exception) when (" + Xml + ".IsReadError(exception))"))
-            {
-                writer.Line("throw " + Xml + ".Fail(exception, " + SourceWriter.Literal(name) + ");");
-            }
-        }
-
+        writer.Line("public static " + name + " ParseXml(string xml, " + OptionsParameter + ") => Parser.ParseXml(xml, options);");
         writer.Line();
         writer.Doc("Parses " + name + " from an XML stream, read asynchronously to its end first.");
         writer.Line("/// <param name=\"xml\">The stream; it is not closed.</param>");
-        writer.Line("/// <param name=\"options\">Limits on depth and size; the defaults when null.</param>");
+        writer.Line(Options);
         writer.Line("/// <param name=\"cancellationToken\">Cancels the read.</param>");
         writer.Line(Exception);
-        using (writer.Block("public static async global::System.Threading.Tasks.Task<" + name + "> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)"))
-        {
-            writer.Line("var effective = options ?? global::Bindings.ResponseParseOptions.Default;");
-            writer.Line("var (buffer, length) = await global::Bindings.Serialization.StreamBuffering.ReadAllAsync(xml, effective, global::Bindings.WireFormat.Xml, " + SourceWriter.Literal(name) + ", cancellationToken).ConfigureAwait(false);");
-            using (writer.Block("try"))
-            {
-                writer.Line("using var stream = new global::System.IO.MemoryStream(buffer, 0, length, writable: false);");
-                writer.Line("return ParseXml(stream, effective);");
-            }
-
-            using (writer.Block("finally"))
-            {
-                writer.Line("global::System.Buffers.ArrayPool<byte>.Shared.Return(buffer);");
-            }
-        }
-
-        writer.Line();
-        using (writer.Block("private static " + name + " ReadXmlDocument(" + Reader + ", " + Options + ")"))
-        {
-            writer.Line(Xml + ".MoveToRoot(reader);");
-            writer.Line("var result = ReadXml(reader, options);");
-            writer.Line(Xml + ".ReadDocumentEnd(reader);");
-            writer.Line("return result;");
-        }
+        writer.Line("public static global::System.Threading.Tasks.Task<" + name + "> ParseXmlAsync(global::System.IO.Stream xml, " + OptionsParameter
+            + ", global::System.Threading.CancellationToken cancellationToken = default) => Parser.ParseXmlAsync(xml, options, cancellationToken);");
     }
 
     private static void EmitElementReader(SourceWriter writer, ShapeUnit unit)
@@ -142,12 +94,10 @@ internal static class XmlReaderEmitter
                             foreach (var member in unit.Members)
                             {
                                 writer.Line("case " + SourceWriter.Literal(member.WireName) + ":");
-                                using (writer.Block(string.Empty))
-                                {
-                                    EmitMemberRead(writer, unit, member);
-                                    writer.Line("break;");
-                                }
-
+                                writer.Indent();
+                                EmitMemberRead(writer, unit, member);
+                                writer.Line("break;");
+                                writer.Outdent();
                             }
 
                             writer.Line("default:");
@@ -260,7 +210,7 @@ internal static class XmlReaderEmitter
         ValueKind.Double => Xml + ".ReadDouble(reader)",
         ValueKind.Decimal => Xml + ".ReadDecimal(reader)",
         ValueKind.DateTime => Xml + ".ReadDateTime(reader)",
-        ValueKind.Enum => Xml + ".ReadToken(reader) is string token ? " + EmitterHelpers.ElementType(type, ns) + ".FromWireValue(token) : (" + EmitterHelpers.ElementType(type, ns) + "?)null",
+        ValueKind.Enum => Xml + ".ReadEnum<" + EmitterHelpers.ElementType(type, ns) + ">(reader)",
         _ => EmitterHelpers.ElementType(type, ns) + ".ReadXml(reader, options)",
     };
 

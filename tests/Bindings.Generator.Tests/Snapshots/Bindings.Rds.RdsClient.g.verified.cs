@@ -5,9 +5,7 @@
 
 namespace Bindings.Rds
 {
-    /// <summary>
-    /// ApsaraDB RDS (Relational Database Service), RPC API version 2014-08-15.
-    /// </summary>
+    /// <summary>ApsaraDB RDS (Relational Database Service), RPC API version 2014-08-15.</summary>
     /// <remarks>
     /// API version <c>2014-08-15</c>.
     /// Hosts: <c>rds.aliyuncs.com</c> by default, <c>rds.{regionId}.aliyuncs.com</c> for a region, <c>rds-vpc.{regionId}.aliyuncs.com</c> inside a VPC; the options' endpoint wins.
@@ -16,7 +14,7 @@ namespace Bindings.Rds
     /// <see cref="global::Bindings.Client.AlibabaCloudServiceException"/> or
     /// <see cref="global::Bindings.Client.AlibabaCloudTransportException"/>. Thread-safe.
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public sealed partial class RdsClient
     {
         private readonly global::Bindings.Client.AlibabaCloudRpcClient _rpc;
@@ -87,7 +85,7 @@ namespace Bindings.Rds
     /// <summary>
     /// Registers <see cref="RdsClient"/> with dependency injection and <c>IHttpClientFactory</c>.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public static class RdsClientServiceCollectionExtensions
     {
         /// <summary>
