@@ -126,7 +126,7 @@ namespace Bindings.Rds
         public bool Equals(BackupJob? other)
         {
             if (other is null) return false;
-            if (ReferenceEquals(this, other)) return true;
+            if (object.ReferenceEquals(this, other)) return true;
             return
                 global::Bindings.Serialization.ValueEquality.Equal(BackupId, other.BackupId) &&
                 global::Bindings.Serialization.ValueEquality.Equal(BackupJobId, other.BackupJobId) &&

@@ -64,7 +64,7 @@ namespace Bindings.Rds
             {
                 case "NoStart": return NoStart;
                 case "Progressing": return Progressing;
-                case null: throw new global::System.ArgumentNullException(nameof(wireValue));
+                case null: throw new global::System.ArgumentNullException("wireValue");
                 default: return new BackupJobStatus(BackupJobStatusKind.Unknown, wireValue);
             }
         }

@@ -60,7 +60,7 @@ namespace Bindings.Rds
             {
                 case "Automated": return Automated;
                 case "Manual": return Manual;
-                case null: throw new global::System.ArgumentNullException(nameof(wireValue));
+                case null: throw new global::System.ArgumentNullException("wireValue");
                 default: return new BackupMode(BackupModeKind.Unknown, wireValue);
             }
         }

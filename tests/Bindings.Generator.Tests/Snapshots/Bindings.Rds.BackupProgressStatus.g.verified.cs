@@ -91,7 +91,7 @@ namespace Bindings.Rds
                 case "Uploading": return Uploading;
                 case "Checking": return Checking;
                 case "Finished": return Finished;
-                case null: throw new global::System.ArgumentNullException(nameof(wireValue));
+                case null: throw new global::System.ArgumentNullException("wireValue");
                 default: return new BackupProgressStatus(BackupProgressStatusKind.Unknown, wireValue);
             }
         }

@@ -96,7 +96,7 @@ namespace Bindings.Rds
                 case "Uploading": return Uploading;
                 case "Finished": return Finished;
                 case "Failed": return Failed;
-                case null: throw new global::System.ArgumentNullException(nameof(wireValue));
+                case null: throw new global::System.ArgumentNullException("wireValue");
                 default: return new BackupStatus(BackupStatusKind.Unknown, wireValue);
             }
         }

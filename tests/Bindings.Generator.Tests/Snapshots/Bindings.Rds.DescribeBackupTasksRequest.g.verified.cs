@@ -11,7 +11,7 @@ namespace Bindings.Rds
     /// </summary>
     /// <remarks>
     /// Sent as <c>Action=DescribeBackupTasks</c>, <c>Version=2014-08-15</c>; the response is
-    /// <see cref="DescribeBackupTasksResponse"/>.
+    /// <see cref="global::Bindings.Rds.DescribeBackupTasksResponse"/>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public sealed partial class DescribeBackupTasksRequest : global::Bindings.IRpcRequest
@@ -113,7 +113,7 @@ namespace Bindings.Rds
         /// <param name="parameters">Where to add them; the signer adds the common parameters.</param>
         public void WriteParameters(global::System.Collections.Generic.ICollection<global::System.Collections.Generic.KeyValuePair<string, string>> parameters)
         {
-            if (parameters is null) throw new global::System.ArgumentNullException(nameof(parameters));
+            if (parameters is null) throw new global::System.ArgumentNullException("parameters");
             parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("Action", "DescribeBackupTasks"));
             parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("Version", "2014-08-15"));
             if (DBInstanceId is object) parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("DBInstanceId", DBInstanceId));

@@ -38,7 +38,7 @@ namespace Bindings.Rds
         public bool Equals(DescribeBackupTasksResponse? other)
         {
             if (other is null) return false;
-            if (ReferenceEquals(this, other)) return true;
+            if (object.ReferenceEquals(this, other)) return true;
             return
                 global::Bindings.Serialization.ValueEquality.ListEquals(Items, other.Items) &&
                 global::Bindings.Serialization.ValueEquality.Equal(RequestId, other.RequestId) &&

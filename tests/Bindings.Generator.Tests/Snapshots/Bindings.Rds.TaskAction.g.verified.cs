@@ -57,7 +57,7 @@ namespace Bindings.Rds
             {
                 case "TempBackupTask": return TempBackupTask;
                 case "NormalBackupTask": return NormalBackupTask;
-                case null: throw new global::System.ArgumentNullException(nameof(wireValue));
+                case null: throw new global::System.ArgumentNullException("wireValue");
                 default: return new TaskAction(TaskActionKind.Unknown, wireValue);
             }
         }
