@@ -16,19 +16,12 @@ internal static class ClientEmitter
     private const string HttpClient = "global::System.Net.Http.HttpClient";
     private const string Token = "global::System.Threading.CancellationToken";
 
+    /// <summary>The client's own file: construction, the endpoints, registration. Each operation adds its method in its own file.</summary>
     public static string Emit(ClientUnit unit)
     {
         var name = unit.TypeName;
-
-        // Every operation X adds XAsync; the other members' names are the client's fixed ones or invented here.
-        var names = NameAllocator.Seeded(TypeSurfaces.Inherited
-            .Add(name)
-            .Add(TypeSurfaces.Client.Endpoint)
-            .Add(TypeSurfaces.Client.Endpoints)
-            .AddRange(unit.Operations.Select(operation => operation.Name + TypeSurfaces.Client.OperationSuffix)));
-        var rpc = names.New("_rpc");
-        var parsers = names.New("Parsers");
-        var writer = EmitterHelpers.StartFile(unit, "The client of the " + unit.Product + " API, version " + unit.Version + ".");
+        var names = NameAllocator.Seeded(TypeSurfaces.Inherited.Add(name).Add(TypeSurfaces.Client.Endpoint).Add(TypeSurfaces.Client.Endpoints).Add(TypeSurfaces.Client.Rpc));
+        var writer = EmitterHelpers.StartFile(unit, "The client of the " + unit.Product + " API, version " + unit.Version + "; each operation's file adds its method.");
         using (writer.Block("namespace " + unit.Namespace))
         {
             writer.Summary(unit.Description, "A client of the " + SourceWriter.Escape(unit.Product) + " API.");
@@ -42,21 +35,10 @@ internal static class ClientEmitter
             writer.Line(EmitterHelpers.GeneratedCodeAttribute);
             using (writer.Block("public sealed partial class " + name))
             {
-                writer.Line("private readonly " + Rpc + " " + rpc + ";");
+                writer.Line("private readonly " + Rpc + " " + TypeSurfaces.Client.Rpc + ";");
                 writer.Line();
-                EmitConstructors(writer, name, rpc, names);
+                EmitConstructors(writer, name, TypeSurfaces.Client.Rpc, names);
                 EmitEndpoints(writer, unit.Endpoints);
-                // The nested class's own names: a member may not be named like its class.
-                var parserNames = NameAllocator.Seeded(TypeSurfaces.Inherited.Add(parsers));
-                var parserFields = unit.Operations.ToDictionary(
-                    operation => operation,
-                    operation => (Json: parserNames.New(operation.Name + "Json"), Xml: parserNames.New(operation.Name + "Xml")));
-                foreach (var operation in unit.Operations)
-                {
-                    EmitOperation(writer, unit.Namespace, operation, rpc, parsers, parserFields[operation], names.NewScope());
-                }
-
-                EmitParsers(writer, unit.Namespace, unit.Operations, parsers, parserFields);
             }
 
             writer.Line();
@@ -64,6 +46,36 @@ internal static class ClientEmitter
         }
 
         return writer.ToString();
+    }
+
+    /// <summary>
+    /// An operation's method, as a part of the client class in the operation's file. Its names are the
+    /// operation's (<c>XAsync</c>, and the parsers <c>XJson</c>, <c>XXml</c>): different from every other
+    /// operation's and from the client's own, whatever the spec calls things.
+    /// </summary>
+    public static void EmitOperationPart(SourceWriter writer, OperationUnit unit, ClientOperation operation)
+    {
+        var names = NameAllocator.Seeded(TypeSurfaces.Inherited
+            .Add(unit.ClientName)
+            .Add(TypeSurfaces.Client.Endpoint)
+            .Add(TypeSurfaces.Client.Endpoints)
+            .Add(TypeSurfaces.Client.Rpc)
+            .Add(operation.Name + TypeSurfaces.Client.OperationSuffix));
+        var json = names.New(operation.Name + "Json");
+        var xml = names.New(operation.Name + "Xml");
+        writer.Line("// The " + operation.Name + " method of the client.");
+        using (writer.Block("partial class " + unit.ClientName))
+        {
+            EmitOperation(writer, unit.Namespace, operation, TypeSurfaces.Client.Rpc, (json, xml), names.NewScope());
+            var response = "global::" + unit.Namespace + "." + operation.Name + TypeSurfaces.Client.ResponseSuffix;
+            var type = "global::System.Func<global::System.IO.Stream, global::Bindings.ResponseParseOptions, " + Token
+                + ", global::System.Threading.Tasks.Task<" + response + ">>";
+            writer.Line();
+            writer.Line("// The generated parsers, as delegates made once.");
+            writer.Line("private static readonly " + type + " " + json + " = " + response + "." + TypeSurfaces.Shape.ParseJsonAsync + ";");
+            writer.Line();
+            writer.Line("private static readonly " + type + " " + xml + " = " + response + "." + TypeSurfaces.Shape.ParseXmlAsync + ";");
+        }
     }
 
     private static void EmitConstructors(SourceWriter writer, string name, string rpc, NameAllocator names)
@@ -100,13 +112,12 @@ internal static class ClientEmitter
             + Literal(endpoints.Default) + ", " + Literal(endpoints.Regional) + ", " + Literal(endpoints.Vpc) + ");");
     }
 
-    private static void EmitOperation(SourceWriter writer, string ns, ClientOperation operation, string rpc, string parsers, (string Json, string Xml) fields, NameAllocator scope)
+    private static void EmitOperation(SourceWriter writer, string ns, ClientOperation operation, string rpc, (string Json, string Xml) fields, NameAllocator scope)
     {
         var request = "global::" + ns + "." + operation.Name + TypeSurfaces.Request.TypeSuffix;
         var response = "global::" + ns + "." + operation.Name + TypeSurfaces.Client.ResponseSuffix;
         var requestParameter = scope.New("request");
         var cancellationToken = scope.New("cancellationToken");
-        writer.Line();
         writer.Summary(operation.Description, "Calls " + operation.Name + ".");
         writer.Remarks(RetryRemarks(operation, ns));
         writer.Line("/// <param name=\"" + requestParameter + "\">The request; validated before anything is sent.</param>");
@@ -119,8 +130,8 @@ internal static class ClientEmitter
         writer.Line("/// <exception cref=\"global::System.OperationCanceledException\"><paramref name=\"" + cancellationToken + "\"/> was cancelled.</exception>");
         using (writer.Block("public global::System.Threading.Tasks.Task<" + response + "> " + operation.Name + TypeSurfaces.Client.OperationSuffix + "(" + request + " " + requestParameter + ", " + Token + " " + cancellationToken + " = default)"))
         {
-            writer.Line("return " + rpc + ".SendAsync(" + requestParameter + ", " + Literal(operation.IdempotencyTokenWireName) + ", " + parsers + "." + fields.Json
-                + ", " + parsers + "." + fields.Xml + ", " + cancellationToken + ");");
+            writer.Line("return " + rpc + ".SendAsync(" + requestParameter + ", " + Literal(operation.IdempotencyTokenWireName) + ", " + fields.Json
+                + ", " + fields.Xml + ", " + cancellationToken + ");");
         }
     }
 
@@ -144,23 +155,6 @@ internal static class ClientEmitter
                 "Not read-only and without an idempotency token: retried only when the connection could not be",
                 "made, since any other repeat could apply the operation twice.",
             };
-    }
-
-    private static void EmitParsers(SourceWriter writer, string ns, EquatableArray<ClientOperation> operations, string parsers, Dictionary<ClientOperation, (string Json, string Xml)> fields)
-    {
-        writer.Line();
-        writer.Line("// The generated parsers, as delegates made once.");
-        using (writer.Block("private static class " + parsers))
-        {
-            foreach (var operation in operations)
-            {
-                var response = "global::" + ns + "." + operation.Name + TypeSurfaces.Client.ResponseSuffix;
-                var type = "global::System.Func<global::System.IO.Stream, global::Bindings.ResponseParseOptions, " + Token
-                    + ", global::System.Threading.Tasks.Task<" + response + ">>";
-                writer.Line("internal static readonly " + type + " " + fields[operation].Json + " = " + response + "." + TypeSurfaces.Shape.ParseJsonAsync + ";");
-                writer.Line("internal static readonly " + type + " " + fields[operation].Xml + " = " + response + "." + TypeSurfaces.Shape.ParseXmlAsync + ";");
-            }
-        }
     }
 
     private static void EmitRegistration(SourceWriter writer, ClientUnit unit)

@@ -107,6 +107,12 @@ internal static class TypeSurfaces
         public const string Endpoint = nameof(Endpoint);
         public const string Endpoints = nameof(Endpoints);
 
+        /// <summary>
+        /// The client's sender, which every operation's method (each in its own file) calls. No spec name
+        /// can meet it: what an operation adds ends in Async, Json or Xml.
+        /// </summary>
+        public const string Rpc = "_rpc";
+
         /// <summary>The client of product <c>P</c> is <c>PClient</c>.</summary>
         public const string TypeSuffix = nameof(Client);
 
