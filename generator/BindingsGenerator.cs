@@ -31,11 +31,18 @@ public sealed class BindingsGenerator : IIncrementalGenerator
                 : SpecDocument.NotASpec(text.Path))
             .WithTrackingName(TrackingNames.SpecDocument);
 
-        // The settings of all files in one step; equal, so cached, while only texts change.
-        var settings = context.AdditionalTextsProvider
-            .Collect()
+        // The MSBuild settings: the namespace property, and the few files whose item metadata says something.
+        // Files without metadata are filtered out before the Collect, so that the table, which every output
+        // depends on, does not reach back through every file a second time when Roslyn records the steps.
+        var fileSettings = context.AdditionalTextsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
-            .Select(static (pair, _) => ReadSettings(pair.Left, pair.Right))
+            .Select(static (pair, _) => ReadFileSettings(pair.Left, pair.Right))
+            .Where(static file => file is not null)
+            .Collect();
+        var settings = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => NonEmpty(options.GlobalOptions, "build_property.BindingsNamespace"))
+            .Combine(fileSettings)
+            .Select(static (pair, _) => new SpecSettings(pair.Left, pair.Right.Select(file => file!).OrderBy(file => file.FilePath, StringComparer.Ordinal).ToEquatableArray()))
             .WithTrackingName(TrackingNames.SpecSettings);
 
         var table = documents
@@ -71,26 +78,18 @@ public sealed class BindingsGenerator : IIncrementalGenerator
     private static bool IsSpecPath(string path)
         => path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
 
-    private static SpecSettings ReadSettings(ImmutableArray<AdditionalText> files, AnalyzerConfigOptionsProvider options)
+    /// <summary>The file's settings when its item metadata says something, else null (the default: a spec, no namespace).</summary>
+    private static FileSettings? ReadFileSettings(AdditionalText file, AnalyzerConfigOptionsProvider options)
     {
-        var perFile = new List<FileSettings>();
-        foreach (var file in files)
+        if (!IsSpecPath(file.Path))
         {
-            if (!IsSpecPath(file.Path))
-            {
-                continue;
-            }
-
-            var fileOptions = options.GetOptions(file);
-            var isSpec = !(fileOptions.TryGetValue("build_metadata.AdditionalFiles.BindingsSpec", out var spec) && string.Equals(spec, "false", StringComparison.OrdinalIgnoreCase));
-            var ns = NonEmpty(fileOptions, "build_metadata.AdditionalFiles.BindingsNamespace");
-            if (!isSpec || ns is not null)
-            {
-                perFile.Add(new FileSettings(file.Path, isSpec, ns));
-            }
+            return null;
         }
 
-        return new SpecSettings(NonEmpty(options.GlobalOptions, "build_property.BindingsNamespace"), perFile.OrderBy(file => file.FilePath, StringComparer.Ordinal).ToEquatableArray());
+        var fileOptions = options.GetOptions(file);
+        var isSpec = !(fileOptions.TryGetValue("build_metadata.AdditionalFiles.BindingsSpec", out var spec) && string.Equals(spec, "false", StringComparison.OrdinalIgnoreCase));
+        var ns = NonEmpty(fileOptions, "build_metadata.AdditionalFiles.BindingsNamespace");
+        return isSpec && ns is null ? null : new FileSettings(file.Path, isSpec, ns);
     }
 
     private static string? NonEmpty(AnalyzerConfigOptions options, string key)
