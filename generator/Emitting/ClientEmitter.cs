@@ -1,19 +1,27 @@
 using System.Collections.Generic;
+using System.Linq;
 using Bindings.Generator.Model;
 
 namespace Bindings.Generator.Emitting;
 
 /// <summary>
-/// Emits a product's client: one method per operation over <c>Bindings.Client.AlibabaCloudRpcClient</c>,
-/// the spec's endpoints, and a dependency-injection shortcut. The parsers are passed as delegates to the
-/// generated static methods, so nothing is found by reflection.
+/// Emits a product's client: an interface to mock it with, one method per operation (and one that also
+/// returns the raw answer) over <c>Bindings.Client.AlibabaCloudRpcClient</c>, the operations'
+/// descriptions, the spec's endpoints, and dependency-injection shortcuts. The parsers are passed as
+/// delegates to the generated static methods, so nothing is found by reflection.
 /// </summary>
 internal static class ClientEmitter
 {
     private const string Rpc = "global::Bindings.Client.AlibabaCloudRpcClient";
     private const string Options = "global::Bindings.Client.AlibabaCloudClientOptions";
+    private const string Operation = "global::Bindings.Client.RpcOperation";
+    private const string RawResponse = "global::Bindings.Client.AlibabaCloudResponse";
     private const string HttpClient = "global::System.Net.Http.HttpClient";
     private const string Token = "global::System.Threading.CancellationToken";
+    private const string Task = "global::System.Threading.Tasks.Task";
+    private const string Services = "global::Microsoft.Extensions.DependencyInjection.IServiceCollection";
+    private const string Builder = "global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder";
+    private const string Registration = "global::Microsoft.Extensions.DependencyInjection.AlibabaCloudServiceCollectionExtensions";
 
     public static string Emit(ClientUnit unit)
     {
@@ -21,16 +29,20 @@ internal static class ClientEmitter
         var writer = EmitterHelpers.StartFile(unit, "The client of the " + unit.Product + " API, version " + unit.Version + ".");
         using (writer.Block("namespace " + unit.Namespace))
         {
+            EmitInterface(writer, unit);
+            writer.Line();
             writer.Summary(unit.Description, "A client of the " + SourceWriter.Escape(unit.Product) + " API.");
             writer.Remarks(
                 "API version <c>" + SourceWriter.Escape(unit.Version) + "</c>.",
                 DescribeEndpoints(unit.Endpoints),
-                "Every method validates its request before sending, signs each attempt afresh, retries throttling,",
-                "5xx answers and timeouts when a repeat cannot apply the operation twice, and reports failures as",
+                "Every method validates its request before sending, signs each attempt afresh, retries what the",
+                "service says it did not execute (throttling) for any operation, and 5xx answers and timeouts when a",
+                "repeat cannot apply the operation twice, and reports failures as",
                 "<see cref=\"global::Bindings.Client.AlibabaCloudServiceException\"/> or",
-                "<see cref=\"global::Bindings.Client.AlibabaCloudTransportException\"/>. Thread-safe.");
+                "<see cref=\"global::Bindings.Client.AlibabaCloudTransportException\"/>. Thread-safe. Mock",
+                "<see cref=\"" + InterfaceName(unit) + "\"/> in tests.");
             writer.Line(EmitterHelpers.GeneratedCodeAttribute);
-            using (writer.Block("public sealed partial class " + name))
+            using (writer.Block(unit.Accessibility + " sealed partial class " + name + " : " + InterfaceName(unit)))
             {
                 writer.Line("private readonly " + Rpc + " _rpc;");
                 writer.Line();
@@ -41,6 +53,7 @@ internal static class ClientEmitter
                     EmitOperation(writer, operation);
                 }
 
+                EmitOperations(writer, unit);
                 EmitParsers(writer, unit.Operations);
             }
 
@@ -49,6 +62,36 @@ internal static class ClientEmitter
         }
 
         return writer.ToString();
+    }
+
+    private static string InterfaceName(ClientUnit unit) => "I" + unit.TypeName;
+
+    private static void EmitInterface(SourceWriter writer, ClientUnit unit)
+    {
+        writer.Doc("The operations of <see cref=\"" + unit.TypeName + "\"/>, to mock in tests or to decorate.");
+        writer.Line(EmitterHelpers.GeneratedCodeAttribute);
+        using (writer.Block(unit.Accessibility + " partial interface " + InterfaceName(unit)))
+        {
+            writer.Doc("The address every request goes to.");
+            writer.Line("global::System.Uri Endpoint { get; }");
+            foreach (var operation in unit.Operations)
+            {
+                writer.Line();
+                OperationDocumentation(writer, operation, withResponse: false);
+                writer.Line(Signature(operation, withResponse: false) + ";");
+                writer.Line();
+                OperationDocumentation(writer, operation, withResponse: true);
+                writer.Line(Signature(operation, withResponse: true) + ";");
+            }
+        }
+    }
+
+    private static string Signature(ClientOperation operation, bool withResponse)
+    {
+        var response = operation.Name + "Response";
+        var returns = withResponse ? Task + "<" + RawResponse + "<" + response + ">>" : Task + "<" + response + ">";
+        return returns + " " + operation.Name + (withResponse ? "WithResponseAsync(" : "Async(") + operation.Name + "Request request, "
+            + Token + " cancellationToken = default)";
     }
 
     private static void EmitConstructors(SourceWriter writer, string name)
@@ -64,7 +107,7 @@ internal static class ClientEmitter
         }
 
         writer.Line();
-        writer.Doc("Creates a client with the default options: the service's default host, and credentials from the environment.");
+        writer.Doc("Creates a client with the default options: the service's default host, and credentials from the default chain.");
         writer.Line("/// <param name=\"httpClient\">Sends the requests; the client does not dispose it.</param>");
         writer.Line("public " + name + "(" + HttpClient + " httpClient)");
         writer.Indent().Line(": this(httpClient, new " + Options + "())").Outdent();
@@ -84,46 +127,95 @@ internal static class ClientEmitter
 
     private static void EmitOperation(SourceWriter writer, ClientOperation operation)
     {
-        var request = operation.Name + "Request";
-        var response = operation.Name + "Response";
-        writer.Line();
+        foreach (var withResponse in new[] { false, true })
+        {
+            writer.Line();
+            writer.Line("/// <inheritdoc/>");
+            using (writer.Block("public " + Signature(operation, withResponse)))
+            {
+                writer.Line("return _rpc." + (withResponse ? "SendWithResponseAsync" : "SendAsync") + "(request, Operations." + operation.Name
+                    + ", Parsers." + operation.Name + "Json, Parsers." + operation.Name + "Xml, cancellationToken);");
+            }
+        }
+    }
+
+    private static void OperationDocumentation(SourceWriter writer, ClientOperation operation, bool withResponse)
+    {
         writer.Summary(operation.Description, "Calls " + operation.Name + ".");
-        writer.Remarks(RetryRemarks(operation));
+        var remarks = new List<string>(RetryRemarks(operation));
+        if (operation.Anonymous)
+        {
+            remarks.Add("Anonymous: sent unsigned, without an AccessKey (the request carries its own proof).");
+        }
+
+        if (withResponse)
+        {
+            remarks.Add("Returns the parsed response with the HTTP status, the headers and the request ID of the answer.");
+        }
+
+        writer.Remarks(remarks.ToArray());
         writer.Line("/// <param name=\"request\">The request; validated before anything is sent.</param>");
         writer.Line("/// <param name=\"cancellationToken\">Cancels the call, retries included.</param>");
-        writer.Line("/// <returns>The response, read with the parser of the configured format.</returns>");
+        writer.Line(withResponse
+            ? "/// <returns>The response, read with the parser of the configured format, and the raw answer's status and headers.</returns>"
+            : "/// <returns>The response, read with the parser of the configured format.</returns>");
         writer.Line("/// <exception cref=\"global::Bindings.RequestValidationException\">A required parameter is missing or a value breaks a constraint; nothing was sent.</exception>");
         writer.Line("/// <exception cref=\"global::Bindings.Client.AlibabaCloudServiceException\">The service answered with an error (after any retries).</exception>");
         writer.Line("/// <exception cref=\"global::Bindings.Client.AlibabaCloudTransportException\">No answer: the connection failed or a timeout ran out (after any retries).</exception>");
         writer.Line("/// <exception cref=\"global::Bindings.ResponseParseException\">The service's answer could not be read.</exception>");
-        writer.Line("/// <exception cref=\"global::System.OperationCanceledException\"><paramref name=\"cancellationToken\"/> was cancelled.</exception>");
-        using (writer.Block("public global::System.Threading.Tasks.Task<" + response + "> " + operation.Name + "Async(" + request + " request, " + Token + " cancellationToken = default)"))
+        if (!operation.Anonymous)
         {
-            writer.Line("return _rpc.SendAsync(request, " + Literal(operation.IdempotencyTokenWireName) + ", Parsers." + operation.Name
-                + "Json, Parsers." + operation.Name + "Xml, cancellationToken);");
+            writer.Line("/// <exception cref=\"global::Bindings.Credentials.AlibabaCloudCredentialsException\">No credentials could be found or refreshed.</exception>");
         }
+
+        writer.Line("/// <exception cref=\"global::System.OperationCanceledException\"><paramref name=\"cancellationToken\"/> was cancelled.</exception>");
     }
 
-    private static string[] RetryRemarks(ClientOperation operation)
+    private static IEnumerable<string> RetryRemarks(ClientOperation operation)
     {
+        var codes = operation.RetryableErrors.IsEmpty
+            ? string.Empty
+            : ", and " + string.Join(", ", operation.RetryableErrors.Select(code => "<c>" + SourceWriter.Escape(code) + "</c>"));
+        var notExecuted = "Throttling" + codes + " (the service did not execute the call) is retried.";
         if (operation.IdempotencyTokenWireName is { } wire && operation.IdempotencyTokenProperty is { } property)
         {
             return new[]
             {
                 (operation.ReadOnly ? "Read-only, and idempotent" : "Idempotent") + " through <c>" + SourceWriter.Escape(wire) + "</c>: when the request leaves",
                 "<see cref=\"" + operation.Name + "Request." + property + "\"/> empty, the client sends a new token, the same on every",
-                "retry of this call (the request object is not changed). Throttling, 5xx answers, timeouts and broken",
-                "connections are retried.",
+                "retry of this call (the request object is not changed). " + notExecuted + " 5xx answers, timeouts and broken",
+                "connections are retried too.",
             };
         }
 
         return operation.ReadOnly
-            ? new[] { "Read-only: throttling, 5xx answers, timeouts and broken connections are retried." }
+            ? new[] { "Read-only: " + notExecuted + " 5xx answers, timeouts and broken connections are retried too." }
             : new[]
             {
-                "Not read-only and without an idempotency token: retried only when the connection could not be",
-                "made, since any other repeat could apply the operation twice.",
+                "Not read-only and without an idempotency token: " + notExecuted + " Other failures are retried only when",
+                "the connection could not be made, since any other repeat could apply the operation twice.",
             };
+    }
+
+    private static void EmitOperations(SourceWriter writer, ClientUnit unit)
+    {
+        writer.Line();
+        writer.Line("// What the runtime needs to know of each operation, made once.");
+        using (writer.Block("private static class Operations"))
+        {
+            foreach (var operation in unit.Operations)
+            {
+                var codes = operation.RetryableErrors.IsEmpty
+                    ? "null"
+                    : "new string[] { " + string.Join(", ", operation.RetryableErrors.Select(SourceWriter.Literal)) + " }";
+                writer.Line("internal static readonly " + Operation + " " + operation.Name + " = new " + Operation + "(");
+                writer.Indent();
+                writer.Line(SourceWriter.Literal(unit.Product) + ", " + SourceWriter.Literal(operation.Name) + ", idempotencyTokenParameter: "
+                    + Literal(operation.IdempotencyTokenWireName) + ", anonymous: " + (operation.Anonymous ? "true" : "false")
+                    + ", retryableErrorCodes: " + codes + ");");
+                writer.Outdent();
+            }
+        }
     }
 
     private static void EmitParsers(SourceWriter writer, EquatableArray<ClientOperation> operations)
@@ -136,7 +228,7 @@ internal static class ClientEmitter
             {
                 var response = operation.Name + "Response";
                 var type = "global::System.Func<global::System.IO.Stream, global::Bindings.ResponseParseOptions, " + Token
-                    + ", global::System.Threading.Tasks.Task<" + response + ">>";
+                    + ", " + Task + "<" + response + ">>";
                 writer.Line("internal static readonly " + type + " " + operation.Name + "Json = " + response + ".ParseJsonAsync;");
                 writer.Line("internal static readonly " + type + " " + operation.Name + "Xml = " + response + ".ParseXmlAsync;");
             }
@@ -146,22 +238,48 @@ internal static class ClientEmitter
     private static void EmitRegistration(SourceWriter writer, ClientUnit unit)
     {
         var name = unit.TypeName;
+        var defaultName = SourceWriter.Literal(unit.Namespace + "." + name);
+        var create = "(httpClient, options) => new " + name + "(httpClient, options)";
+        var types = "<" + InterfaceName(unit) + ", " + name + ">";
         writer.Doc("Registers <see cref=\"" + name + "\"/> with dependency injection and <c>IHttpClientFactory</c>.");
         writer.Line(EmitterHelpers.GeneratedCodeAttribute);
-        using (writer.Block("public static class " + name + "ServiceCollectionExtensions"))
+        using (writer.Block(unit.Accessibility + " static class " + name + "ServiceCollectionExtensions"))
         {
-            writer.Doc("Registers <see cref=\"" + name + "\"/> as a typed <c>HttpClient</c> client named <c>" + unit.Namespace + "." + name
-                + "</c>, with options of the same name.");
+            writer.Doc("Registers <see cref=\"" + name + "\"/> and <see cref=\"" + InterfaceName(unit) + "\"/> as a typed <c>HttpClient</c> client named <c>"
+                + unit.Namespace + "." + name + "</c>, with options of the same name, checked at start-up.");
             writer.Line("/// <param name=\"services\">The service collection.</param>");
             writer.Line("/// <param name=\"configure\">Sets the client's options; may be null.</param>");
             writer.Line("/// <returns>The <c>HttpClient</c> builder, to add handlers or configure the primary handler.</returns>");
-            using (writer.Block("public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder Add" + name
-                + "(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<" + Options + ">? configure = null)"))
+            using (writer.Block("public static " + Builder + " Add" + name + "(this " + Services + " services, global::System.Action<" + Options + ">? configure = null)"))
             {
-                writer.Line("return global::Microsoft.Extensions.DependencyInjection.AlibabaCloudServiceCollectionExtensions.AddAlibabaCloudClient(");
-                writer.Indent();
-                writer.Line("services, " + SourceWriter.Literal(unit.Namespace + "." + name) + ", (httpClient, options) => new " + name + "(httpClient, options), configure);");
-                writer.Outdent();
+                writer.Line("return " + Registration + ".AddAlibabaCloudClient" + types + "(");
+                writer.Indent().Line("services, " + defaultName + ", null, " + name + ".Endpoints, " + create + ", configure);").Outdent();
+            }
+
+            writer.Line();
+            writer.Doc("Registers a named <see cref=\"" + InterfaceName(unit) + "\"/> (another region or account): resolve it with"
+                + " <c>[FromKeyedServices(name)]</c> or <see cref=\"global::Bindings.Client.IAlibabaCloudClientFactory{TClient}\"/>.");
+            writer.Line("/// <param name=\"services\">The service collection.</param>");
+            writer.Line("/// <param name=\"name\">The client's name; its options are named <c>" + unit.Namespace + "." + name + ":</c> and the name.</param>");
+            writer.Line("/// <param name=\"configure\">Sets the client's options; may be null.</param>");
+            writer.Line("/// <returns>The <c>HttpClient</c> builder, to add handlers or configure the primary handler.</returns>");
+            using (writer.Block("public static " + Builder + " Add" + name + "(this " + Services + " services, string name, global::System.Action<" + Options + ">? configure = null)"))
+            {
+                writer.Line("return " + Registration + ".AddAlibabaCloudClient" + types + "(");
+                writer.Indent().Line("services, " + defaultName + ", name, " + name + ".Endpoints, " + create + ", configure);").Outdent();
+            }
+
+            writer.Line();
+            writer.Doc("Registers a named <see cref=\"" + InterfaceName(unit) + "\"/> whose options are read from configuration"
+                + " (<c>appsettings.json</c>): unknown keys and bad values fail at start-up.");
+            writer.Line("/// <param name=\"services\">The service collection.</param>");
+            writer.Line("/// <param name=\"name\">The client's name.</param>");
+            writer.Line("/// <param name=\"configuration\">The section that holds the options, e.g. <c>RegionId</c>, <c>Timeout</c>, <c>Retry:MaxRetries</c>.</param>");
+            writer.Line("/// <returns>The <c>HttpClient</c> builder, to add handlers or configure the primary handler.</returns>");
+            using (writer.Block("public static " + Builder + " Add" + name + "(this " + Services + " services, string name, global::Microsoft.Extensions.Configuration.IConfiguration configuration)"))
+            {
+                writer.Line("return " + Registration + ".AddAlibabaCloudClient" + types + "(");
+                writer.Indent().Line("services, " + defaultName + ", name, " + name + ".Endpoints, " + create + ", configuration);").Outdent();
             }
         }
     }

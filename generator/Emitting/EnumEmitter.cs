@@ -19,7 +19,7 @@ internal static class EnumEmitter
         using (writer.Block("namespace " + unit.Namespace))
         {
             writer.Doc("The documented values of <see cref=\"" + name + "\"/>, for <c>switch</c> statements.");
-            using (writer.Block("public enum " + kind))
+            using (writer.Block(unit.Accessibility + " enum " + kind))
             {
                 writer.Doc("A value this spec does not list; <see cref=\"" + name + ".WireValue\"/> holds it.");
                 writer.Line("Unknown = 0,");
@@ -39,7 +39,7 @@ internal static class EnumEmitter
                 "A value the service sends that is not listed is kept: its <see cref=\"Kind\"/> is",
                 "<see cref=\"" + kind + ".Unknown\"/> and <see cref=\"WireValue\"/> is the text as sent.");
             writer.Line(EmitterHelpers.GeneratedCodeAttribute);
-            using (writer.Block("public readonly partial struct " + name + " : global::System.IEquatable<" + name + ">"))
+            using (writer.Block(unit.Accessibility + " readonly partial struct " + name + " : global::System.IEquatable<" + name + ">"))
             {
                 writer.Line("private readonly Entry? _entry;");
                 writer.Line();

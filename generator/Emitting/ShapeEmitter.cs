@@ -22,7 +22,7 @@ internal static class ShapeEmitter
                 "(numbers as strings and the reverse, a single item for a list, missing lists) and keep fields",
                 "the spec does not describe in <see cref=\"UnknownMembers\"/>.");
             writer.Line(EmitterHelpers.GeneratedCodeAttribute);
-            using (writer.Block("public sealed partial class " + name + " : global::System.IEquatable<" + name + ">"))
+            using (writer.Block(unit.Accessibility + " sealed partial class " + name + " : global::System.IEquatable<" + name + ">"))
             {
                 var fields = new BackingFields(unit.Members);
                 foreach (var member in unit.Members)
