@@ -5,8 +5,7 @@ namespace Bindings.Client;
 
 /// <summary>
 /// How failed attempts are retried, with exponential backoff and jitter: answers that say the service
-/// did not execute the call (<c>Throttling</c>, <c>Throttling.*</c>, HTTP 429, <c>SignatureNonceUsed</c>,
-/// the operation spec's <c>retryableErrors</c> and <see cref="NotExecutedErrorCodes"/>) for every
+/// did not execute the call (<c>Throttling</c>, <c>Throttling.*</c>, HTTP 429, the operation spec's <c>retryableErrors</c> and <see cref="NotExecutedErrorCodes"/>) for every
 /// operation; HTTP 5xx, timeouts and transient network failures for operations that are safe to repeat.
 /// Other errors are never retried.
 /// </summary>

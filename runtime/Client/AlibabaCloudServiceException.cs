@@ -81,11 +81,12 @@ public sealed class AlibabaCloudServiceException : Exception
 
     /// <summary>
     /// True when the error says the service did not execute the request, so that repeating it cannot
-    /// apply it twice: throttling (<see cref="IsThrottling"/>: the gateway's flow control refused it) and
-    /// <c>SignatureNonceUsed</c> (refused before anything ran; the retry has a fresh nonce). The client
-    /// retries these for every operation, writes included. Other 5xx answers (<c>InternalError</c>,
-    /// <c>ServiceUnavailable</c>) may come after the work was done, so they are retried only for
-    /// operations that are safe to repeat.
+    /// apply it twice: throttling (<see cref="IsThrottling"/>: the gateway's flow control refused it
+    /// before the operation ran). The client retries these for every operation, writes included. Other
+    /// 5xx answers (<c>InternalError</c>, <c>ServiceUnavailable</c>) may come after the work was done, so
+    /// they are retried only for operations that are safe to repeat; <c>SignatureNonceUsed</c> is not
+    /// retried at all: the client never sends a nonce twice, so the answer means something resent an
+    /// earlier request with this nonce, and that one may have been executed.
     /// </summary>
     /// <remarks>
     /// The evidence: Alibaba's OpenAPI client raises its own <c>Throttling</c> exception for these answers
@@ -95,7 +96,7 @@ public sealed class AlibabaCloudServiceException : Exception
     /// (<c>aliyun/aliyun-openapi-net-sdk</c> aliyun-net-sdk-core/Retry/Util/retry_config.json), and the
     /// documented messages say "Request was denied due to user flow control".
     /// </remarks>
-    public bool IsNotExecuted => IsThrottling || Code == "SignatureNonceUsed";
+    public bool IsNotExecuted => IsThrottling;
 
     /// <summary>The wait the service asked for (<c>x-acs-retry-after</c>, or <c>Retry-After</c>), if any.</summary>
     public TimeSpan? RetryAfter { get; internal set; }
