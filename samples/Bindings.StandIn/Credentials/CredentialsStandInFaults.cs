@@ -9,7 +9,7 @@ namespace Bindings.StandIn.Credentials;
 /// </summary>
 public sealed class CredentialsStandInFaults
 {
-    private int _remaining;
+    private int _remaining = -1;
 
     /// <summary>No fault.</summary>
     public static CredentialsStandInFaults None => new();
