@@ -23,7 +23,7 @@ namespace Bindings.Client;
 /// (from a secret store, not a committed file), or <c>Credentials:Profile</c> (a profile of the
 /// <c>aliyun</c> CLI's <c>config.json</c>); and on top of either, or of the default chain,
 /// <c>Credentials:RoleArn</c> with <c>RoleSessionName</c>, <c>ExternalId</c>, <c>Policy</c>,
-/// <c>DurationSeconds</c> and <c>StsRegionId</c>: the role to assume (another account).</para>
+/// <c>DurationSeconds</c>, <c>StsRegionId</c> and <c>StsEndpoint</c>: the role to assume (another account).</para>
 /// <example><code>
 /// "Alibaba": { "Rds": { "Tokyo": { "RegionId": "ap-northeast-1", "Timeout": "00:00:20",
 ///   "Credentials": { "RoleArn": "acs:ram::123456789012****:role/rds-operator" } } } }
@@ -42,7 +42,7 @@ public static class AlibabaCloudClientOptionsBinder
     private static readonly string[] CredentialKeys =
     {
         "AccessKeyId", "AccessKeySecret", "SecurityToken", "Profile", "RoleArn", "RoleSessionName", "ExternalId", "Policy",
-        "DurationSeconds", "StsRegionId",
+        "DurationSeconds", "StsRegionId", "StsEndpoint",
     };
 
     /// <summary>Sets the options from the section; what the section does not mention is left as it is.</summary>
@@ -115,6 +115,8 @@ public static class AlibabaCloudClientOptionsBinder
     {
         string? id = null, secret = null, token = null, profile = null, roleArn = null, sessionName = null, externalId = null, policy = null, stsRegion = null;
         int? duration = null;
+        Uri? stsEndpoint = null;
+        reader.Text(section, "StsEndpoint", value => Uri.TryCreate(value, UriKind.Absolute, out stsEndpoint), "an absolute URL");
         reader.Text(section, "AccessKeyId", value => id = value);
         reader.Text(section, "AccessKeySecret", value => secret = value);
         reader.Text(section, "SecurityToken", value => token = value);
@@ -174,6 +176,7 @@ public static class AlibabaCloudClientOptionsBinder
                 Policy = policy,
                 DurationSeconds = duration ?? StsCredentialsProviderOptions.DefaultDurationSeconds,
                 StsRegionId = stsRegion,
+                StsEndpoint = stsEndpoint,
                 LoggerFactory = built.LoggerFactory,
                 TimeProvider = built.TimeProvider,
             });

@@ -81,7 +81,7 @@ internal static class RpcResilience
                     var call = Call(args.Context);
                     var reason = ClientLog.Reason(args.Outcome.Exception);
                     ClientLog.Retrying(logger, call.Operation, call.Attempt, reason, args.RetryDelay);
-                    RpcTelemetry.Retrying(call.Activity, call.Attempt, reason, args.RetryDelay);
+                    RpcTelemetry.Retrying(call.Activity, call.Attempt, args.Outcome.Exception, args.RetryDelay);
                     return default;
                 },
             });

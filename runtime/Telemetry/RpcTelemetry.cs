@@ -119,14 +119,14 @@ internal static class RpcTelemetry
     }
 
     /// <summary>Adds a <c>retry</c> event to the call's span.</summary>
-    public static void Retrying(Activity? callActivity, int failedAttempt, string reason, TimeSpan delay)
+    public static void Retrying(Activity? callActivity, int failedAttempt, Exception? failure, TimeSpan delay)
     {
         if (callActivity is { IsAllDataRequested: true })
         {
             callActivity.AddEvent(new ActivityEvent("retry", tags: new ActivityTagsCollection
             {
                 { "alibaba_cloud.attempt", failedAttempt },
-                { "error.type", reason },
+                { "error.type", failure is null ? "none" : ErrorType(failure) },
                 { "alibaba_cloud.retry_delay_ms", Math.Round(delay.TotalMilliseconds) },
             }));
         }
