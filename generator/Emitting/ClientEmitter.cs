@@ -134,7 +134,7 @@ internal static class ClientEmitter
             using (writer.Block("public " + Signature(operation, withResponse)))
             {
                 writer.Line("return _rpc." + (withResponse ? "SendWithResponseAsync" : "SendAsync") + "(request, Operations." + operation.Name
-                    + ", Parsers." + operation.Name + "Json, Parsers." + operation.Name + "Xml, cancellationToken);");
+                    + "Operation, Parsers." + operation.Name + "Json, Parsers." + operation.Name + "Xml, cancellationToken);");
             }
         }
     }
@@ -176,24 +176,27 @@ internal static class ClientEmitter
         var codes = operation.RetryableErrors.IsEmpty
             ? string.Empty
             : ", and " + string.Join(", ", operation.RetryableErrors.Select(code => "<c>" + SourceWriter.Escape(code) + "</c>"));
-        var notExecuted = "Throttling" + codes + " (the service did not execute the call) is retried.";
+        var notExecuted = "Throttling" + codes + " (the service did not execute the call) is retried;";
         if (operation.IdempotencyTokenWireName is { } wire && operation.IdempotencyTokenProperty is { } property)
         {
             return new[]
             {
                 (operation.ReadOnly ? "Read-only, and idempotent" : "Idempotent") + " through <c>" + SourceWriter.Escape(wire) + "</c>: when the request leaves",
                 "<see cref=\"" + operation.Name + "Request." + property + "\"/> empty, the client sends a new token, the same on every",
-                "retry of this call (the request object is not changed). " + notExecuted + " 5xx answers, timeouts and broken",
-                "connections are retried too.",
+                "retry of this call (the request object is not changed).",
+                notExecuted,
+                "5xx answers, timeouts and broken connections are retried too.",
             };
         }
 
         return operation.ReadOnly
-            ? new[] { "Read-only: " + notExecuted + " 5xx answers, timeouts and broken connections are retried too." }
+            ? new[] { "Read-only.", notExecuted, "5xx answers, timeouts and broken connections are retried too." }
             : new[]
             {
-                "Not read-only and without an idempotency token: " + notExecuted + " Other failures are retried only when",
-                "the connection could not be made, since any other repeat could apply the operation twice.",
+                "Not read-only and without an idempotency token.",
+                notExecuted,
+                "other failures are retried only when the connection could not be made, since any other repeat",
+                "could apply the operation twice.",
             };
     }
 
@@ -208,7 +211,8 @@ internal static class ClientEmitter
                 var codes = operation.RetryableErrors.IsEmpty
                     ? "null"
                     : "new string[] { " + string.Join(", ", operation.RetryableErrors.Select(SourceWriter.Literal)) + " }";
-                writer.Line("internal static readonly " + Operation + " " + operation.Name + " = new " + Operation + "(");
+                // Suffixed, so that an operation called like a member of object (MemberwiseClone) hides none.
+                writer.Line("internal static readonly " + Operation + " " + operation.Name + "Operation = new " + Operation + "(");
                 writer.Indent();
                 writer.Line(SourceWriter.Literal(unit.Product) + ", " + SourceWriter.Literal(operation.Name) + ", idempotencyTokenParameter: "
                     + Literal(operation.IdempotencyTokenWireName) + ", anonymous: " + (operation.Anonymous ? "true" : "false")
