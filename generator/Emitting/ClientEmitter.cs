@@ -242,49 +242,60 @@ internal static class ClientEmitter
     private static void EmitRegistration(SourceWriter writer, ClientUnit unit)
     {
         var name = unit.TypeName;
-        var defaultName = SourceWriter.Literal(unit.Namespace + "." + name);
-        var create = "(httpClient, options) => new " + name + "(httpClient, options)";
-        var types = "<" + InterfaceName(unit) + ", " + name + ">";
+        var contract = InterfaceName(unit);
+        var full = unit.Namespace + "." + name;
         writer.Doc("Registers <see cref=\"" + name + "\"/> with dependency injection and <c>IHttpClientFactory</c>.");
         writer.Line(EmitterHelpers.GeneratedCodeAttribute);
         using (writer.Block(unit.Accessibility + " static class " + name + "ServiceCollectionExtensions"))
         {
-            writer.Doc("Registers <see cref=\"" + name + "\"/> and <see cref=\"" + InterfaceName(unit) + "\"/> as a typed <c>HttpClient</c> client named <c>"
-                + unit.Namespace + "." + name + "</c>, with options of the same name, checked at start-up.");
-            writer.Line("/// <param name=\"services\">The service collection.</param>");
-            writer.Line("/// <param name=\"configure\">Sets the client's options; may be null.</param>");
-            writer.Line("/// <returns>The <c>HttpClient</c> builder, to add handlers or configure the primary handler.</returns>");
-            using (writer.Block("public static " + Builder + " Add" + name + "(this " + Services + " services, global::System.Action<" + Options + ">? configure = null)"))
-            {
-                writer.Line("return " + Registration + ".AddAlibabaCloudClient" + types + "(");
-                writer.Indent().Line("services, " + defaultName + ", null, " + name + ".Endpoints, " + create + ", configure);").Outdent();
-            }
-
+            EmitAdd(writer, unit,
+                "Registers <see cref=\"" + name + "\"/> and <see cref=\"" + contract + "\"/> as a typed <c>HttpClient</c> client named <c>"
+                    + full + "</c>, with options of the same name, checked at start-up.",
+                new[] { ("configure", "Sets the client's options; may be null.") },
+                "global::System.Action<" + Options + ">? configure = null",
+                "null",
+                "configure");
             writer.Line();
-            writer.Doc("Registers a named <see cref=\"" + InterfaceName(unit) + "\"/> (another region or account): resolve it with"
-                + " <c>[FromKeyedServices(name)]</c> or <see cref=\"global::Bindings.Client.IAlibabaCloudClientFactory{TClient}\"/>.");
-            writer.Line("/// <param name=\"services\">The service collection.</param>");
-            writer.Line("/// <param name=\"name\">The client's name; its options are named <c>" + unit.Namespace + "." + name + ":</c> and the name.</param>");
-            writer.Line("/// <param name=\"configure\">Sets the client's options; may be null.</param>");
-            writer.Line("/// <returns>The <c>HttpClient</c> builder, to add handlers or configure the primary handler.</returns>");
-            using (writer.Block("public static " + Builder + " Add" + name + "(this " + Services + " services, string name, global::System.Action<" + Options + ">? configure = null)"))
-            {
-                writer.Line("return " + Registration + ".AddAlibabaCloudClient" + types + "(");
-                writer.Indent().Line("services, " + defaultName + ", name, " + name + ".Endpoints, " + create + ", configure);").Outdent();
-            }
-
+            EmitAdd(writer, unit,
+                "Registers a named <see cref=\"" + contract + "\"/> (another region or account): resolve it with"
+                    + " <c>[FromKeyedServices(name)]</c> or <see cref=\"global::Bindings.Client.IAlibabaCloudClientFactory{TClient}\"/>.",
+                new[] { ("name", "The client's name; its options are named <c>" + full + ":</c> and the name."), ("configure", "Sets the client's options; may be null.") },
+                "string name, global::System.Action<" + Options + ">? configure = null",
+                "name",
+                "configure");
             writer.Line();
-            writer.Doc("Registers a named <see cref=\"" + InterfaceName(unit) + "\"/> whose options are read from configuration"
-                + " (<c>appsettings.json</c>): unknown keys and bad values fail at start-up.");
-            writer.Line("/// <param name=\"services\">The service collection.</param>");
-            writer.Line("/// <param name=\"name\">The client's name.</param>");
-            writer.Line("/// <param name=\"configuration\">The section that holds the options, e.g. <c>RegionId</c>, <c>Timeout</c>, <c>Retry:MaxRetries</c>.</param>");
-            writer.Line("/// <returns>The <c>HttpClient</c> builder, to add handlers or configure the primary handler.</returns>");
-            using (writer.Block("public static " + Builder + " Add" + name + "(this " + Services + " services, string name, global::Microsoft.Extensions.Configuration.IConfiguration configuration)"))
-            {
-                writer.Line("return " + Registration + ".AddAlibabaCloudClient" + types + "(");
-                writer.Indent().Line("services, " + defaultName + ", name, " + name + ".Endpoints, " + create + ", configuration);").Outdent();
-            }
+            EmitAdd(writer, unit,
+                "Registers a named <see cref=\"" + contract + "\"/> whose options are read from configuration"
+                    + " (<c>appsettings.json</c>): unknown keys and bad values fail at start-up.",
+                new[]
+                {
+                    ("name", "The client's name."),
+                    ("configuration", "The section that holds the options, e.g. <c>RegionId</c>, <c>Timeout</c>, <c>Retry:MaxRetries</c>."),
+                },
+                "string name, global::Microsoft.Extensions.Configuration.IConfiguration configuration",
+                "name",
+                "configuration");
+        }
+    }
+
+    /// <summary>One <c>Add{Client}</c> overload, forwarding to the runtime's registration.</summary>
+    private static void EmitAdd(
+        SourceWriter writer, ClientUnit unit, string summary, (string Name, string Doc)[] parameters, string parameterList, string nameArgument, string lastArgument)
+    {
+        var name = unit.TypeName;
+        writer.Doc(summary);
+        writer.Line("/// <param name=\"services\">The service collection.</param>");
+        foreach (var (parameter, doc) in parameters)
+        {
+            writer.Line("/// <param name=\"" + parameter + "\">" + doc + "</param>");
+        }
+
+        writer.Line("/// <returns>The <c>HttpClient</c> builder, to add handlers or configure the primary handler.</returns>");
+        using (writer.Block("public static " + Builder + " Add" + name + "(this " + Services + " services, " + parameterList + ")"))
+        {
+            writer.Line("return " + Registration + ".AddAlibabaCloudClient<" + InterfaceName(unit) + ", " + name + ">(");
+            writer.Indent().Line("services, " + SourceWriter.Literal(unit.Namespace + "." + name) + ", " + nameArgument + ", " + name + ".Endpoints, "
+                + "(httpClient, options) => new " + name + "(httpClient, options), " + lastArgument + ");").Outdent();
         }
     }
 

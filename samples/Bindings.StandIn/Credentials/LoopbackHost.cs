@@ -14,7 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Bindings.StandIn.Credentials;
 
-/// <summary>A Kestrel server on a free loopback port that hands every request to one delegate: what the credentials stand-ins run on.</summary>
+/// <summary>A Kestrel server on a loopback address that hands every request to one delegate: what every stand-in runs on.</summary>
 internal sealed class LoopbackHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -27,7 +27,11 @@ internal sealed class LoopbackHost : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<LoopbackHost> StartAsync(RequestDelegate handle, CancellationToken cancellationToken)
+    public static Task<LoopbackHost> StartAsync(RequestDelegate handle, CancellationToken cancellationToken) =>
+        StartAsync(handle, IPAddress.Loopback, 0, cancellationToken);
+
+    // port: 0 for a free one, read back from BaseAddress.
+    public static async Task<LoopbackHost> StartAsync(RequestDelegate handle, IPAddress address, int port, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
         {
@@ -40,13 +44,16 @@ internal sealed class LoopbackHost : IAsyncDisposable
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = IncomingRequest.MaxBodyBytes;
-            kestrel.Listen(IPAddress.Loopback, 0);
+            kestrel.Listen(address, port);
         });
         var app = builder.Build();
         app.Run(handle);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var port = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()).Port;
-        return new LoopbackHost(app, new Uri("http://127.0.0.1:" + port.ToString(CultureInfo.InvariantCulture) + "/"));
+        var bound = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()).Port
+            .ToString(CultureInfo.InvariantCulture);
+        return new LoopbackHost(app, new Uri(address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6
+            ? "http://[" + address + "]:" + bound + "/"
+            : "http://" + address + ":" + bound + "/"));
     }
 
     public async ValueTask DisposeAsync()

@@ -23,8 +23,9 @@ namespace Bindings.Rds
         /// <remarks>
         /// Read-only, and idempotent through <c>ClientToken</c>: when the request leaves
         /// <see cref="DescribeBackupTasksRequest.ClientToken"/> empty, the client sends a new token, the same on every
-        /// retry of this call (the request object is not changed). Throttling (the service did not execute the call) is retried. 5xx answers, timeouts and broken
-        /// connections are retried too.
+        /// retry of this call (the request object is not changed).
+        /// Throttling (the service did not execute the call) is retried;
+        /// 5xx answers, timeouts and broken connections are retried too.
         /// </remarks>
         /// <param name="request">The request; validated before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the call, retries included.</param>
@@ -44,8 +45,9 @@ namespace Bindings.Rds
         /// <remarks>
         /// Read-only, and idempotent through <c>ClientToken</c>: when the request leaves
         /// <see cref="DescribeBackupTasksRequest.ClientToken"/> empty, the client sends a new token, the same on every
-        /// retry of this call (the request object is not changed). Throttling (the service did not execute the call) is retried. 5xx answers, timeouts and broken
-        /// connections are retried too.
+        /// retry of this call (the request object is not changed).
+        /// Throttling (the service did not execute the call) is retried;
+        /// 5xx answers, timeouts and broken connections are retried too.
         /// Returns the parsed response with the HTTP status, the headers and the request ID of the answer.
         /// </remarks>
         /// <param name="request">The request; validated before anything is sent.</param>

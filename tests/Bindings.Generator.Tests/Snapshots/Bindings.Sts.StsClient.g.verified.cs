@@ -20,7 +20,9 @@ namespace Bindings.Sts
         /// Obtains a Security Token Service (STS) token to assume a Resource Access Management (RAM) role.
         /// </summary>
         /// <remarks>
-        /// Read-only: Throttling (the service did not execute the call) is retried. 5xx answers, timeouts and broken connections are retried too.
+        /// Read-only.
+        /// Throttling (the service did not execute the call) is retried;
+        /// 5xx answers, timeouts and broken connections are retried too.
         /// </remarks>
         /// <param name="request">The request; validated before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the call, retries included.</param>
@@ -37,7 +39,9 @@ namespace Bindings.Sts
         /// Obtains a Security Token Service (STS) token to assume a Resource Access Management (RAM) role.
         /// </summary>
         /// <remarks>
-        /// Read-only: Throttling (the service did not execute the call) is retried. 5xx answers, timeouts and broken connections are retried too.
+        /// Read-only.
+        /// Throttling (the service did not execute the call) is retried;
+        /// 5xx answers, timeouts and broken connections are retried too.
         /// Returns the parsed response with the HTTP status, the headers and the request ID of the answer.
         /// </remarks>
         /// <param name="request">The request; validated before anything is sent.</param>
@@ -56,7 +60,9 @@ namespace Bindings.Sts
         /// (SSO) by using OpenID Connect (OIDC): the RAM role ARN federation of RRSA on ACK.
         /// </summary>
         /// <remarks>
-        /// Read-only: Throttling (the service did not execute the call) is retried. 5xx answers, timeouts and broken connections are retried too.
+        /// Read-only.
+        /// Throttling (the service did not execute the call) is retried;
+        /// 5xx answers, timeouts and broken connections are retried too.
         /// Anonymous: sent unsigned, without an AccessKey (the request carries its own proof).
         /// </remarks>
         /// <param name="request">The request; validated before anything is sent.</param>
@@ -74,7 +80,9 @@ namespace Bindings.Sts
         /// (SSO) by using OpenID Connect (OIDC): the RAM role ARN federation of RRSA on ACK.
         /// </summary>
         /// <remarks>
-        /// Read-only: Throttling (the service did not execute the call) is retried. 5xx answers, timeouts and broken connections are retried too.
+        /// Read-only.
+        /// Throttling (the service did not execute the call) is retried;
+        /// 5xx answers, timeouts and broken connections are retried too.
         /// Anonymous: sent unsigned, without an AccessKey (the request carries its own proof).
         /// Returns the parsed response with the HTTP status, the headers and the request ID of the answer.
         /// </remarks>
@@ -92,7 +100,9 @@ namespace Bindings.Sts
         /// Queries the identity of the caller (the account, user or role whose credentials signed the call).
         /// </summary>
         /// <remarks>
-        /// Read-only: Throttling (the service did not execute the call) is retried. 5xx answers, timeouts and broken connections are retried too.
+        /// Read-only.
+        /// Throttling (the service did not execute the call) is retried;
+        /// 5xx answers, timeouts and broken connections are retried too.
         /// </remarks>
         /// <param name="request">The request; validated before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the call, retries included.</param>
@@ -109,7 +119,9 @@ namespace Bindings.Sts
         /// Queries the identity of the caller (the account, user or role whose credentials signed the call).
         /// </summary>
         /// <remarks>
-        /// Read-only: Throttling (the service did not execute the call) is retried. 5xx answers, timeouts and broken connections are retried too.
+        /// Read-only.
+        /// Throttling (the service did not execute the call) is retried;
+        /// 5xx answers, timeouts and broken connections are retried too.
         /// Returns the parsed response with the HTTP status, the headers and the request ID of the answer.
         /// </remarks>
         /// <param name="request">The request; validated before anything is sent.</param>
