@@ -26,6 +26,25 @@ internal static class ClientEmitter
     public static string Emit(ClientUnit unit)
     {
         var name = unit.TypeName;
+
+        // Every operation X adds XAsync and XWithResponseAsync; the other members' names are the
+        // client's fixed ones or invented here.
+        var names = NameAllocator.Seeded(TypeSurfaces.Inherited
+            .Add(name)
+            .Add(TypeSurfaces.Client.Endpoint)
+            .Add(TypeSurfaces.Client.Endpoints)
+            .AddRange(unit.Operations.Select(operation => operation.Name + TypeSurfaces.Client.OperationSuffix))
+            .AddRange(unit.Operations.Select(operation => operation.Name + TypeSurfaces.Client.WithResponseSuffix)));
+        var rpc = names.New("_rpc");
+        var parsers = names.New("Parsers");
+        var operations = names.New("Operations");
+        // The nested classes' own names: a member may not be named like its class.
+        var parserNames = NameAllocator.Seeded(TypeSurfaces.Inherited.Add(parsers));
+        var parserFields = unit.Operations.ToDictionary(
+            operation => operation,
+            operation => (Json: parserNames.New(operation.Name + "Json"), Xml: parserNames.New(operation.Name + "Xml")));
+        var operationNames = NameAllocator.Seeded(TypeSurfaces.Inherited.Add(operations));
+        var operationFields = unit.Operations.ToDictionary(operation => operation, operation => operationNames.New(operation.Name));
         var writer = EmitterHelpers.StartFile(unit, "The client of the " + unit.Product + " API, version " + unit.Version + ".");
         using (writer.Block("namespace " + unit.Namespace))
         {
@@ -44,17 +63,17 @@ internal static class ClientEmitter
             writer.Line(EmitterHelpers.GeneratedCodeAttribute);
             using (writer.Block(unit.Accessibility + " sealed partial class " + name + " : " + InterfaceName(unit)))
             {
-                writer.Line("private readonly " + Rpc + " _rpc;");
+                writer.Line("private readonly " + Rpc + " " + rpc + ";");
                 writer.Line();
-                EmitConstructors(writer, name);
+                EmitConstructors(writer, name, rpc, names);
                 EmitEndpoints(writer, unit.Endpoints);
                 foreach (var operation in unit.Operations)
                 {
-                    EmitOperation(writer, operation);
+                    EmitOperation(writer, unit.Namespace, operation, rpc, operations + "." + operationFields[operation], parsers, parserFields[operation], names.NewScope());
                 }
 
-                EmitOperations(writer, unit);
-                EmitParsers(writer, unit.Operations);
+                EmitOperations(writer, unit, operations, operationFields);
+                EmitParsers(writer, unit.Namespace, unit.Operations, parsers, parserFields);
             }
 
             writer.Line();
@@ -64,7 +83,7 @@ internal static class ClientEmitter
         return writer.ToString();
     }
 
-    private static string InterfaceName(ClientUnit unit) => "I" + unit.TypeName;
+    private static string InterfaceName(ClientUnit unit) => TypeSurfaces.Client.InterfacePrefix + unit.TypeName;
 
     private static void EmitInterface(SourceWriter writer, ClientUnit unit)
     {
@@ -73,76 +92,84 @@ internal static class ClientEmitter
         using (writer.Block(unit.Accessibility + " partial interface " + InterfaceName(unit)))
         {
             writer.Doc("The address every request goes to.");
-            writer.Line("global::System.Uri Endpoint { get; }");
+            writer.Line("global::System.Uri " + TypeSurfaces.Client.Endpoint + " { get; }");
+            var names = NameAllocator.Seeded(TypeSurfaces.Inherited.Add(InterfaceName(unit)));
             foreach (var operation in unit.Operations)
             {
-                writer.Line();
-                OperationDocumentation(writer, operation, withResponse: false);
-                writer.Line(Signature(operation, withResponse: false) + ";");
-                writer.Line();
-                OperationDocumentation(writer, operation, withResponse: true);
-                writer.Line(Signature(operation, withResponse: true) + ";");
+                var scope = names.NewScope();
+                var (request, token) = (scope.New("request"), scope.New("cancellationToken"));
+                foreach (var withResponse in new[] { false, true })
+                {
+                    writer.Line();
+                    OperationDocumentation(writer, unit.Namespace, operation, withResponse, request, token);
+                    writer.Line(Signature(unit.Namespace, operation, withResponse, request, token) + ";");
+                }
             }
         }
     }
 
-    private static string Signature(ClientOperation operation, bool withResponse)
+    private static string Signature(string ns, ClientOperation operation, bool withResponse, string request, string token)
     {
-        var response = operation.Name + "Response";
+        var response = "global::" + ns + "." + operation.Name + TypeSurfaces.Client.ResponseSuffix;
         var returns = withResponse ? Task + "<" + RawResponse + "<" + response + ">>" : Task + "<" + response + ">";
-        return returns + " " + operation.Name + (withResponse ? "WithResponseAsync(" : "Async(") + operation.Name + "Request request, "
-            + Token + " cancellationToken = default)";
+        return returns + " " + operation.Name + (withResponse ? TypeSurfaces.Client.WithResponseSuffix : TypeSurfaces.Client.OperationSuffix)
+            + "(global::" + ns + "." + operation.Name + TypeSurfaces.Request.TypeSuffix + " " + request + ", " + Token + " " + token + " = default)";
     }
 
-    private static void EmitConstructors(SourceWriter writer, string name)
+    private static void EmitConstructors(SourceWriter writer, string name, string rpc, NameAllocator names)
     {
-        writer.Doc("Creates a client that sends with <paramref name=\"httpClient\"/>; the options are read now, once.");
-        writer.Line("/// <param name=\"httpClient\">Sends the requests; the client does not dispose it.</param>");
-        writer.Line("/// <param name=\"options\">Region or endpoint, credentials, format, signature, timeouts and retries.</param>");
+        var scope = names.NewScope();
+        var httpClient = scope.New("httpClient");
+        var options = scope.New("options");
+        writer.Doc("Creates a client that sends with <paramref name=\"" + httpClient + "\"/>; the options are read now, once.");
+        writer.Line("/// <param name=\"" + httpClient + "\">Sends the requests; the client does not dispose it.</param>");
+        writer.Line("/// <param name=\"" + options + "\">Region or endpoint, credentials, format, signature, timeouts and retries.</param>");
         writer.Line("/// <exception cref=\"global::System.ArgumentNullException\">An argument is null.</exception>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">An option is out of range, or no endpoint fits.</exception>");
-        using (writer.Block("public " + name + "(" + HttpClient + " httpClient, " + Options + " options)"))
+        using (writer.Block("public " + name + "(" + HttpClient + " " + httpClient + ", " + Options + " " + options + ")"))
         {
-            writer.Line("_rpc = new " + Rpc + "(httpClient, options, Endpoints);");
+            writer.Line(rpc + " = new " + Rpc + "(" + httpClient + ", " + options + ", " + TypeSurfaces.Client.Endpoints + ");");
         }
 
         writer.Line();
         writer.Doc("Creates a client with the default options: the service's default host, and credentials from the default chain.");
-        writer.Line("/// <param name=\"httpClient\">Sends the requests; the client does not dispose it.</param>");
-        writer.Line("public " + name + "(" + HttpClient + " httpClient)");
-        writer.Indent().Line(": this(httpClient, new " + Options + "())").Outdent();
+        writer.Line("/// <param name=\"" + httpClient + "\">Sends the requests; the client does not dispose it.</param>");
+        writer.Line("public " + name + "(" + HttpClient + " " + httpClient + ")");
+        writer.Indent().Line(": this(" + httpClient + ", new " + Options + "())").Outdent();
         writer.OpenBlock("").CloseBlock();
         writer.Line();
-        writer.Doc("The address every request goes to: the options' endpoint, or a host of <see cref=\"Endpoints\"/>.");
-        writer.Line("public global::System.Uri Endpoint => _rpc.Endpoint;");
+        writer.Doc("The address every request goes to: the options' endpoint, or a host of <see cref=\"" + TypeSurfaces.Client.Endpoints + "\"/>.");
+        writer.Line("public global::System.Uri " + TypeSurfaces.Client.Endpoint + " => " + rpc + ".Endpoint;");
         writer.Line();
     }
 
     private static void EmitEndpoints(SourceWriter writer, EndpointsModel endpoints)
     {
         writer.Doc("The service's hosts, from the spec; <c>{regionId}</c> stands for the options' region.");
-        writer.Line("public static global::Bindings.Client.ServiceEndpoints Endpoints { get; } = new global::Bindings.Client.ServiceEndpoints("
+        writer.Line("public static global::Bindings.Client.ServiceEndpoints " + TypeSurfaces.Client.Endpoints + " { get; } = new global::Bindings.Client.ServiceEndpoints("
             + Literal(endpoints.Default) + ", " + Literal(endpoints.Regional) + ", " + Literal(endpoints.Vpc) + ");");
     }
 
-    private static void EmitOperation(SourceWriter writer, ClientOperation operation)
+    private static void EmitOperation(
+        SourceWriter writer, string ns, ClientOperation operation, string rpc, string description, string parsers, (string Json, string Xml) fields, NameAllocator scope)
     {
+        var (request, token) = (scope.New("request"), scope.New("cancellationToken"));
         foreach (var withResponse in new[] { false, true })
         {
             writer.Line();
             writer.Line("/// <inheritdoc/>");
-            using (writer.Block("public " + Signature(operation, withResponse)))
+            using (writer.Block("public " + Signature(ns, operation, withResponse, request, token)))
             {
-                writer.Line("return _rpc." + (withResponse ? "SendWithResponseAsync" : "SendAsync") + "(request, Operations." + operation.Name
-                    + "Operation, Parsers." + operation.Name + "Json, Parsers." + operation.Name + "Xml, cancellationToken);");
+                writer.Line("return " + rpc + "." + (withResponse ? "SendWithResponseAsync" : "SendAsync") + "(" + request + ", " + description
+                    + ", " + parsers + "." + fields.Json + ", " + parsers + "." + fields.Xml + ", " + token + ");");
             }
         }
     }
 
-    private static void OperationDocumentation(SourceWriter writer, ClientOperation operation, bool withResponse)
+    private static void OperationDocumentation(SourceWriter writer, string ns, ClientOperation operation, bool withResponse, string request, string token)
     {
         writer.Summary(operation.Description, "Calls " + operation.Name + ".");
-        var remarks = new List<string>(RetryRemarks(operation));
+        var remarks = new List<string>(RetryRemarks(operation, ns));
         if (operation.Anonymous)
         {
             remarks.Add("Anonymous: sent unsigned, without an AccessKey (the request carries its own proof).");
@@ -154,8 +181,8 @@ internal static class ClientEmitter
         }
 
         writer.Remarks(remarks.ToArray());
-        writer.Line("/// <param name=\"request\">The request; validated before anything is sent.</param>");
-        writer.Line("/// <param name=\"cancellationToken\">Cancels the call, retries included.</param>");
+        writer.Line("/// <param name=\"" + request + "\">The request; validated before anything is sent.</param>");
+        writer.Line("/// <param name=\"" + token + "\">Cancels the call, retries included.</param>");
         writer.Line(withResponse
             ? "/// <returns>The response, read with the parser of the configured format, and the raw answer's status and headers.</returns>"
             : "/// <returns>The response, read with the parser of the configured format.</returns>");
@@ -168,10 +195,10 @@ internal static class ClientEmitter
             writer.Line("/// <exception cref=\"global::Bindings.Credentials.AlibabaCloudCredentialsException\">No credentials could be found or refreshed.</exception>");
         }
 
-        writer.Line("/// <exception cref=\"global::System.OperationCanceledException\"><paramref name=\"cancellationToken\"/> was cancelled.</exception>");
+        writer.Line("/// <exception cref=\"global::System.OperationCanceledException\"><paramref name=\"" + token + "\"/> was cancelled.</exception>");
     }
 
-    private static IEnumerable<string> RetryRemarks(ClientOperation operation)
+    private static IEnumerable<string> RetryRemarks(ClientOperation operation, string ns)
     {
         var codes = operation.RetryableErrors.IsEmpty
             ? string.Empty
@@ -182,7 +209,7 @@ internal static class ClientEmitter
             return new[]
             {
                 (operation.ReadOnly ? "Read-only, and idempotent" : "Idempotent") + " through <c>" + SourceWriter.Escape(wire) + "</c>: when the request leaves",
-                "<see cref=\"" + operation.Name + "Request." + property + "\"/> empty, the client sends a new token, the same on every",
+                "<see cref=\"global::" + ns + "." + operation.Name + TypeSurfaces.Request.TypeSuffix + "." + property + "\"/> empty, the client sends a new token, the same on every",
                 "retry of this call (the request object is not changed).",
                 notExecuted,
                 "5xx answers, timeouts and broken connections are retried too.",
@@ -200,19 +227,18 @@ internal static class ClientEmitter
             };
     }
 
-    private static void EmitOperations(SourceWriter writer, ClientUnit unit)
+    private static void EmitOperations(SourceWriter writer, ClientUnit unit, string operations, Dictionary<ClientOperation, string> fields)
     {
         writer.Line();
         writer.Line("// What the runtime needs to know of each operation, made once.");
-        using (writer.Block("private static class Operations"))
+        using (writer.Block("private static class " + operations))
         {
             foreach (var operation in unit.Operations)
             {
                 var codes = operation.RetryableErrors.IsEmpty
                     ? "null"
                     : "new string[] { " + string.Join(", ", operation.RetryableErrors.Select(SourceWriter.Literal)) + " }";
-                // Suffixed, so that an operation called like a member of object (MemberwiseClone) hides none.
-                writer.Line("internal static readonly " + Operation + " " + operation.Name + "Operation = new " + Operation + "(");
+                writer.Line("internal static readonly " + Operation + " " + fields[operation] + " = new " + Operation + "(");
                 writer.Indent();
                 writer.Line(SourceWriter.Literal(unit.Product) + ", " + SourceWriter.Literal(operation.Name) + ", idempotencyTokenParameter: "
                     + Literal(operation.IdempotencyTokenWireName) + ", anonymous: " + (operation.Anonymous ? "true" : "false")
@@ -222,19 +248,19 @@ internal static class ClientEmitter
         }
     }
 
-    private static void EmitParsers(SourceWriter writer, EquatableArray<ClientOperation> operations)
+    private static void EmitParsers(SourceWriter writer, string ns, EquatableArray<ClientOperation> operations, string parsers, Dictionary<ClientOperation, (string Json, string Xml)> fields)
     {
         writer.Line();
         writer.Line("// The generated parsers, as delegates made once.");
-        using (writer.Block("private static class Parsers"))
+        using (writer.Block("private static class " + parsers))
         {
             foreach (var operation in operations)
             {
-                var response = operation.Name + "Response";
+                var response = "global::" + ns + "." + operation.Name + TypeSurfaces.Client.ResponseSuffix;
                 var type = "global::System.Func<global::System.IO.Stream, global::Bindings.ResponseParseOptions, " + Token
-                    + ", " + Task + "<" + response + ">>";
-                writer.Line("internal static readonly " + type + " " + operation.Name + "Json = " + response + ".ParseJsonAsync;");
-                writer.Line("internal static readonly " + type + " " + operation.Name + "Xml = " + response + ".ParseXmlAsync;");
+                    + ", global::System.Threading.Tasks.Task<" + response + ">>";
+                writer.Line("internal static readonly " + type + " " + fields[operation].Json + " = " + response + "." + TypeSurfaces.Shape.ParseJsonAsync + ";");
+                writer.Line("internal static readonly " + type + " " + fields[operation].Xml + " = " + response + "." + TypeSurfaces.Shape.ParseXmlAsync + ";");
             }
         }
     }
@@ -242,14 +268,15 @@ internal static class ClientEmitter
     private static void EmitRegistration(SourceWriter writer, ClientUnit unit)
     {
         var name = unit.TypeName;
-        var contract = InterfaceName(unit);
+        var contract = "global::" + unit.Namespace + "." + InterfaceName(unit);
         var full = unit.Namespace + "." + name;
-        writer.Doc("Registers <see cref=\"" + name + "\"/> with dependency injection and <c>IHttpClientFactory</c>.");
+        var client = "global::" + full;
+        writer.Doc("Registers <see cref=\"" + client + "\"/> with dependency injection and <c>IHttpClientFactory</c>.");
         writer.Line(EmitterHelpers.GeneratedCodeAttribute);
-        using (writer.Block(unit.Accessibility + " static class " + name + "ServiceCollectionExtensions"))
+        using (writer.Block(unit.Accessibility + " static class " + name + TypeSurfaces.Client.RegistrationSuffix))
         {
             EmitAdd(writer, unit,
-                "Registers <see cref=\"" + name + "\"/> and <see cref=\"" + contract + "\"/> as a typed <c>HttpClient</c> client named <c>"
+                "Registers <see cref=\"" + client + "\"/> and <see cref=\"" + contract + "\"/> as a typed <c>HttpClient</c> client named <c>"
                     + full + "</c>, with options of the same name, checked at start-up.",
                 new[] { ("configure", "Sets the client's options; may be null.") },
                 "global::System.Action<" + Options + ">? configure = null",
@@ -283,6 +310,7 @@ internal static class ClientEmitter
         SourceWriter writer, ClientUnit unit, string summary, (string Name, string Doc)[] parameters, string parameterList, string nameArgument, string lastArgument)
     {
         var name = unit.TypeName;
+        var client = "global::" + unit.Namespace + "." + name;
         writer.Doc(summary);
         writer.Line("/// <param name=\"services\">The service collection.</param>");
         foreach (var (parameter, doc) in parameters)
@@ -293,9 +321,9 @@ internal static class ClientEmitter
         writer.Line("/// <returns>The <c>HttpClient</c> builder, to add handlers or configure the primary handler.</returns>");
         using (writer.Block("public static " + Builder + " Add" + name + "(this " + Services + " services, " + parameterList + ")"))
         {
-            writer.Line("return " + Registration + ".AddAlibabaCloudClient<" + InterfaceName(unit) + ", " + name + ">(");
-            writer.Indent().Line("services, " + SourceWriter.Literal(unit.Namespace + "." + name) + ", " + nameArgument + ", " + name + ".Endpoints, "
-                + "(httpClient, options) => new " + name + "(httpClient, options), " + lastArgument + ");").Outdent();
+            writer.Line("return " + Registration + ".AddAlibabaCloudClient<global::" + unit.Namespace + "." + InterfaceName(unit) + ", " + client + ">(");
+            writer.Indent().Line("services, " + SourceWriter.Literal(unit.Namespace + "." + name) + ", " + nameArgument + ", " + client + "." + TypeSurfaces.Client.Endpoints + ", "
+                + "(httpClient, options) => new " + client + "(httpClient, options), " + lastArgument + ");").Outdent();
         }
     }
 

@@ -5,15 +5,11 @@
 
 namespace Bindings.Rds
 {
-    /// <summary>
-    /// The operations of <see cref="RdsClient"/>, to mock in tests or to decorate.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "1.0.0")]
+    /// <summary>The operations of <see cref="RdsClient"/>, to mock in tests or to decorate.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public partial interface IRdsClient
     {
-        /// <summary>
-        /// The address every request goes to.
-        /// </summary>
+        /// <summary>The address every request goes to.</summary>
         global::System.Uri Endpoint { get; }
 
         /// <summary>
@@ -22,7 +18,7 @@ namespace Bindings.Rds
         /// </summary>
         /// <remarks>
         /// Read-only, and idempotent through <c>ClientToken</c>: when the request leaves
-        /// <see cref="DescribeBackupTasksRequest.ClientToken"/> empty, the client sends a new token, the same on every
+        /// <see cref="global::Bindings.Rds.DescribeBackupTasksRequest.ClientToken"/> empty, the client sends a new token, the same on every
         /// retry of this call (the request object is not changed).
         /// Throttling (the service did not execute the call) is retried;
         /// 5xx answers, timeouts and broken connections are retried too.
@@ -36,7 +32,7 @@ namespace Bindings.Rds
         /// <exception cref="global::Bindings.ResponseParseException">The service's answer could not be read.</exception>
         /// <exception cref="global::Bindings.Credentials.AlibabaCloudCredentialsException">No credentials could be found or refreshed.</exception>
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-        global::System.Threading.Tasks.Task<DescribeBackupTasksResponse> DescribeBackupTasksAsync(DescribeBackupTasksRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Bindings.Rds.DescribeBackupTasksResponse> DescribeBackupTasksAsync(global::Bindings.Rds.DescribeBackupTasksRequest request, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// DescribeBackupTasks操作を呼び出して、ApsaraDB RDSインスタンスのバックアップタスクを照会できます。 Queries the backup tasks of an
@@ -44,7 +40,7 @@ namespace Bindings.Rds
         /// </summary>
         /// <remarks>
         /// Read-only, and idempotent through <c>ClientToken</c>: when the request leaves
-        /// <see cref="DescribeBackupTasksRequest.ClientToken"/> empty, the client sends a new token, the same on every
+        /// <see cref="global::Bindings.Rds.DescribeBackupTasksRequest.ClientToken"/> empty, the client sends a new token, the same on every
         /// retry of this call (the request object is not changed).
         /// Throttling (the service did not execute the call) is retried;
         /// 5xx answers, timeouts and broken connections are retried too.
@@ -59,12 +55,10 @@ namespace Bindings.Rds
         /// <exception cref="global::Bindings.ResponseParseException">The service's answer could not be read.</exception>
         /// <exception cref="global::Bindings.Credentials.AlibabaCloudCredentialsException">No credentials could be found or refreshed.</exception>
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-        global::System.Threading.Tasks.Task<global::Bindings.Client.AlibabaCloudResponse<DescribeBackupTasksResponse>> DescribeBackupTasksWithResponseAsync(DescribeBackupTasksRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Bindings.Client.AlibabaCloudResponse<global::Bindings.Rds.DescribeBackupTasksResponse>> DescribeBackupTasksWithResponseAsync(global::Bindings.Rds.DescribeBackupTasksRequest request, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
-    /// <summary>
-    /// ApsaraDB RDS (Relational Database Service), RPC API version 2014-08-15.
-    /// </summary>
+    /// <summary>ApsaraDB RDS (Relational Database Service), RPC API version 2014-08-15.</summary>
     /// <remarks>
     /// API version <c>2014-08-15</c>.
     /// Hosts: <c>rds.aliyuncs.com</c> by default, <c>rds.{regionId}.aliyuncs.com</c> for a region, <c>rds-vpc.{regionId}.aliyuncs.com</c> inside a VPC; the options' endpoint wins.
@@ -75,7 +69,7 @@ namespace Bindings.Rds
     /// <see cref="global::Bindings.Client.AlibabaCloudTransportException"/>. Thread-safe. Mock
     /// <see cref="IRdsClient"/> in tests.
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public sealed partial class RdsClient : IRdsClient
     {
         private readonly global::Bindings.Client.AlibabaCloudRpcClient _rpc;
@@ -113,54 +107,56 @@ namespace Bindings.Rds
         public static global::Bindings.Client.ServiceEndpoints Endpoints { get; } = new global::Bindings.Client.ServiceEndpoints("rds.aliyuncs.com", "rds.{regionId}.aliyuncs.com", "rds-vpc.{regionId}.aliyuncs.com");
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<DescribeBackupTasksResponse> DescribeBackupTasksAsync(DescribeBackupTasksRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::Bindings.Rds.DescribeBackupTasksResponse> DescribeBackupTasksAsync(global::Bindings.Rds.DescribeBackupTasksRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return _rpc.SendAsync(request, Operations.DescribeBackupTasksOperation, Parsers.DescribeBackupTasksJson, Parsers.DescribeBackupTasksXml, cancellationToken);
+            return _rpc.SendAsync(request, Operations.DescribeBackupTasks, Parsers.DescribeBackupTasksJson, Parsers.DescribeBackupTasksXml, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Bindings.Client.AlibabaCloudResponse<DescribeBackupTasksResponse>> DescribeBackupTasksWithResponseAsync(DescribeBackupTasksRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::Bindings.Client.AlibabaCloudResponse<global::Bindings.Rds.DescribeBackupTasksResponse>> DescribeBackupTasksWithResponseAsync(global::Bindings.Rds.DescribeBackupTasksRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return _rpc.SendWithResponseAsync(request, Operations.DescribeBackupTasksOperation, Parsers.DescribeBackupTasksJson, Parsers.DescribeBackupTasksXml, cancellationToken);
+            return _rpc.SendWithResponseAsync(request, Operations.DescribeBackupTasks, Parsers.DescribeBackupTasksJson, Parsers.DescribeBackupTasksXml, cancellationToken);
         }
 
         // What the runtime needs to know of each operation, made once.
         private static class Operations
         {
-            internal static readonly global::Bindings.Client.RpcOperation DescribeBackupTasksOperation = new global::Bindings.Client.RpcOperation(
+            internal static readonly global::Bindings.Client.RpcOperation DescribeBackupTasks = new global::Bindings.Client.RpcOperation(
                 "Rds", "DescribeBackupTasks", idempotencyTokenParameter: "ClientToken", anonymous: false, retryableErrorCodes: null);
         }
 
         // The generated parsers, as delegates made once.
         private static class Parsers
         {
-            internal static readonly global::System.Func<global::System.IO.Stream, global::Bindings.ResponseParseOptions, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<DescribeBackupTasksResponse>> DescribeBackupTasksJson = DescribeBackupTasksResponse.ParseJsonAsync;
-            internal static readonly global::System.Func<global::System.IO.Stream, global::Bindings.ResponseParseOptions, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<DescribeBackupTasksResponse>> DescribeBackupTasksXml = DescribeBackupTasksResponse.ParseXmlAsync;
+            internal static readonly global::System.Func<global::System.IO.Stream, global::Bindings.ResponseParseOptions, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<global::Bindings.Rds.DescribeBackupTasksResponse>> DescribeBackupTasksJson = global::Bindings.Rds.DescribeBackupTasksResponse.ParseJsonAsync;
+            internal static readonly global::System.Func<global::System.IO.Stream, global::Bindings.ResponseParseOptions, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<global::Bindings.Rds.DescribeBackupTasksResponse>> DescribeBackupTasksXml = global::Bindings.Rds.DescribeBackupTasksResponse.ParseXmlAsync;
         }
     }
 
     /// <summary>
-    /// Registers <see cref="RdsClient"/> with dependency injection and <c>IHttpClientFactory</c>.
+    /// Registers <see cref="global::Bindings.Rds.RdsClient"/> with dependency injection and
+    /// <c>IHttpClientFactory</c>.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public static class RdsClientServiceCollectionExtensions
     {
         /// <summary>
-        /// Registers <see cref="RdsClient"/> and <see cref="IRdsClient"/> as a typed <c>HttpClient</c> client
-        /// named <c>Bindings.Rds.RdsClient</c>, with options of the same name, checked at start-up.
+        /// Registers <see cref="global::Bindings.Rds.RdsClient"/> and <see
+        /// cref="global::Bindings.Rds.IRdsClient"/> as a typed <c>HttpClient</c> client named
+        /// <c>Bindings.Rds.RdsClient</c>, with options of the same name, checked at start-up.
         /// </summary>
         /// <param name="services">The service collection.</param>
         /// <param name="configure">Sets the client's options; may be null.</param>
         /// <returns>The <c>HttpClient</c> builder, to add handlers or configure the primary handler.</returns>
         public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddRdsClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::Bindings.Client.AlibabaCloudClientOptions>? configure = null)
         {
-            return global::Microsoft.Extensions.DependencyInjection.AlibabaCloudServiceCollectionExtensions.AddAlibabaCloudClient<IRdsClient, RdsClient>(
-                services, "Bindings.Rds.RdsClient", null, RdsClient.Endpoints, (httpClient, options) => new RdsClient(httpClient, options), configure);
+            return global::Microsoft.Extensions.DependencyInjection.AlibabaCloudServiceCollectionExtensions.AddAlibabaCloudClient<global::Bindings.Rds.IRdsClient, global::Bindings.Rds.RdsClient>(
+                services, "Bindings.Rds.RdsClient", null, global::Bindings.Rds.RdsClient.Endpoints, (httpClient, options) => new global::Bindings.Rds.RdsClient(httpClient, options), configure);
         }
 
         /// <summary>
-        /// Registers a named <see cref="IRdsClient"/> (another region or account): resolve it with
-        /// <c>[FromKeyedServices(name)]</c> or <see
+        /// Registers a named <see cref="global::Bindings.Rds.IRdsClient"/> (another region or account): resolve
+        /// it with <c>[FromKeyedServices(name)]</c> or <see
         /// cref="global::Bindings.Client.IAlibabaCloudClientFactory{TClient}"/>.
         /// </summary>
         /// <param name="services">The service collection.</param>
@@ -169,13 +165,13 @@ namespace Bindings.Rds
         /// <returns>The <c>HttpClient</c> builder, to add handlers or configure the primary handler.</returns>
         public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddRdsClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, string name, global::System.Action<global::Bindings.Client.AlibabaCloudClientOptions>? configure = null)
         {
-            return global::Microsoft.Extensions.DependencyInjection.AlibabaCloudServiceCollectionExtensions.AddAlibabaCloudClient<IRdsClient, RdsClient>(
-                services, "Bindings.Rds.RdsClient", name, RdsClient.Endpoints, (httpClient, options) => new RdsClient(httpClient, options), configure);
+            return global::Microsoft.Extensions.DependencyInjection.AlibabaCloudServiceCollectionExtensions.AddAlibabaCloudClient<global::Bindings.Rds.IRdsClient, global::Bindings.Rds.RdsClient>(
+                services, "Bindings.Rds.RdsClient", name, global::Bindings.Rds.RdsClient.Endpoints, (httpClient, options) => new global::Bindings.Rds.RdsClient(httpClient, options), configure);
         }
 
         /// <summary>
-        /// Registers a named <see cref="IRdsClient"/> whose options are read from configuration
-        /// (<c>appsettings.json</c>): unknown keys and bad values fail at start-up.
+        /// Registers a named <see cref="global::Bindings.Rds.IRdsClient"/> whose options are read from
+        /// configuration (<c>appsettings.json</c>): unknown keys and bad values fail at start-up.
         /// </summary>
         /// <param name="services">The service collection.</param>
         /// <param name="name">The client's name.</param>
@@ -183,8 +179,8 @@ namespace Bindings.Rds
         /// <returns>The <c>HttpClient</c> builder, to add handlers or configure the primary handler.</returns>
         public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddRdsClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, string name, global::Microsoft.Extensions.Configuration.IConfiguration configuration)
         {
-            return global::Microsoft.Extensions.DependencyInjection.AlibabaCloudServiceCollectionExtensions.AddAlibabaCloudClient<IRdsClient, RdsClient>(
-                services, "Bindings.Rds.RdsClient", name, RdsClient.Endpoints, (httpClient, options) => new RdsClient(httpClient, options), configuration);
+            return global::Microsoft.Extensions.DependencyInjection.AlibabaCloudServiceCollectionExtensions.AddAlibabaCloudClient<global::Bindings.Rds.IRdsClient, global::Bindings.Rds.RdsClient>(
+                services, "Bindings.Rds.RdsClient", name, global::Bindings.Rds.RdsClient.Endpoints, (httpClient, options) => new global::Bindings.Rds.RdsClient(httpClient, options), configuration);
         }
     }
 }

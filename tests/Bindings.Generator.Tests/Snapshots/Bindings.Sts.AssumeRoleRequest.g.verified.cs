@@ -10,9 +10,9 @@ namespace Bindings.Sts
     /// </summary>
     /// <remarks>
     /// Sent as <c>Action=AssumeRole</c>, <c>Version=2015-04-01</c>; the response is
-    /// <see cref="AssumeRoleResponse"/>.
+    /// <see cref="global::Bindings.Sts.AssumeRoleResponse"/>.
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public sealed partial class AssumeRoleRequest : global::Bindings.IRpcRequest
     {
         /// <summary>
@@ -66,9 +66,7 @@ namespace Bindings.Sts
         /// </remarks>
         public string? ExternalId { get; set; }
 
-        /// <summary>
-        /// The source identity of the session.
-        /// </summary>
+        /// <summary>The source identity of the session.</summary>
         /// <remarks>
         /// Wire name: <c>SourceIdentity</c>.
         /// </remarks>
@@ -80,9 +78,7 @@ namespace Bindings.Sts
 
         bool global::Bindings.IRpcRequest.IsReadOnly => true;
 
-        /// <summary>
-        /// Checks required parameters and documented constraints before anything is sent.
-        /// </summary>
+        /// <summary>Checks required parameters and documented constraints before anything is sent.</summary>
         /// <exception cref="global::Bindings.RequestValidationException">A parameter is missing or breaks a constraint; the exception names it.</exception>
         public void Validate()
         {
@@ -116,7 +112,7 @@ namespace Bindings.Sts
         /// <param name="parameters">Where to add them; the signer adds the common parameters.</param>
         public void WriteParameters(global::System.Collections.Generic.ICollection<global::System.Collections.Generic.KeyValuePair<string, string>> parameters)
         {
-            if (parameters is null) throw new global::System.ArgumentNullException(nameof(parameters));
+            if (parameters is null) throw new global::System.ArgumentNullException("parameters");
             parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("Action", "AssumeRole"));
             parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("Version", "2015-04-01"));
             if (RoleArn is object) parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("RoleArn", RoleArn));

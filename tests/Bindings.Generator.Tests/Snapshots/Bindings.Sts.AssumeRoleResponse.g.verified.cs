@@ -5,68 +5,56 @@
 
 namespace Bindings.Sts
 {
-    /// <summary>
-    /// The response of AssumeRole.
-    /// </summary>
+    /// <summary>The response of AssumeRole.</summary>
     /// <remarks>
     /// Read it with <c>ParseJson</c> or <c>ParseXml</c>. Both accept what the service is known to send
     /// (numbers as strings and the reverse, a single item for a list, missing lists) and keep fields
     /// the spec does not describe in <see cref="UnknownMembers"/>.
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public sealed partial class AssumeRoleResponse : global::System.IEquatable<AssumeRoleResponse>
     {
-        /// <summary>
-        /// The ID of the request.
-        /// </summary>
+        private static readonly global::Bindings.Serialization.ResponseParser<AssumeRoleResponse> Parser = new global::Bindings.Serialization.ResponseParser<AssumeRoleResponse>("AssumeRoleResponse", ReadJson, ReadXml);
+
+        /// <summary>The ID of the request.</summary>
         /// <remarks>
         /// Wire name: <c>RequestId</c>.
         /// Example: <c>6894B13B-6D71-4EF5-88FA-F32781734A7F</c>.
         /// </remarks>
         public string? RequestId { get; set; }
 
-        /// <summary>
-        /// The temporary identity that you use to assume the RAM role.
-        /// </summary>
+        /// <summary>The temporary identity that you use to assume the RAM role.</summary>
         /// <remarks>
         /// Wire name: <c>AssumedRoleUser</c>.
         /// </remarks>
         public global::Bindings.Sts.AssumedRoleUser? AssumedRoleUser { get; set; }
 
-        /// <summary>
-        /// The STS credentials.
-        /// </summary>
+        /// <summary>The STS credentials.</summary>
         /// <remarks>
         /// Wire name: <c>Credentials</c>.
         /// </remarks>
         public global::Bindings.Sts.TemporaryCredentials? Credentials { get; set; }
 
-        /// <summary>
-        /// The source identity of the session.
-        /// </summary>
+        /// <summary>The source identity of the session.</summary>
         /// <remarks>
         /// Wire name: <c>SourceIdentity</c>.
         /// </remarks>
         public string? SourceIdentity { get; set; }
 
-        /// <summary>
-        /// Fields the service sent that the spec does not describe, kept as they came.
-        /// </summary>
+        /// <summary>Fields the service sent that the spec does not describe, kept as they came.</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::Bindings.UnknownMember> UnknownMembers { get; set; } = global::System.Array.Empty<global::Bindings.UnknownMember>();
 
-        /// <summary>
-        /// True when every member, and every unknown member, is equal.
-        /// </summary>
+        /// <summary>True when every member, and every unknown member, is equal.</summary>
         /// <param name="other">The instance to compare with.</param>
         public bool Equals(AssumeRoleResponse? other)
         {
             if (other is null) return false;
-            if (ReferenceEquals(this, other)) return true;
+            if (object.ReferenceEquals(this, other)) return true;
             return
-                global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId) &&
-                global::System.Collections.Generic.EqualityComparer<global::Bindings.Sts.AssumedRoleUser?>.Default.Equals(AssumedRoleUser, other.AssumedRoleUser) &&
-                global::System.Collections.Generic.EqualityComparer<global::Bindings.Sts.TemporaryCredentials?>.Default.Equals(Credentials, other.Credentials) &&
-                global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(SourceIdentity, other.SourceIdentity) &&
+                global::Bindings.Serialization.ValueEquality.Equal(RequestId, other.RequestId) &&
+                global::Bindings.Serialization.ValueEquality.Equal(AssumedRoleUser, other.AssumedRoleUser) &&
+                global::Bindings.Serialization.ValueEquality.Equal(Credentials, other.Credentials) &&
+                global::Bindings.Serialization.ValueEquality.Equal(SourceIdentity, other.SourceIdentity) &&
                 global::Bindings.Serialization.ValueEquality.ListEquals(UnknownMembers, other.UnknownMembers);
         }
 
@@ -77,10 +65,10 @@ namespace Bindings.Sts
         public override int GetHashCode()
         {
             var hash = 17;
-            hash = unchecked((hash * 31) + (RequestId?.GetHashCode() ?? 0));
-            hash = unchecked((hash * 31) + (AssumedRoleUser?.GetHashCode() ?? 0));
-            hash = unchecked((hash * 31) + (Credentials?.GetHashCode() ?? 0));
-            hash = unchecked((hash * 31) + (SourceIdentity?.GetHashCode() ?? 0));
+            hash = global::Bindings.Serialization.ValueEquality.Hash(hash, RequestId);
+            hash = global::Bindings.Serialization.ValueEquality.Hash(hash, AssumedRoleUser);
+            hash = global::Bindings.Serialization.ValueEquality.Hash(hash, Credentials);
+            hash = global::Bindings.Serialization.ValueEquality.Hash(hash, SourceIdentity);
             return hash;
         }
     }
@@ -88,57 +76,23 @@ namespace Bindings.Sts
     // Reads AssumeRoleResponse from JSON.
     partial class AssumeRoleResponse
     {
-        /// <summary>
-        /// Parses AssumeRoleResponse from UTF-8 JSON; a byte order mark is allowed.
-        /// </summary>
+        /// <summary>Parses AssumeRoleResponse from UTF-8 JSON; a byte order mark is allowed.</summary>
         /// <param name="utf8Json">The whole document.</param>
         /// <param name="options">Limits on depth and size; the defaults when null.</param>
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed or a value has the wrong kind.</exception>
-        public static AssumeRoleResponse ParseJson(global::System.ReadOnlySpan<byte> utf8Json, global::Bindings.ResponseParseOptions? options = null)
-        {
-            var json = global::Bindings.Serialization.JsonParsing.SkipBom(utf8Json);
-            try
-            {
-                var reader = global::Bindings.Serialization.JsonParsing.CreateReader(json, options ?? global::Bindings.ResponseParseOptions.Default);
-                global::Bindings.Serialization.JsonParsing.ReadDocumentStart(ref reader);
-                var result = ReadJson(ref reader, json) ?? throw global::Bindings.Serialization.JsonParsing.Unexpected(ref reader, "an object");
-                global::Bindings.Serialization.JsonParsing.ReadDocumentEnd(ref reader);
-                return result;
-            }
-            catch (global::System.Exception exception) when (global::Bindings.Serialization.JsonParsing.IsReadError(exception))
-            {
-                throw global::Bindings.Serialization.JsonParsing.Fail(exception, json, "AssumeRoleResponse");
-            }
-        }
+        public static AssumeRoleResponse ParseJson(global::System.ReadOnlySpan<byte> utf8Json, global::Bindings.ResponseParseOptions? options = null) => Parser.ParseJson(utf8Json, options);
 
-        /// <summary>
-        /// Parses AssumeRoleResponse from JSON text.
-        /// </summary>
+        /// <summary>Parses AssumeRoleResponse from JSON text.</summary>
         /// <param name="json">The whole document.</param>
         /// <param name="options">Limits on depth and size; the defaults when null.</param>
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed or a value has the wrong kind.</exception>
-        public static AssumeRoleResponse ParseJson(string json, global::Bindings.ResponseParseOptions? options = null)
-            => ParseJson(global::System.Text.Encoding.UTF8.GetBytes(json ?? throw new global::System.ArgumentNullException(nameof(json))), options);
+        public static AssumeRoleResponse ParseJson(string json, global::Bindings.ResponseParseOptions? options = null) => Parser.ParseJson(json, options);
 
-        /// <summary>
-        /// Parses AssumeRoleResponse from a stream of UTF-8 JSON, read to its end.
-        /// </summary>
+        /// <summary>Parses AssumeRoleResponse from a stream of UTF-8 JSON, read to its end.</summary>
         /// <param name="utf8Json">The stream; it is not closed.</param>
         /// <param name="options">Limits on depth and size; the defaults when null.</param>
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed or a value has the wrong kind.</exception>
-        public static AssumeRoleResponse ParseJson(global::System.IO.Stream utf8Json, global::Bindings.ResponseParseOptions? options = null)
-        {
-            var effective = options ?? global::Bindings.ResponseParseOptions.Default;
-            var buffer = global::Bindings.Serialization.StreamBuffering.ReadAll(utf8Json, effective, global::Bindings.WireFormat.Json, "AssumeRoleResponse", out var length);
-            try
-            {
-                return ParseJson(new global::System.ReadOnlySpan<byte>(buffer, 0, length), effective);
-            }
-            finally
-            {
-                global::System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-            }
-        }
+        public static AssumeRoleResponse ParseJson(global::System.IO.Stream utf8Json, global::Bindings.ResponseParseOptions? options = null) => Parser.ParseJson(utf8Json, options);
 
         /// <summary>
         /// Parses AssumeRoleResponse from a stream of UTF-8 JSON, read asynchronously to its end.
@@ -147,19 +101,7 @@ namespace Bindings.Sts
         /// <param name="options">Limits on depth and size; the defaults when null.</param>
         /// <param name="cancellationToken">Cancels the read.</param>
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed or a value has the wrong kind.</exception>
-        public static async global::System.Threading.Tasks.Task<AssumeRoleResponse> ParseJsonAsync(global::System.IO.Stream utf8Json, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var effective = options ?? global::Bindings.ResponseParseOptions.Default;
-            var (buffer, length) = await global::Bindings.Serialization.StreamBuffering.ReadAllAsync(utf8Json, effective, global::Bindings.WireFormat.Json, "AssumeRoleResponse", cancellationToken).ConfigureAwait(false);
-            try
-            {
-                return ParseJson(new global::System.ReadOnlySpan<byte>(buffer, 0, length), effective);
-            }
-            finally
-            {
-                global::System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-            }
-        }
+        public static global::System.Threading.Tasks.Task<AssumeRoleResponse> ParseJsonAsync(global::System.IO.Stream utf8Json, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Parser.ParseJsonAsync(utf8Json, options, cancellationToken);
 
         /// <summary>
         /// Reads one AssumeRoleResponse with the reader on its first token; null for a JSON <c>null</c>.
@@ -181,46 +123,36 @@ namespace Bindings.Sts
                     switch (name.Length)
                     {
                         case 9:
-                            if (global::System.MemoryExtensions.SequenceEqual(name, JsonNameRequestId))
+                            if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameRequestId, "RequestId", ref member))
                             {
-                                member = "RequestId";
-                                global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
                                 result.RequestId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             break;
                         case 11:
-                            if (global::System.MemoryExtensions.SequenceEqual(name, JsonNameCredentials))
+                            if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameCredentials, "Credentials", ref member))
                             {
-                                member = "Credentials";
-                                global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
                                 result.Credentials = global::Bindings.Sts.TemporaryCredentials.ReadJson(ref reader, json);
                                 continue;
                             }
                             break;
                         case 14:
-                            if (global::System.MemoryExtensions.SequenceEqual(name, JsonNameSourceIdentity))
+                            if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameSourceIdentity, "SourceIdentity", ref member))
                             {
-                                member = "SourceIdentity";
-                                global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
                                 result.SourceIdentity = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             break;
                         case 15:
-                            if (global::System.MemoryExtensions.SequenceEqual(name, JsonNameAssumedRoleUser))
+                            if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameAssumedRoleUser, "AssumedRoleUser", ref member))
                             {
-                                member = "AssumedRoleUser";
-                                global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
                                 result.AssumedRoleUser = global::Bindings.Sts.AssumedRoleUser.ReadJson(ref reader, json);
                                 continue;
                             }
                             break;
                     }
 
-                    member = global::Bindings.Serialization.JsonParsing.MemberName(name);
-                    global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
-                    global::Bindings.Serialization.JsonParsing.KeepUnknown(ref reader, json, member, ref unknownMembers);
+                    global::Bindings.Serialization.JsonParsing.KeepUnknown(ref reader, json, name, null, ref member, ref unknownMembers);
                 }
             }
             catch (global::System.Exception exception) when (global::Bindings.Serialization.JsonParsing.IsReadError(exception))
@@ -255,40 +187,13 @@ namespace Bindings.Sts
         /// <param name="xml">The stream; it is not closed.</param>
         /// <param name="options">Limits on depth and size; the defaults when null.</param>
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed, has a DTD, or a value has the wrong kind.</exception>
-        public static AssumeRoleResponse ParseXml(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null)
-        {
-            var effective = options ?? global::Bindings.ResponseParseOptions.Default;
-            try
-            {
-                using var reader = global::Bindings.Serialization.XmlParsing.CreateReader(xml, effective);
-                return ReadXmlDocument(reader, effective);
-            }
-            catch (global::System.Exception exception) when (global::Bindings.Serialization.XmlParsing.IsReadError(exception))
-            {
-                throw global::Bindings.Serialization.XmlParsing.Fail(exception, "AssumeRoleResponse");
-            }
-        }
+        public static AssumeRoleResponse ParseXml(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null) => Parser.ParseXml(xml, options);
 
-        /// <summary>
-        /// Parses AssumeRoleResponse from XML text.
-        /// </summary>
+        /// <summary>Parses AssumeRoleResponse from XML text.</summary>
         /// <param name="xml">The whole document.</param>
         /// <param name="options">Limits on depth and size; the defaults when null.</param>
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed, has a DTD, or a value has the wrong kind.</exception>
-        public static AssumeRoleResponse ParseXml(string xml, global::Bindings.ResponseParseOptions? options = null)
-        {
-            var effective = options ?? global::Bindings.ResponseParseOptions.Default;
-            try
-            {
-                using var text = new global::System.IO.StringReader(xml ?? throw new global::System.ArgumentNullException(nameof(xml)));
-                using var reader = global::Bindings.Serialization.XmlParsing.CreateReader(text, effective);
-                return ReadXmlDocument(reader, effective);
-            }
-            catch (global::System.Exception exception) when (global::Bindings.Serialization.XmlParsing.IsReadError(exception))
-            {
-                throw global::Bindings.Serialization.XmlParsing.Fail(exception, "AssumeRoleResponse");
-            }
-        }
+        public static AssumeRoleResponse ParseXml(string xml, global::Bindings.ResponseParseOptions? options = null) => Parser.ParseXml(xml, options);
 
         /// <summary>
         /// Parses AssumeRoleResponse from an XML stream, read asynchronously to its end first.
@@ -297,28 +202,7 @@ namespace Bindings.Sts
         /// <param name="options">Limits on depth and size; the defaults when null.</param>
         /// <param name="cancellationToken">Cancels the read.</param>
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed, has a DTD, or a value has the wrong kind.</exception>
-        public static async global::System.Threading.Tasks.Task<AssumeRoleResponse> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var effective = options ?? global::Bindings.ResponseParseOptions.Default;
-            var (buffer, length) = await global::Bindings.Serialization.StreamBuffering.ReadAllAsync(xml, effective, global::Bindings.WireFormat.Xml, "AssumeRoleResponse", cancellationToken).ConfigureAwait(false);
-            try
-            {
-                using var stream = new global::System.IO.MemoryStream(buffer, 0, length, writable: false);
-                return ParseXml(stream, effective);
-            }
-            finally
-            {
-                global::System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-            }
-        }
-
-        private static AssumeRoleResponse ReadXmlDocument(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
-        {
-            global::Bindings.Serialization.XmlParsing.MoveToRoot(reader);
-            var result = ReadXml(reader, options);
-            global::Bindings.Serialization.XmlParsing.ReadDocumentEnd(reader);
-            return result;
-        }
+        public static global::System.Threading.Tasks.Task<AssumeRoleResponse> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Parser.ParseXmlAsync(xml, options, cancellationToken);
 
         /// <summary>
         /// Reads one AssumeRoleResponse from the element the reader is on, and moves past it.
@@ -341,25 +225,17 @@ namespace Bindings.Sts
                         switch (member)
                         {
                             case "RequestId":
-                            {
                                 result.RequestId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
-                            }
                             case "AssumedRoleUser":
-                            {
                                 result.AssumedRoleUser = global::Bindings.Sts.AssumedRoleUser.ReadXml(reader, options);
                                 break;
-                            }
                             case "Credentials":
-                            {
                                 result.Credentials = global::Bindings.Sts.TemporaryCredentials.ReadXml(reader, options);
                                 break;
-                            }
                             case "SourceIdentity":
-                            {
                                 result.SourceIdentity = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
-                            }
                             default:
                                 global::Bindings.Serialization.XmlParsing.KeepUnknown(reader, member, options, ref unknownMembers);
                                 break;

@@ -11,23 +11,19 @@ namespace Bindings.Sts
     /// </summary>
     /// <remarks>
     /// Sent as <c>Action=AssumeRoleWithOIDC</c>, <c>Version=2015-04-01</c>; the response is
-    /// <see cref="AssumeRoleWithOIDCResponse"/>.
+    /// <see cref="global::Bindings.Sts.AssumeRoleWithOIDCResponse"/>.
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public sealed partial class AssumeRoleWithOIDCRequest : global::Bindings.IRpcRequest
     {
-        /// <summary>
-        /// The ARN of the RAM role whose trusted entity is the OIDC identity provider.
-        /// </summary>
+        /// <summary>The ARN of the RAM role whose trusted entity is the OIDC identity provider.</summary>
         /// <remarks>
         /// Wire name: <c>RoleArn</c>.
         /// Example: <c>acs:ram::113511544585****:role/testoidc</c>.
         /// </remarks>
         public string? RoleArn { get; set; }
 
-        /// <summary>
-        /// The Alibaba Cloud Resource Name (ARN) of the OIDC identity provider.
-        /// </summary>
+        /// <summary>The Alibaba Cloud Resource Name (ARN) of the OIDC identity provider.</summary>
         /// <remarks>
         /// Wire name: <c>OIDCProviderArn</c>.
         /// Example: <c>acs:ram::113511544585****:oidc-provider/TestOidcIdp</c>.
@@ -79,9 +75,7 @@ namespace Bindings.Sts
 
         bool global::Bindings.IRpcRequest.IsReadOnly => true;
 
-        /// <summary>
-        /// Checks required parameters and documented constraints before anything is sent.
-        /// </summary>
+        /// <summary>Checks required parameters and documented constraints before anything is sent.</summary>
         /// <exception cref="global::Bindings.RequestValidationException">A parameter is missing or breaks a constraint; the exception names it.</exception>
         public void Validate()
         {
@@ -117,7 +111,7 @@ namespace Bindings.Sts
         /// <param name="parameters">Where to add them; the signer adds the common parameters.</param>
         public void WriteParameters(global::System.Collections.Generic.ICollection<global::System.Collections.Generic.KeyValuePair<string, string>> parameters)
         {
-            if (parameters is null) throw new global::System.ArgumentNullException(nameof(parameters));
+            if (parameters is null) throw new global::System.ArgumentNullException("parameters");
             parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("Action", "AssumeRoleWithOIDC"));
             parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("Version", "2015-04-01"));
             if (RoleArn is object) parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("RoleArn", RoleArn));

@@ -5,51 +5,43 @@
 
 namespace Bindings.Sts
 {
-    /// <summary>
-    /// The temporary identity that you use to assume the RAM role.
-    /// </summary>
+    /// <summary>The temporary identity that you use to assume the RAM role.</summary>
     /// <remarks>
     /// Read it with <c>ParseJson</c> or <c>ParseXml</c>. Both accept what the service is known to send
     /// (numbers as strings and the reverse, a single item for a list, missing lists) and keep fields
     /// the spec does not describe in <see cref="UnknownMembers"/>.
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public sealed partial class AssumedRoleUser : global::System.IEquatable<AssumedRoleUser>
     {
-        /// <summary>
-        /// The ARN of the temporary identity that you use to assume the RAM role.
-        /// </summary>
+        private static readonly global::Bindings.Serialization.ResponseParser<AssumedRoleUser> Parser = new global::Bindings.Serialization.ResponseParser<AssumedRoleUser>("AssumedRoleUser", ReadJson, ReadXml);
+
+        /// <summary>The ARN of the temporary identity that you use to assume the RAM role.</summary>
         /// <remarks>
         /// Wire name: <c>Arn</c>.
         /// Example: <c>acs:ram::123456789012****:role/adminrole/alice</c>.
         /// </remarks>
         public string? Arn { get; set; }
 
-        /// <summary>
-        /// The ID of the temporary identity that you use to assume the RAM role.
-        /// </summary>
+        /// <summary>The ID of the temporary identity that you use to assume the RAM role.</summary>
         /// <remarks>
         /// Wire name: <c>AssumedRoleId</c>.
         /// Example: <c>34458433936495****:alice</c>.
         /// </remarks>
         public string? AssumedRoleId { get; set; }
 
-        /// <summary>
-        /// Fields the service sent that the spec does not describe, kept as they came.
-        /// </summary>
+        /// <summary>Fields the service sent that the spec does not describe, kept as they came.</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::Bindings.UnknownMember> UnknownMembers { get; set; } = global::System.Array.Empty<global::Bindings.UnknownMember>();
 
-        /// <summary>
-        /// True when every member, and every unknown member, is equal.
-        /// </summary>
+        /// <summary>True when every member, and every unknown member, is equal.</summary>
         /// <param name="other">The instance to compare with.</param>
         public bool Equals(AssumedRoleUser? other)
         {
             if (other is null) return false;
-            if (ReferenceEquals(this, other)) return true;
+            if (object.ReferenceEquals(this, other)) return true;
             return
-                global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(Arn, other.Arn) &&
-                global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(AssumedRoleId, other.AssumedRoleId) &&
+                global::Bindings.Serialization.ValueEquality.Equal(Arn, other.Arn) &&
+                global::Bindings.Serialization.ValueEquality.Equal(AssumedRoleId, other.AssumedRoleId) &&
                 global::Bindings.Serialization.ValueEquality.ListEquals(UnknownMembers, other.UnknownMembers);
         }
 
@@ -60,8 +52,8 @@ namespace Bindings.Sts
         public override int GetHashCode()
         {
             var hash = 17;
-            hash = unchecked((hash * 31) + (Arn?.GetHashCode() ?? 0));
-            hash = unchecked((hash * 31) + (AssumedRoleId?.GetHashCode() ?? 0));
+            hash = global::Bindings.Serialization.ValueEquality.Hash(hash, Arn);
+            hash = global::Bindings.Serialization.ValueEquality.Hash(hash, AssumedRoleId);
             return hash;
         }
     }
@@ -69,57 +61,23 @@ namespace Bindings.Sts
     // Reads AssumedRoleUser from JSON.
     partial class AssumedRoleUser
     {
-        /// <summary>
-        /// Parses AssumedRoleUser from UTF-8 JSON; a byte order mark is allowed.
-        /// </summary>
+        /// <summary>Parses AssumedRoleUser from UTF-8 JSON; a byte order mark is allowed.</summary>
         /// <param name="utf8Json">The whole document.</param>
         /// <param name="options">Limits on depth and size; the defaults when null.</param>
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed or a value has the wrong kind.</exception>
-        public static AssumedRoleUser ParseJson(global::System.ReadOnlySpan<byte> utf8Json, global::Bindings.ResponseParseOptions? options = null)
-        {
-            var json = global::Bindings.Serialization.JsonParsing.SkipBom(utf8Json);
-            try
-            {
-                var reader = global::Bindings.Serialization.JsonParsing.CreateReader(json, options ?? global::Bindings.ResponseParseOptions.Default);
-                global::Bindings.Serialization.JsonParsing.ReadDocumentStart(ref reader);
-                var result = ReadJson(ref reader, json) ?? throw global::Bindings.Serialization.JsonParsing.Unexpected(ref reader, "an object");
-                global::Bindings.Serialization.JsonParsing.ReadDocumentEnd(ref reader);
-                return result;
-            }
-            catch (global::System.Exception exception) when (global::Bindings.Serialization.JsonParsing.IsReadError(exception))
-            {
-                throw global::Bindings.Serialization.JsonParsing.Fail(exception, json, "AssumedRoleUser");
-            }
-        }
+        public static AssumedRoleUser ParseJson(global::System.ReadOnlySpan<byte> utf8Json, global::Bindings.ResponseParseOptions? options = null) => Parser.ParseJson(utf8Json, options);
 
-        /// <summary>
-        /// Parses AssumedRoleUser from JSON text.
-        /// </summary>
+        /// <summary>Parses AssumedRoleUser from JSON text.</summary>
         /// <param name="json">The whole document.</param>
         /// <param name="options">Limits on depth and size; the defaults when null.</param>
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed or a value has the wrong kind.</exception>
-        public static AssumedRoleUser ParseJson(string json, global::Bindings.ResponseParseOptions? options = null)
-            => ParseJson(global::System.Text.Encoding.UTF8.GetBytes(json ?? throw new global::System.ArgumentNullException(nameof(json))), options);
+        public static AssumedRoleUser ParseJson(string json, global::Bindings.ResponseParseOptions? options = null) => Parser.ParseJson(json, options);
 
-        /// <summary>
-        /// Parses AssumedRoleUser from a stream of UTF-8 JSON, read to its end.
-        /// </summary>
+        /// <summary>Parses AssumedRoleUser from a stream of UTF-8 JSON, read to its end.</summary>
         /// <param name="utf8Json">The stream; it is not closed.</param>
         /// <param name="options">Limits on depth and size; the defaults when null.</param>
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed or a value has the wrong kind.</exception>
-        public static AssumedRoleUser ParseJson(global::System.IO.Stream utf8Json, global::Bindings.ResponseParseOptions? options = null)
-        {
-            var effective = options ?? global::Bindings.ResponseParseOptions.Default;
-            var buffer = global::Bindings.Serialization.StreamBuffering.ReadAll(utf8Json, effective, global::Bindings.WireFormat.Json, "AssumedRoleUser", out var length);
-            try
-            {
-                return ParseJson(new global::System.ReadOnlySpan<byte>(buffer, 0, length), effective);
-            }
-            finally
-            {
-                global::System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-            }
-        }
+        public static AssumedRoleUser ParseJson(global::System.IO.Stream utf8Json, global::Bindings.ResponseParseOptions? options = null) => Parser.ParseJson(utf8Json, options);
 
         /// <summary>
         /// Parses AssumedRoleUser from a stream of UTF-8 JSON, read asynchronously to its end.
@@ -128,19 +86,7 @@ namespace Bindings.Sts
         /// <param name="options">Limits on depth and size; the defaults when null.</param>
         /// <param name="cancellationToken">Cancels the read.</param>
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed or a value has the wrong kind.</exception>
-        public static async global::System.Threading.Tasks.Task<AssumedRoleUser> ParseJsonAsync(global::System.IO.Stream utf8Json, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var effective = options ?? global::Bindings.ResponseParseOptions.Default;
-            var (buffer, length) = await global::Bindings.Serialization.StreamBuffering.ReadAllAsync(utf8Json, effective, global::Bindings.WireFormat.Json, "AssumedRoleUser", cancellationToken).ConfigureAwait(false);
-            try
-            {
-                return ParseJson(new global::System.ReadOnlySpan<byte>(buffer, 0, length), effective);
-            }
-            finally
-            {
-                global::System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-            }
-        }
+        public static global::System.Threading.Tasks.Task<AssumedRoleUser> ParseJsonAsync(global::System.IO.Stream utf8Json, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Parser.ParseJsonAsync(utf8Json, options, cancellationToken);
 
         /// <summary>
         /// Reads one AssumedRoleUser with the reader on its first token; null for a JSON <c>null</c>.
@@ -162,28 +108,22 @@ namespace Bindings.Sts
                     switch (name.Length)
                     {
                         case 3:
-                            if (global::System.MemoryExtensions.SequenceEqual(name, JsonNameArn))
+                            if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameArn, "Arn", ref member))
                             {
-                                member = "Arn";
-                                global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
                                 result.Arn = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             break;
                         case 13:
-                            if (global::System.MemoryExtensions.SequenceEqual(name, JsonNameAssumedRoleId))
+                            if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameAssumedRoleId, "AssumedRoleId", ref member))
                             {
-                                member = "AssumedRoleId";
-                                global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
                                 result.AssumedRoleId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             break;
                     }
 
-                    member = global::Bindings.Serialization.JsonParsing.MemberName(name);
-                    global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
-                    global::Bindings.Serialization.JsonParsing.KeepUnknown(ref reader, json, member, ref unknownMembers);
+                    global::Bindings.Serialization.JsonParsing.KeepUnknown(ref reader, json, name, null, ref member, ref unknownMembers);
                 }
             }
             catch (global::System.Exception exception) when (global::Bindings.Serialization.JsonParsing.IsReadError(exception))
@@ -212,74 +152,22 @@ namespace Bindings.Sts
         /// <param name="xml">The stream; it is not closed.</param>
         /// <param name="options">Limits on depth and size; the defaults when null.</param>
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed, has a DTD, or a value has the wrong kind.</exception>
-        public static AssumedRoleUser ParseXml(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null)
-        {
-            var effective = options ?? global::Bindings.ResponseParseOptions.Default;
-            try
-            {
-                using var reader = global::Bindings.Serialization.XmlParsing.CreateReader(xml, effective);
-                return ReadXmlDocument(reader, effective);
-            }
-            catch (global::System.Exception exception) when (global::Bindings.Serialization.XmlParsing.IsReadError(exception))
-            {
-                throw global::Bindings.Serialization.XmlParsing.Fail(exception, "AssumedRoleUser");
-            }
-        }
+        public static AssumedRoleUser ParseXml(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null) => Parser.ParseXml(xml, options);
 
-        /// <summary>
-        /// Parses AssumedRoleUser from XML text.
-        /// </summary>
+        /// <summary>Parses AssumedRoleUser from XML text.</summary>
         /// <param name="xml">The whole document.</param>
         /// <param name="options">Limits on depth and size; the defaults when null.</param>
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed, has a DTD, or a value has the wrong kind.</exception>
-        public static AssumedRoleUser ParseXml(string xml, global::Bindings.ResponseParseOptions? options = null)
-        {
-            var effective = options ?? global::Bindings.ResponseParseOptions.Default;
-            try
-            {
-                using var text = new global::System.IO.StringReader(xml ?? throw new global::System.ArgumentNullException(nameof(xml)));
-                using var reader = global::Bindings.Serialization.XmlParsing.CreateReader(text, effective);
-                return ReadXmlDocument(reader, effective);
-            }
-            catch (global::System.Exception exception) when (global::Bindings.Serialization.XmlParsing.IsReadError(exception))
-            {
-                throw global::Bindings.Serialization.XmlParsing.Fail(exception, "AssumedRoleUser");
-            }
-        }
+        public static AssumedRoleUser ParseXml(string xml, global::Bindings.ResponseParseOptions? options = null) => Parser.ParseXml(xml, options);
 
-        /// <summary>
-        /// Parses AssumedRoleUser from an XML stream, read asynchronously to its end first.
-        /// </summary>
+        /// <summary>Parses AssumedRoleUser from an XML stream, read asynchronously to its end first.</summary>
         /// <param name="xml">The stream; it is not closed.</param>
         /// <param name="options">Limits on depth and size; the defaults when null.</param>
         /// <param name="cancellationToken">Cancels the read.</param>
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed, has a DTD, or a value has the wrong kind.</exception>
-        public static async global::System.Threading.Tasks.Task<AssumedRoleUser> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var effective = options ?? global::Bindings.ResponseParseOptions.Default;
-            var (buffer, length) = await global::Bindings.Serialization.StreamBuffering.ReadAllAsync(xml, effective, global::Bindings.WireFormat.Xml, "AssumedRoleUser", cancellationToken).ConfigureAwait(false);
-            try
-            {
-                using var stream = new global::System.IO.MemoryStream(buffer, 0, length, writable: false);
-                return ParseXml(stream, effective);
-            }
-            finally
-            {
-                global::System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-            }
-        }
+        public static global::System.Threading.Tasks.Task<AssumedRoleUser> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Parser.ParseXmlAsync(xml, options, cancellationToken);
 
-        private static AssumedRoleUser ReadXmlDocument(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
-        {
-            global::Bindings.Serialization.XmlParsing.MoveToRoot(reader);
-            var result = ReadXml(reader, options);
-            global::Bindings.Serialization.XmlParsing.ReadDocumentEnd(reader);
-            return result;
-        }
-
-        /// <summary>
-        /// Reads one AssumedRoleUser from the element the reader is on, and moves past it.
-        /// </summary>
+        /// <summary>Reads one AssumedRoleUser from the element the reader is on, and moves past it.</summary>
         /// <param name="reader">The reader, on the element's start tag.</param>
         /// <param name="options">The depth limit.</param>
         internal static AssumedRoleUser ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
@@ -298,15 +186,11 @@ namespace Bindings.Sts
                         switch (member)
                         {
                             case "Arn":
-                            {
                                 result.Arn = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
-                            }
                             case "AssumedRoleId":
-                            {
                                 result.AssumedRoleId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
-                            }
                             default:
                                 global::Bindings.Serialization.XmlParsing.KeepUnknown(reader, member, options, ref unknownMembers);
                                 break;

@@ -15,73 +15,51 @@ namespace Bindings.Sts
         /// </summary>
         Unknown = 0,
 
-        /// <summary>
-        /// An Alibaba Cloud account (the main account).
-        /// </summary>
+        /// <summary>An Alibaba Cloud account (the main account).</summary>
         Account = 1,
 
-        /// <summary>
-        /// A RAM user.
-        /// </summary>
+        /// <summary>A RAM user.</summary>
         RAMUser = 2,
 
-        /// <summary>
-        /// A RAM role, assumed through STS.
-        /// </summary>
+        /// <summary>A RAM role, assumed through STS.</summary>
         AssumedRoleUser = 3,
     }
 
-    /// <summary>
-    /// The type of a caller's identity, as the portal's page lists them.
-    /// </summary>
+    /// <summary>The type of a caller's identity, as the portal's page lists them.</summary>
     /// <remarks>
     /// Known values: <c>Account</c>, <c>RAMUser</c>, <c>AssumedRoleUser</c>.
     /// A value the service sends that is not listed is kept: its <see cref="Kind"/> is
     /// <see cref="CallerIdentityTypeKind.Unknown"/> and <see cref="WireValue"/> is the text as sent.
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "1.0.0")]
-    public readonly partial struct CallerIdentityType : global::System.IEquatable<CallerIdentityType>
+    [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
+    public readonly partial struct CallerIdentityType : global::System.IEquatable<CallerIdentityType>, global::Bindings.Serialization.IWireEnum<CallerIdentityType>
     {
-        private readonly Entry? _entry;
+        private readonly global::Bindings.Serialization.WireEnumEntry<CallerIdentityTypeKind>? _entry;
 
-        private CallerIdentityType(Entry entry)
+        private CallerIdentityType(CallerIdentityTypeKind kind, string wireValue)
         {
-            _entry = entry;
+            _entry = new global::Bindings.Serialization.WireEnumEntry<CallerIdentityTypeKind>(kind, wireValue);
         }
 
-        /// <summary>
-        /// An Alibaba Cloud account (the main account).
-        /// </summary>
-        public static CallerIdentityType Account { get; } = new CallerIdentityType(new Entry(CallerIdentityTypeKind.Account, "Account"));
+        /// <summary>An Alibaba Cloud account (the main account).</summary>
+        public static CallerIdentityType Account { get; } = new CallerIdentityType(CallerIdentityTypeKind.Account, "Account");
 
-        /// <summary>
-        /// A RAM user.
-        /// </summary>
-        public static CallerIdentityType RAMUser { get; } = new CallerIdentityType(new Entry(CallerIdentityTypeKind.RAMUser, "RAMUser"));
+        /// <summary>A RAM user.</summary>
+        public static CallerIdentityType RAMUser { get; } = new CallerIdentityType(CallerIdentityTypeKind.RAMUser, "RAMUser");
 
-        /// <summary>
-        /// A RAM role, assumed through STS.
-        /// </summary>
-        public static CallerIdentityType AssumedRoleUser { get; } = new CallerIdentityType(new Entry(CallerIdentityTypeKind.AssumedRoleUser, "AssumedRoleUser"));
+        /// <summary>A RAM role, assumed through STS.</summary>
+        public static CallerIdentityType AssumedRoleUser { get; } = new CallerIdentityType(CallerIdentityTypeKind.AssumedRoleUser, "AssumedRoleUser");
 
-        /// <summary>
-        /// Which documented value this is, or <see cref="CallerIdentityTypeKind.Unknown"/>.
-        /// </summary>
+        /// <summary>Which documented value this is, or <see cref="CallerIdentityTypeKind.Unknown"/>.</summary>
         public CallerIdentityTypeKind Kind => _entry is null ? CallerIdentityTypeKind.Unknown : _entry.Kind;
 
-        /// <summary>
-        /// True when the value is one the spec documents.
-        /// </summary>
+        /// <summary>True when the value is one the spec documents.</summary>
         public bool IsKnown => Kind != CallerIdentityTypeKind.Unknown;
 
-        /// <summary>
-        /// The value exactly as the service sends it.
-        /// </summary>
+        /// <summary>The value exactly as the service sends it.</summary>
         public string WireValue => _entry is null ? string.Empty : _entry.WireValue;
 
-        /// <summary>
-        /// The value for a wire string; one the spec does not list is kept as it is.
-        /// </summary>
+        /// <summary>The value for a wire string; one the spec does not list is kept as it is.</summary>
         /// <param name="wireValue">The text the service sends.</param>
         public static CallerIdentityType FromWireValue(string wireValue)
         {
@@ -90,14 +68,12 @@ namespace Bindings.Sts
                 case "Account": return Account;
                 case "RAMUser": return RAMUser;
                 case "AssumedRoleUser": return AssumedRoleUser;
-                case null: throw new global::System.ArgumentNullException(nameof(wireValue));
-                default: return new CallerIdentityType(new Entry(CallerIdentityTypeKind.Unknown, wireValue));
+                case null: throw new global::System.ArgumentNullException("wireValue");
+                default: return new CallerIdentityType(CallerIdentityTypeKind.Unknown, wireValue);
             }
         }
 
-        /// <summary>
-        /// The value for UTF-8 wire text; documented values are matched without allocating.
-        /// </summary>
+        /// <summary>The value for UTF-8 wire text; documented values are matched without allocating.</summary>
         /// <param name="utf8">The text the service sends, as UTF-8.</param>
         public static CallerIdentityType FromUtf8(global::System.ReadOnlySpan<byte> utf8)
         {
@@ -112,7 +88,7 @@ namespace Bindings.Sts
                     break;
             }
 
-            return new CallerIdentityType(new Entry(CallerIdentityTypeKind.Unknown, global::Bindings.Serialization.WireText.FromUtf8(utf8)));
+            return new CallerIdentityType(CallerIdentityTypeKind.Unknown, global::Bindings.Serialization.WireText.FromUtf8(utf8));
         }
 
         // "Account"
@@ -124,9 +100,13 @@ namespace Bindings.Sts
         // "AssumedRoleUser"
         private static global::System.ReadOnlySpan<byte> Utf8AssumedRoleUser => new byte[] { 65, 115, 115, 117, 109, 101, 100, 82, 111, 108, 101, 85, 115, 101, 114 };
 
-        /// <summary>
-        /// Compares wire values, ordinally.
-        /// </summary>
+        /// <inheritdoc/>
+        CallerIdentityType global::Bindings.Serialization.IWireEnum<CallerIdentityType>.FromWireValue(string wireValue) => FromWireValue(wireValue);
+
+        /// <inheritdoc/>
+        CallerIdentityType global::Bindings.Serialization.IWireEnum<CallerIdentityType>.FromUtf8(global::System.ReadOnlySpan<byte> utf8) => FromUtf8(utf8);
+
+        /// <summary>Compares wire values, ordinally.</summary>
         public bool Equals(CallerIdentityType other) => string.Equals(WireValue, other.WireValue, global::System.StringComparison.Ordinal);
 
         /// <inheritdoc/>
@@ -135,36 +115,13 @@ namespace Bindings.Sts
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(WireValue);
 
-        /// <summary>
-        /// The wire value.
-        /// </summary>
+        /// <summary>The wire value.</summary>
         public override string ToString() => WireValue;
 
-        /// <summary>
-        /// Compares wire values, ordinally.
-        /// </summary>
+        /// <summary>Compares wire values, ordinally.</summary>
         public static bool operator ==(CallerIdentityType left, CallerIdentityType right) => left.Equals(right);
 
-        /// <summary>
-        /// Compares wire values, ordinally.
-        /// </summary>
+        /// <summary>Compares wire values, ordinally.</summary>
         public static bool operator !=(CallerIdentityType left, CallerIdentityType right) => !left.Equals(right);
-
-        /// <summary>
-        /// A value's kind and wire text. Each documented value has one shared instance, so the struct is a
-        /// single reference (a nullable one is 16 bytes, not 24).
-        /// </summary>
-        private sealed class Entry
-        {
-            public Entry(CallerIdentityTypeKind kind, string wireValue)
-            {
-                Kind = kind;
-                WireValue = wireValue;
-            }
-
-            public CallerIdentityTypeKind Kind { get; }
-
-            public string WireValue { get; }
-        }
     }
 }

@@ -10,9 +10,9 @@ namespace Bindings.Sts
     /// </summary>
     /// <remarks>
     /// Sent as <c>Action=GetCallerIdentity</c>, <c>Version=2015-04-01</c>; the response is
-    /// <see cref="GetCallerIdentityResponse"/>.
+    /// <see cref="global::Bindings.Sts.GetCallerIdentityResponse"/>.
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public sealed partial class GetCallerIdentityRequest : global::Bindings.IRpcRequest
     {
         string global::Bindings.IRpcRequest.Action => "GetCallerIdentity";
@@ -21,9 +21,7 @@ namespace Bindings.Sts
 
         bool global::Bindings.IRpcRequest.IsReadOnly => true;
 
-        /// <summary>
-        /// Checks required parameters and documented constraints before anything is sent.
-        /// </summary>
+        /// <summary>Checks required parameters and documented constraints before anything is sent.</summary>
         /// <exception cref="global::Bindings.RequestValidationException">A parameter is missing or breaks a constraint; the exception names it.</exception>
         public void Validate()
         {
@@ -36,7 +34,7 @@ namespace Bindings.Sts
         /// <param name="parameters">Where to add them; the signer adds the common parameters.</param>
         public void WriteParameters(global::System.Collections.Generic.ICollection<global::System.Collections.Generic.KeyValuePair<string, string>> parameters)
         {
-            if (parameters is null) throw new global::System.ArgumentNullException(nameof(parameters));
+            if (parameters is null) throw new global::System.ArgumentNullException("parameters");
             parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("Action", "GetCallerIdentity"));
             parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("Version", "2015-04-01"));
         }

@@ -5,66 +5,52 @@
 
 namespace Bindings.Sts
 {
-    /// <summary>
-    /// The response of GetCallerIdentity.
-    /// </summary>
+    /// <summary>The response of GetCallerIdentity.</summary>
     /// <remarks>
     /// Read it with <c>ParseJson</c> or <c>ParseXml</c>. Both accept what the service is known to send
     /// (numbers as strings and the reverse, a single item for a list, missing lists) and keep fields
     /// the spec does not describe in <see cref="UnknownMembers"/>.
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public sealed partial class GetCallerIdentityResponse : global::System.IEquatable<GetCallerIdentityResponse>
     {
-        /// <summary>
-        /// The ID of the request.
-        /// </summary>
+        private static readonly global::Bindings.Serialization.ResponseParser<GetCallerIdentityResponse> Parser = new global::Bindings.Serialization.ResponseParser<GetCallerIdentityResponse>("GetCallerIdentityResponse", ReadJson, ReadXml);
+
+        /// <summary>The ID of the request.</summary>
         /// <remarks>
         /// Wire name: <c>RequestId</c>.
         /// Example: <c>3C87BF47-3724-5443-ADC1-5AEAD9A03EB1</c>.
         /// </remarks>
         public string? RequestId { get; set; }
 
-        /// <summary>
-        /// The type of the identity.
-        /// </summary>
+        /// <summary>The type of the identity.</summary>
         /// <remarks>
         /// Wire name: <c>IdentityType</c>.
         /// Example: <c>RAMUser</c>.
         /// </remarks>
         public global::Bindings.Sts.CallerIdentityType? IdentityType
         {
-            get => (_hasValue & 0x1u) != 0 ? _identityType : (global::Bindings.Sts.CallerIdentityType?)null;
-            set
-            {
-                _identityType = value.GetValueOrDefault();
-                if (value.HasValue) _hasValue |= 0x1u; else _hasValue &= ~0x1u;
-            }
+            get => global::Bindings.Serialization.PresenceFlags.Get(_hasValue, 0x1u, _identityType);
+            set => global::Bindings.Serialization.PresenceFlags.Set(ref _hasValue, 0x1u, ref _identityType, value);
         }
 
         private global::Bindings.Sts.CallerIdentityType _identityType;
 
-        /// <summary>
-        /// The ID of the Alibaba Cloud account to which the caller belongs.
-        /// </summary>
+        /// <summary>The ID of the Alibaba Cloud account to which the caller belongs.</summary>
         /// <remarks>
         /// Wire name: <c>AccountId</c>.
         /// Example: <c>196813200012****</c>.
         /// </remarks>
         public string? AccountId { get; set; }
 
-        /// <summary>
-        /// The Alibaba Cloud Resource Name (ARN) of the caller.
-        /// </summary>
+        /// <summary>The Alibaba Cloud Resource Name (ARN) of the caller.</summary>
         /// <remarks>
         /// Wire name: <c>Arn</c>.
         /// Example: <c>acs:ram::196813200012****:user/admin</c>.
         /// </remarks>
         public string? Arn { get; set; }
 
-        /// <summary>
-        /// The ID of the identity.
-        /// </summary>
+        /// <summary>The ID of the identity.</summary>
         /// <remarks>
         /// Wire name: <c>PrincipalId</c>.
         /// Example: <c>28877424437521****</c>.
@@ -81,41 +67,33 @@ namespace Bindings.Sts
         /// </remarks>
         public string? UserId { get; set; }
 
-        /// <summary>
-        /// The ID of the RAM role; returned only when the caller is a RAM role.
-        /// </summary>
+        /// <summary>The ID of the RAM role; returned only when the caller is a RAM role.</summary>
         /// <remarks>
         /// Wire name: <c>RoleId</c>.
         /// Example: <c>33537620082992****</c>.
         /// </remarks>
         public string? RoleId { get; set; }
 
-        /// <summary>
-        /// One bit for each member of a value type above, set while that member has a value.
-        /// </summary>
+        /// <summary>One bit for each member of a value type above, set while that member has a value.</summary>
         private uint _hasValue;
 
-        /// <summary>
-        /// Fields the service sent that the spec does not describe, kept as they came.
-        /// </summary>
+        /// <summary>Fields the service sent that the spec does not describe, kept as they came.</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::Bindings.UnknownMember> UnknownMembers { get; set; } = global::System.Array.Empty<global::Bindings.UnknownMember>();
 
-        /// <summary>
-        /// True when every member, and every unknown member, is equal.
-        /// </summary>
+        /// <summary>True when every member, and every unknown member, is equal.</summary>
         /// <param name="other">The instance to compare with.</param>
         public bool Equals(GetCallerIdentityResponse? other)
         {
             if (other is null) return false;
-            if (ReferenceEquals(this, other)) return true;
+            if (object.ReferenceEquals(this, other)) return true;
             return
-                global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId) &&
-                global::System.Collections.Generic.EqualityComparer<global::Bindings.Sts.CallerIdentityType?>.Default.Equals(IdentityType, other.IdentityType) &&
-                global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(AccountId, other.AccountId) &&
-                global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(Arn, other.Arn) &&
-                global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(PrincipalId, other.PrincipalId) &&
-                global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(UserId, other.UserId) &&
-                global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(RoleId, other.RoleId) &&
+                global::Bindings.Serialization.ValueEquality.Equal(RequestId, other.RequestId) &&
+                global::Bindings.Serialization.ValueEquality.Equal(IdentityType, other.IdentityType) &&
+                global::Bindings.Serialization.ValueEquality.Equal(AccountId, other.AccountId) &&
+                global::Bindings.Serialization.ValueEquality.Equal(Arn, other.Arn) &&
+                global::Bindings.Serialization.ValueEquality.Equal(PrincipalId, other.PrincipalId) &&
+                global::Bindings.Serialization.ValueEquality.Equal(UserId, other.UserId) &&
+                global::Bindings.Serialization.ValueEquality.Equal(RoleId, other.RoleId) &&
                 global::Bindings.Serialization.ValueEquality.ListEquals(UnknownMembers, other.UnknownMembers);
         }
 
@@ -126,13 +104,13 @@ namespace Bindings.Sts
         public override int GetHashCode()
         {
             var hash = 17;
-            hash = unchecked((hash * 31) + (RequestId?.GetHashCode() ?? 0));
-            hash = unchecked((hash * 31) + IdentityType.GetHashCode());
-            hash = unchecked((hash * 31) + (AccountId?.GetHashCode() ?? 0));
-            hash = unchecked((hash * 31) + (Arn?.GetHashCode() ?? 0));
-            hash = unchecked((hash * 31) + (PrincipalId?.GetHashCode() ?? 0));
-            hash = unchecked((hash * 31) + (UserId?.GetHashCode() ?? 0));
-            hash = unchecked((hash * 31) + (RoleId?.GetHashCode() ?? 0));
+            hash = global::Bindings.Serialization.ValueEquality.Hash(hash, RequestId);
+            hash = global::Bindings.Serialization.ValueEquality.Hash(hash, IdentityType);
+            hash = global::Bindings.Serialization.ValueEquality.Hash(hash, AccountId);
+            hash = global::Bindings.Serialization.ValueEquality.Hash(hash, Arn);
+            hash = global::Bindings.Serialization.ValueEquality.Hash(hash, PrincipalId);
+            hash = global::Bindings.Serialization.ValueEquality.Hash(hash, UserId);
+            hash = global::Bindings.Serialization.ValueEquality.Hash(hash, RoleId);
             return hash;
         }
     }
@@ -140,57 +118,23 @@ namespace Bindings.Sts
     // Reads GetCallerIdentityResponse from JSON.
     partial class GetCallerIdentityResponse
     {
-        /// <summary>
-        /// Parses GetCallerIdentityResponse from UTF-8 JSON; a byte order mark is allowed.
-        /// </summary>
+        /// <summary>Parses GetCallerIdentityResponse from UTF-8 JSON; a byte order mark is allowed.</summary>
         /// <param name="utf8Json">The whole document.</param>
         /// <param name="options">Limits on depth and size; the defaults when null.</param>
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed or a value has the wrong kind.</exception>
-        public static GetCallerIdentityResponse ParseJson(global::System.ReadOnlySpan<byte> utf8Json, global::Bindings.ResponseParseOptions? options = null)
-        {
-            var json = global::Bindings.Serialization.JsonParsing.SkipBom(utf8Json);
-            try
-            {
-                var reader = global::Bindings.Serialization.JsonParsing.CreateReader(json, options ?? global::Bindings.ResponseParseOptions.Default);
-                global::Bindings.Serialization.JsonParsing.ReadDocumentStart(ref reader);
-                var result = ReadJson(ref reader, json) ?? throw global::Bindings.Serialization.JsonParsing.Unexpected(ref reader, "an object");
-                global::Bindings.Serialization.JsonParsing.ReadDocumentEnd(ref reader);
-                return result;
-            }
-            catch (global::System.Exception exception) when (global::Bindings.Serialization.JsonParsing.IsReadError(exception))
-            {
-                throw global::Bindings.Serialization.JsonParsing.Fail(exception, json, "GetCallerIdentityResponse");
-            }
-        }
+        public static GetCallerIdentityResponse ParseJson(global::System.ReadOnlySpan<byte> utf8Json, global::Bindings.ResponseParseOptions? options = null) => Parser.ParseJson(utf8Json, options);
 
-        /// <summary>
-        /// Parses GetCallerIdentityResponse from JSON text.
-        /// </summary>
+        /// <summary>Parses GetCallerIdentityResponse from JSON text.</summary>
         /// <param name="json">The whole document.</param>
         /// <param name="options">Limits on depth and size; the defaults when null.</param>
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed or a value has the wrong kind.</exception>
-        public static GetCallerIdentityResponse ParseJson(string json, global::Bindings.ResponseParseOptions? options = null)
-            => ParseJson(global::System.Text.Encoding.UTF8.GetBytes(json ?? throw new global::System.ArgumentNullException(nameof(json))), options);
+        public static GetCallerIdentityResponse ParseJson(string json, global::Bindings.ResponseParseOptions? options = null) => Parser.ParseJson(json, options);
 
-        /// <summary>
-        /// Parses GetCallerIdentityResponse from a stream of UTF-8 JSON, read to its end.
-        /// </summary>
+        /// <summary>Parses GetCallerIdentityResponse from a stream of UTF-8 JSON, read to its end.</summary>
         /// <param name="utf8Json">The stream; it is not closed.</param>
         /// <param name="options">Limits on depth and size; the defaults when null.</param>
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed or a value has the wrong kind.</exception>
-        public static GetCallerIdentityResponse ParseJson(global::System.IO.Stream utf8Json, global::Bindings.ResponseParseOptions? options = null)
-        {
-            var effective = options ?? global::Bindings.ResponseParseOptions.Default;
-            var buffer = global::Bindings.Serialization.StreamBuffering.ReadAll(utf8Json, effective, global::Bindings.WireFormat.Json, "GetCallerIdentityResponse", out var length);
-            try
-            {
-                return ParseJson(new global::System.ReadOnlySpan<byte>(buffer, 0, length), effective);
-            }
-            finally
-            {
-                global::System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-            }
-        }
+        public static GetCallerIdentityResponse ParseJson(global::System.IO.Stream utf8Json, global::Bindings.ResponseParseOptions? options = null) => Parser.ParseJson(utf8Json, options);
 
         /// <summary>
         /// Parses GetCallerIdentityResponse from a stream of UTF-8 JSON, read asynchronously to its end.
@@ -199,19 +143,7 @@ namespace Bindings.Sts
         /// <param name="options">Limits on depth and size; the defaults when null.</param>
         /// <param name="cancellationToken">Cancels the read.</param>
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed or a value has the wrong kind.</exception>
-        public static async global::System.Threading.Tasks.Task<GetCallerIdentityResponse> ParseJsonAsync(global::System.IO.Stream utf8Json, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var effective = options ?? global::Bindings.ResponseParseOptions.Default;
-            var (buffer, length) = await global::Bindings.Serialization.StreamBuffering.ReadAllAsync(utf8Json, effective, global::Bindings.WireFormat.Json, "GetCallerIdentityResponse", cancellationToken).ConfigureAwait(false);
-            try
-            {
-                return ParseJson(new global::System.ReadOnlySpan<byte>(buffer, 0, length), effective);
-            }
-            finally
-            {
-                global::System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-            }
-        }
+        public static global::System.Threading.Tasks.Task<GetCallerIdentityResponse> ParseJsonAsync(global::System.IO.Stream utf8Json, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Parser.ParseJsonAsync(utf8Json, options, cancellationToken);
 
         /// <summary>
         /// Reads one GetCallerIdentityResponse with the reader on its first token; null for a JSON <c>null</c>.
@@ -233,69 +165,53 @@ namespace Bindings.Sts
                     switch (name.Length)
                     {
                         case 3:
-                            if (global::System.MemoryExtensions.SequenceEqual(name, JsonNameArn))
+                            if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameArn, "Arn", ref member))
                             {
-                                member = "Arn";
-                                global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
                                 result.Arn = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             break;
                         case 6:
-                            if (global::System.MemoryExtensions.SequenceEqual(name, JsonNameUserId))
+                            if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameUserId, "UserId", ref member))
                             {
-                                member = "UserId";
-                                global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
                                 result.UserId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
-                            if (global::System.MemoryExtensions.SequenceEqual(name, JsonNameRoleId))
+                            if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameRoleId, "RoleId", ref member))
                             {
-                                member = "RoleId";
-                                global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
                                 result.RoleId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             break;
                         case 9:
-                            if (global::System.MemoryExtensions.SequenceEqual(name, JsonNameRequestId))
+                            if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameRequestId, "RequestId", ref member))
                             {
-                                member = "RequestId";
-                                global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
                                 result.RequestId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
-                            if (global::System.MemoryExtensions.SequenceEqual(name, JsonNameAccountId))
+                            if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameAccountId, "AccountId", ref member))
                             {
-                                member = "AccountId";
-                                global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
                                 result.AccountId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             break;
                         case 11:
-                            if (global::System.MemoryExtensions.SequenceEqual(name, JsonNamePrincipalId))
+                            if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNamePrincipalId, "PrincipalId", ref member))
                             {
-                                member = "PrincipalId";
-                                global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
                                 result.PrincipalId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             break;
                         case 12:
-                            if (global::System.MemoryExtensions.SequenceEqual(name, JsonNameIdentityType))
+                            if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameIdentityType, "IdentityType", ref member))
                             {
-                                member = "IdentityType";
-                                global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
-                                result.IdentityType = global::Bindings.Serialization.JsonParsing.TryGetToken(ref reader, out var token) ? global::Bindings.Sts.CallerIdentityType.FromUtf8(token) : (global::Bindings.Sts.CallerIdentityType?)null;
+                                result.IdentityType = global::Bindings.Serialization.JsonParsing.ReadEnum<global::Bindings.Sts.CallerIdentityType>(ref reader);
                                 continue;
                             }
                             break;
                     }
 
-                    member = global::Bindings.Serialization.JsonParsing.MemberName(name);
-                    global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
-                    global::Bindings.Serialization.JsonParsing.KeepUnknown(ref reader, json, member, ref unknownMembers);
+                    global::Bindings.Serialization.JsonParsing.KeepUnknown(ref reader, json, name, null, ref member, ref unknownMembers);
                 }
             }
             catch (global::System.Exception exception) when (global::Bindings.Serialization.JsonParsing.IsReadError(exception))
@@ -339,40 +255,13 @@ namespace Bindings.Sts
         /// <param name="xml">The stream; it is not closed.</param>
         /// <param name="options">Limits on depth and size; the defaults when null.</param>
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed, has a DTD, or a value has the wrong kind.</exception>
-        public static GetCallerIdentityResponse ParseXml(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null)
-        {
-            var effective = options ?? global::Bindings.ResponseParseOptions.Default;
-            try
-            {
-                using var reader = global::Bindings.Serialization.XmlParsing.CreateReader(xml, effective);
-                return ReadXmlDocument(reader, effective);
-            }
-            catch (global::System.Exception exception) when (global::Bindings.Serialization.XmlParsing.IsReadError(exception))
-            {
-                throw global::Bindings.Serialization.XmlParsing.Fail(exception, "GetCallerIdentityResponse");
-            }
-        }
+        public static GetCallerIdentityResponse ParseXml(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null) => Parser.ParseXml(xml, options);
 
-        /// <summary>
-        /// Parses GetCallerIdentityResponse from XML text.
-        /// </summary>
+        /// <summary>Parses GetCallerIdentityResponse from XML text.</summary>
         /// <param name="xml">The whole document.</param>
         /// <param name="options">Limits on depth and size; the defaults when null.</param>
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed, has a DTD, or a value has the wrong kind.</exception>
-        public static GetCallerIdentityResponse ParseXml(string xml, global::Bindings.ResponseParseOptions? options = null)
-        {
-            var effective = options ?? global::Bindings.ResponseParseOptions.Default;
-            try
-            {
-                using var text = new global::System.IO.StringReader(xml ?? throw new global::System.ArgumentNullException(nameof(xml)));
-                using var reader = global::Bindings.Serialization.XmlParsing.CreateReader(text, effective);
-                return ReadXmlDocument(reader, effective);
-            }
-            catch (global::System.Exception exception) when (global::Bindings.Serialization.XmlParsing.IsReadError(exception))
-            {
-                throw global::Bindings.Serialization.XmlParsing.Fail(exception, "GetCallerIdentityResponse");
-            }
-        }
+        public static GetCallerIdentityResponse ParseXml(string xml, global::Bindings.ResponseParseOptions? options = null) => Parser.ParseXml(xml, options);
 
         /// <summary>
         /// Parses GetCallerIdentityResponse from an XML stream, read asynchronously to its end first.
@@ -381,28 +270,7 @@ namespace Bindings.Sts
         /// <param name="options">Limits on depth and size; the defaults when null.</param>
         /// <param name="cancellationToken">Cancels the read.</param>
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed, has a DTD, or a value has the wrong kind.</exception>
-        public static async global::System.Threading.Tasks.Task<GetCallerIdentityResponse> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var effective = options ?? global::Bindings.ResponseParseOptions.Default;
-            var (buffer, length) = await global::Bindings.Serialization.StreamBuffering.ReadAllAsync(xml, effective, global::Bindings.WireFormat.Xml, "GetCallerIdentityResponse", cancellationToken).ConfigureAwait(false);
-            try
-            {
-                using var stream = new global::System.IO.MemoryStream(buffer, 0, length, writable: false);
-                return ParseXml(stream, effective);
-            }
-            finally
-            {
-                global::System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-            }
-        }
-
-        private static GetCallerIdentityResponse ReadXmlDocument(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
-        {
-            global::Bindings.Serialization.XmlParsing.MoveToRoot(reader);
-            var result = ReadXml(reader, options);
-            global::Bindings.Serialization.XmlParsing.ReadDocumentEnd(reader);
-            return result;
-        }
+        public static global::System.Threading.Tasks.Task<GetCallerIdentityResponse> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Parser.ParseXmlAsync(xml, options, cancellationToken);
 
         /// <summary>
         /// Reads one GetCallerIdentityResponse from the element the reader is on, and moves past it.
@@ -425,40 +293,26 @@ namespace Bindings.Sts
                         switch (member)
                         {
                             case "RequestId":
-                            {
                                 result.RequestId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
-                            }
                             case "IdentityType":
-                            {
-                                result.IdentityType = global::Bindings.Serialization.XmlParsing.ReadToken(reader) is string token ? global::Bindings.Sts.CallerIdentityType.FromWireValue(token) : (global::Bindings.Sts.CallerIdentityType?)null;
+                                result.IdentityType = global::Bindings.Serialization.XmlParsing.ReadEnum<global::Bindings.Sts.CallerIdentityType>(reader);
                                 break;
-                            }
                             case "AccountId":
-                            {
                                 result.AccountId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
-                            }
                             case "Arn":
-                            {
                                 result.Arn = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
-                            }
                             case "PrincipalId":
-                            {
                                 result.PrincipalId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
-                            }
                             case "UserId":
-                            {
                                 result.UserId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
-                            }
                             case "RoleId":
-                            {
                                 result.RoleId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
-                            }
                             default:
                                 global::Bindings.Serialization.XmlParsing.KeepUnknown(reader, member, options, ref unknownMembers);
                                 break;

@@ -5,29 +5,25 @@
 
 namespace Bindings.Sts
 {
-    /// <summary>
-    /// What STS read from the OIDC token.
-    /// </summary>
+    /// <summary>What STS read from the OIDC token.</summary>
     /// <remarks>
     /// Read it with <c>ParseJson</c> or <c>ParseXml</c>. Both accept what the service is known to send
     /// (numbers as strings and the reverse, a single item for a list, missing lists) and keep fields
     /// the spec does not describe in <see cref="UnknownMembers"/>.
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public sealed partial class OidcTokenInfo : global::System.IEquatable<OidcTokenInfo>
     {
-        /// <summary>
-        /// The audience (the aud field of the token); several are separated by commas.
-        /// </summary>
+        private static readonly global::Bindings.Serialization.ResponseParser<OidcTokenInfo> Parser = new global::Bindings.Serialization.ResponseParser<OidcTokenInfo>("OidcTokenInfo", ReadJson, ReadXml);
+
+        /// <summary>The audience (the aud field of the token); several are separated by commas.</summary>
         /// <remarks>
         /// Wire name: <c>ClientIds</c>.
         /// Example: <c>496271242565057****</c>.
         /// </remarks>
         public string? ClientIds { get; set; }
 
-        /// <summary>
-        /// When the OIDC token expires.
-        /// </summary>
+        /// <summary>When the OIDC token expires.</summary>
         /// <remarks>
         /// Wire name: <c>ExpirationTime</c>.
         /// Documented as String; read leniently from a string or a number.
@@ -35,19 +31,13 @@ namespace Bindings.Sts
         /// </remarks>
         public global::System.DateTimeOffset? ExpirationTime
         {
-            get => (_hasValue & 0x1u) != 0 ? _expirationTime : (global::System.DateTimeOffset?)null;
-            set
-            {
-                _expirationTime = value.GetValueOrDefault();
-                if (value.HasValue) _hasValue |= 0x1u; else _hasValue &= ~0x1u;
-            }
+            get => global::Bindings.Serialization.PresenceFlags.Get(_hasValue, 0x1u, _expirationTime);
+            set => global::Bindings.Serialization.PresenceFlags.Set(ref _hasValue, 0x1u, ref _expirationTime, value);
         }
 
         private global::System.DateTimeOffset _expirationTime;
 
-        /// <summary>
-        /// When the OIDC token was issued.
-        /// </summary>
+        /// <summary>When the OIDC token was issued.</summary>
         /// <remarks>
         /// Wire name: <c>IssuanceTime</c>.
         /// Documented as String; read leniently from a string or a number.
@@ -55,68 +45,52 @@ namespace Bindings.Sts
         /// </remarks>
         public global::System.DateTimeOffset? IssuanceTime
         {
-            get => (_hasValue & 0x2u) != 0 ? _issuanceTime : (global::System.DateTimeOffset?)null;
-            set
-            {
-                _issuanceTime = value.GetValueOrDefault();
-                if (value.HasValue) _hasValue |= 0x2u; else _hasValue &= ~0x2u;
-            }
+            get => global::Bindings.Serialization.PresenceFlags.Get(_hasValue, 0x2u, _issuanceTime);
+            set => global::Bindings.Serialization.PresenceFlags.Set(ref _hasValue, 0x2u, ref _issuanceTime, value);
         }
 
         private global::System.DateTimeOffset _issuanceTime;
 
-        /// <summary>
-        /// The URL of the issuer (the iss field of the token).
-        /// </summary>
+        /// <summary>The URL of the issuer (the iss field of the token).</summary>
         /// <remarks>
         /// Wire name: <c>Issuer</c>.
         /// Example: <c>https://dev-xxxxxx.okta.com</c>.
         /// </remarks>
         public string? Issuer { get; set; }
 
-        /// <summary>
-        /// The subject (the sub field of the token).
-        /// </summary>
+        /// <summary>The subject (the sub field of the token).</summary>
         /// <remarks>
         /// Wire name: <c>Subject</c>.
         /// Example: <c>KryrkIdjylZb7agUgCEf****</c>.
         /// </remarks>
         public string? Subject { get; set; }
 
-        /// <summary>
-        /// The verification information about the OIDC token.
-        /// </summary>
+        /// <summary>The verification information about the OIDC token.</summary>
         /// <remarks>
         /// Wire name: <c>VerificationInfo</c>.
         /// Example: <c>Success</c>.
         /// </remarks>
         public string? VerificationInfo { get; set; }
 
-        /// <summary>
-        /// One bit for each member of a value type above, set while that member has a value.
-        /// </summary>
+        /// <summary>One bit for each member of a value type above, set while that member has a value.</summary>
         private uint _hasValue;
 
-        /// <summary>
-        /// Fields the service sent that the spec does not describe, kept as they came.
-        /// </summary>
+        /// <summary>Fields the service sent that the spec does not describe, kept as they came.</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::Bindings.UnknownMember> UnknownMembers { get; set; } = global::System.Array.Empty<global::Bindings.UnknownMember>();
 
-        /// <summary>
-        /// True when every member, and every unknown member, is equal.
-        /// </summary>
+        /// <summary>True when every member, and every unknown member, is equal.</summary>
         /// <param name="other">The instance to compare with.</param>
         public bool Equals(OidcTokenInfo? other)
         {
             if (other is null) return false;
-            if (ReferenceEquals(this, other)) return true;
+            if (object.ReferenceEquals(this, other)) return true;
             return
-                global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(ClientIds, other.ClientIds) &&
-                global::System.Collections.Generic.EqualityComparer<global::System.DateTimeOffset?>.Default.Equals(ExpirationTime, other.ExpirationTime) &&
-                global::System.Collections.Generic.EqualityComparer<global::System.DateTimeOffset?>.Default.Equals(IssuanceTime, other.IssuanceTime) &&
-                global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(Issuer, other.Issuer) &&
-                global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(Subject, other.Subject) &&
-                global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(VerificationInfo, other.VerificationInfo) &&
+                global::Bindings.Serialization.ValueEquality.Equal(ClientIds, other.ClientIds) &&
+                global::Bindings.Serialization.ValueEquality.Equal(ExpirationTime, other.ExpirationTime) &&
+                global::Bindings.Serialization.ValueEquality.Equal(IssuanceTime, other.IssuanceTime) &&
+                global::Bindings.Serialization.ValueEquality.Equal(Issuer, other.Issuer) &&
+                global::Bindings.Serialization.ValueEquality.Equal(Subject, other.Subject) &&
+                global::Bindings.Serialization.ValueEquality.Equal(VerificationInfo, other.VerificationInfo) &&
                 global::Bindings.Serialization.ValueEquality.ListEquals(UnknownMembers, other.UnknownMembers);
         }
 
@@ -127,12 +101,12 @@ namespace Bindings.Sts
         public override int GetHashCode()
         {
             var hash = 17;
-            hash = unchecked((hash * 31) + (ClientIds?.GetHashCode() ?? 0));
-            hash = unchecked((hash * 31) + ExpirationTime.GetHashCode());
-            hash = unchecked((hash * 31) + IssuanceTime.GetHashCode());
-            hash = unchecked((hash * 31) + (Issuer?.GetHashCode() ?? 0));
-            hash = unchecked((hash * 31) + (Subject?.GetHashCode() ?? 0));
-            hash = unchecked((hash * 31) + (VerificationInfo?.GetHashCode() ?? 0));
+            hash = global::Bindings.Serialization.ValueEquality.Hash(hash, ClientIds);
+            hash = global::Bindings.Serialization.ValueEquality.Hash(hash, ExpirationTime);
+            hash = global::Bindings.Serialization.ValueEquality.Hash(hash, IssuanceTime);
+            hash = global::Bindings.Serialization.ValueEquality.Hash(hash, Issuer);
+            hash = global::Bindings.Serialization.ValueEquality.Hash(hash, Subject);
+            hash = global::Bindings.Serialization.ValueEquality.Hash(hash, VerificationInfo);
             return hash;
         }
     }
@@ -140,78 +114,30 @@ namespace Bindings.Sts
     // Reads OidcTokenInfo from JSON.
     partial class OidcTokenInfo
     {
-        /// <summary>
-        /// Parses OidcTokenInfo from UTF-8 JSON; a byte order mark is allowed.
-        /// </summary>
+        /// <summary>Parses OidcTokenInfo from UTF-8 JSON; a byte order mark is allowed.</summary>
         /// <param name="utf8Json">The whole document.</param>
         /// <param name="options">Limits on depth and size; the defaults when null.</param>
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed or a value has the wrong kind.</exception>
-        public static OidcTokenInfo ParseJson(global::System.ReadOnlySpan<byte> utf8Json, global::Bindings.ResponseParseOptions? options = null)
-        {
-            var json = global::Bindings.Serialization.JsonParsing.SkipBom(utf8Json);
-            try
-            {
-                var reader = global::Bindings.Serialization.JsonParsing.CreateReader(json, options ?? global::Bindings.ResponseParseOptions.Default);
-                global::Bindings.Serialization.JsonParsing.ReadDocumentStart(ref reader);
-                var result = ReadJson(ref reader, json) ?? throw global::Bindings.Serialization.JsonParsing.Unexpected(ref reader, "an object");
-                global::Bindings.Serialization.JsonParsing.ReadDocumentEnd(ref reader);
-                return result;
-            }
-            catch (global::System.Exception exception) when (global::Bindings.Serialization.JsonParsing.IsReadError(exception))
-            {
-                throw global::Bindings.Serialization.JsonParsing.Fail(exception, json, "OidcTokenInfo");
-            }
-        }
+        public static OidcTokenInfo ParseJson(global::System.ReadOnlySpan<byte> utf8Json, global::Bindings.ResponseParseOptions? options = null) => Parser.ParseJson(utf8Json, options);
 
-        /// <summary>
-        /// Parses OidcTokenInfo from JSON text.
-        /// </summary>
+        /// <summary>Parses OidcTokenInfo from JSON text.</summary>
         /// <param name="json">The whole document.</param>
         /// <param name="options">Limits on depth and size; the defaults when null.</param>
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed or a value has the wrong kind.</exception>
-        public static OidcTokenInfo ParseJson(string json, global::Bindings.ResponseParseOptions? options = null)
-            => ParseJson(global::System.Text.Encoding.UTF8.GetBytes(json ?? throw new global::System.ArgumentNullException(nameof(json))), options);
+        public static OidcTokenInfo ParseJson(string json, global::Bindings.ResponseParseOptions? options = null) => Parser.ParseJson(json, options);
 
-        /// <summary>
-        /// Parses OidcTokenInfo from a stream of UTF-8 JSON, read to its end.
-        /// </summary>
+        /// <summary>Parses OidcTokenInfo from a stream of UTF-8 JSON, read to its end.</summary>
         /// <param name="utf8Json">The stream; it is not closed.</param>
         /// <param name="options">Limits on depth and size; the defaults when null.</param>
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed or a value has the wrong kind.</exception>
-        public static OidcTokenInfo ParseJson(global::System.IO.Stream utf8Json, global::Bindings.ResponseParseOptions? options = null)
-        {
-            var effective = options ?? global::Bindings.ResponseParseOptions.Default;
-            var buffer = global::Bindings.Serialization.StreamBuffering.ReadAll(utf8Json, effective, global::Bindings.WireFormat.Json, "OidcTokenInfo", out var length);
-            try
-            {
-                return ParseJson(new global::System.ReadOnlySpan<byte>(buffer, 0, length), effective);
-            }
-            finally
-            {
-                global::System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-            }
-        }
+        public static OidcTokenInfo ParseJson(global::System.IO.Stream utf8Json, global::Bindings.ResponseParseOptions? options = null) => Parser.ParseJson(utf8Json, options);
 
-        /// <summary>
-        /// Parses OidcTokenInfo from a stream of UTF-8 JSON, read asynchronously to its end.
-        /// </summary>
+        /// <summary>Parses OidcTokenInfo from a stream of UTF-8 JSON, read asynchronously to its end.</summary>
         /// <param name="utf8Json">The stream; it is not closed.</param>
         /// <param name="options">Limits on depth and size; the defaults when null.</param>
         /// <param name="cancellationToken">Cancels the read.</param>
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed or a value has the wrong kind.</exception>
-        public static async global::System.Threading.Tasks.Task<OidcTokenInfo> ParseJsonAsync(global::System.IO.Stream utf8Json, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var effective = options ?? global::Bindings.ResponseParseOptions.Default;
-            var (buffer, length) = await global::Bindings.Serialization.StreamBuffering.ReadAllAsync(utf8Json, effective, global::Bindings.WireFormat.Json, "OidcTokenInfo", cancellationToken).ConfigureAwait(false);
-            try
-            {
-                return ParseJson(new global::System.ReadOnlySpan<byte>(buffer, 0, length), effective);
-            }
-            finally
-            {
-                global::System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-            }
-        }
+        public static global::System.Threading.Tasks.Task<OidcTokenInfo> ParseJsonAsync(global::System.IO.Stream utf8Json, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Parser.ParseJsonAsync(utf8Json, options, cancellationToken);
 
         /// <summary>
         /// Reads one OidcTokenInfo with the reader on its first token; null for a JSON <c>null</c>.
@@ -233,64 +159,50 @@ namespace Bindings.Sts
                     switch (name.Length)
                     {
                         case 6:
-                            if (global::System.MemoryExtensions.SequenceEqual(name, JsonNameIssuer))
+                            if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameIssuer, "Issuer", ref member))
                             {
-                                member = "Issuer";
-                                global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
                                 result.Issuer = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             break;
                         case 7:
-                            if (global::System.MemoryExtensions.SequenceEqual(name, JsonNameSubject))
+                            if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameSubject, "Subject", ref member))
                             {
-                                member = "Subject";
-                                global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
                                 result.Subject = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             break;
                         case 9:
-                            if (global::System.MemoryExtensions.SequenceEqual(name, JsonNameClientIds))
+                            if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameClientIds, "ClientIds", ref member))
                             {
-                                member = "ClientIds";
-                                global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
                                 result.ClientIds = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             break;
                         case 12:
-                            if (global::System.MemoryExtensions.SequenceEqual(name, JsonNameIssuanceTime))
+                            if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameIssuanceTime, "IssuanceTime", ref member))
                             {
-                                member = "IssuanceTime";
-                                global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
                                 result.IssuanceTime = global::Bindings.Serialization.JsonParsing.ReadDateTime(ref reader);
                                 continue;
                             }
                             break;
                         case 14:
-                            if (global::System.MemoryExtensions.SequenceEqual(name, JsonNameExpirationTime))
+                            if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameExpirationTime, "ExpirationTime", ref member))
                             {
-                                member = "ExpirationTime";
-                                global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
                                 result.ExpirationTime = global::Bindings.Serialization.JsonParsing.ReadDateTime(ref reader);
                                 continue;
                             }
                             break;
                         case 16:
-                            if (global::System.MemoryExtensions.SequenceEqual(name, JsonNameVerificationInfo))
+                            if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameVerificationInfo, "VerificationInfo", ref member))
                             {
-                                member = "VerificationInfo";
-                                global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
                                 result.VerificationInfo = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             break;
                     }
 
-                    member = global::Bindings.Serialization.JsonParsing.MemberName(name);
-                    global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
-                    global::Bindings.Serialization.JsonParsing.KeepUnknown(ref reader, json, member, ref unknownMembers);
+                    global::Bindings.Serialization.JsonParsing.KeepUnknown(ref reader, json, name, null, ref member, ref unknownMembers);
                 }
             }
             catch (global::System.Exception exception) when (global::Bindings.Serialization.JsonParsing.IsReadError(exception))
@@ -330,74 +242,22 @@ namespace Bindings.Sts
         /// <param name="xml">The stream; it is not closed.</param>
         /// <param name="options">Limits on depth and size; the defaults when null.</param>
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed, has a DTD, or a value has the wrong kind.</exception>
-        public static OidcTokenInfo ParseXml(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null)
-        {
-            var effective = options ?? global::Bindings.ResponseParseOptions.Default;
-            try
-            {
-                using var reader = global::Bindings.Serialization.XmlParsing.CreateReader(xml, effective);
-                return ReadXmlDocument(reader, effective);
-            }
-            catch (global::System.Exception exception) when (global::Bindings.Serialization.XmlParsing.IsReadError(exception))
-            {
-                throw global::Bindings.Serialization.XmlParsing.Fail(exception, "OidcTokenInfo");
-            }
-        }
+        public static OidcTokenInfo ParseXml(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null) => Parser.ParseXml(xml, options);
 
-        /// <summary>
-        /// Parses OidcTokenInfo from XML text.
-        /// </summary>
+        /// <summary>Parses OidcTokenInfo from XML text.</summary>
         /// <param name="xml">The whole document.</param>
         /// <param name="options">Limits on depth and size; the defaults when null.</param>
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed, has a DTD, or a value has the wrong kind.</exception>
-        public static OidcTokenInfo ParseXml(string xml, global::Bindings.ResponseParseOptions? options = null)
-        {
-            var effective = options ?? global::Bindings.ResponseParseOptions.Default;
-            try
-            {
-                using var text = new global::System.IO.StringReader(xml ?? throw new global::System.ArgumentNullException(nameof(xml)));
-                using var reader = global::Bindings.Serialization.XmlParsing.CreateReader(text, effective);
-                return ReadXmlDocument(reader, effective);
-            }
-            catch (global::System.Exception exception) when (global::Bindings.Serialization.XmlParsing.IsReadError(exception))
-            {
-                throw global::Bindings.Serialization.XmlParsing.Fail(exception, "OidcTokenInfo");
-            }
-        }
+        public static OidcTokenInfo ParseXml(string xml, global::Bindings.ResponseParseOptions? options = null) => Parser.ParseXml(xml, options);
 
-        /// <summary>
-        /// Parses OidcTokenInfo from an XML stream, read asynchronously to its end first.
-        /// </summary>
+        /// <summary>Parses OidcTokenInfo from an XML stream, read asynchronously to its end first.</summary>
         /// <param name="xml">The stream; it is not closed.</param>
         /// <param name="options">Limits on depth and size; the defaults when null.</param>
         /// <param name="cancellationToken">Cancels the read.</param>
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed, has a DTD, or a value has the wrong kind.</exception>
-        public static async global::System.Threading.Tasks.Task<OidcTokenInfo> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var effective = options ?? global::Bindings.ResponseParseOptions.Default;
-            var (buffer, length) = await global::Bindings.Serialization.StreamBuffering.ReadAllAsync(xml, effective, global::Bindings.WireFormat.Xml, "OidcTokenInfo", cancellationToken).ConfigureAwait(false);
-            try
-            {
-                using var stream = new global::System.IO.MemoryStream(buffer, 0, length, writable: false);
-                return ParseXml(stream, effective);
-            }
-            finally
-            {
-                global::System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-            }
-        }
+        public static global::System.Threading.Tasks.Task<OidcTokenInfo> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Parser.ParseXmlAsync(xml, options, cancellationToken);
 
-        private static OidcTokenInfo ReadXmlDocument(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
-        {
-            global::Bindings.Serialization.XmlParsing.MoveToRoot(reader);
-            var result = ReadXml(reader, options);
-            global::Bindings.Serialization.XmlParsing.ReadDocumentEnd(reader);
-            return result;
-        }
-
-        /// <summary>
-        /// Reads one OidcTokenInfo from the element the reader is on, and moves past it.
-        /// </summary>
+        /// <summary>Reads one OidcTokenInfo from the element the reader is on, and moves past it.</summary>
         /// <param name="reader">The reader, on the element's start tag.</param>
         /// <param name="options">The depth limit.</param>
         internal static OidcTokenInfo ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
@@ -416,35 +276,23 @@ namespace Bindings.Sts
                         switch (member)
                         {
                             case "ClientIds":
-                            {
                                 result.ClientIds = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
-                            }
                             case "ExpirationTime":
-                            {
                                 result.ExpirationTime = global::Bindings.Serialization.XmlParsing.ReadDateTime(reader);
                                 break;
-                            }
                             case "IssuanceTime":
-                            {
                                 result.IssuanceTime = global::Bindings.Serialization.XmlParsing.ReadDateTime(reader);
                                 break;
-                            }
                             case "Issuer":
-                            {
                                 result.Issuer = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
-                            }
                             case "Subject":
-                            {
                                 result.Subject = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
-                            }
                             case "VerificationInfo":
-                            {
                                 result.VerificationInfo = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
-                            }
                             default:
                                 global::Bindings.Serialization.XmlParsing.KeepUnknown(reader, member, options, ref unknownMembers);
                                 break;

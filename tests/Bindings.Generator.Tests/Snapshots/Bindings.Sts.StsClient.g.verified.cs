@@ -5,15 +5,11 @@
 
 namespace Bindings.Sts
 {
-    /// <summary>
-    /// The operations of <see cref="StsClient"/>, to mock in tests or to decorate.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "1.0.0")]
+    /// <summary>The operations of <see cref="StsClient"/>, to mock in tests or to decorate.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public partial interface IStsClient
     {
-        /// <summary>
-        /// The address every request goes to.
-        /// </summary>
+        /// <summary>The address every request goes to.</summary>
         global::System.Uri Endpoint { get; }
 
         /// <summary>
@@ -33,7 +29,7 @@ namespace Bindings.Sts
         /// <exception cref="global::Bindings.ResponseParseException">The service's answer could not be read.</exception>
         /// <exception cref="global::Bindings.Credentials.AlibabaCloudCredentialsException">No credentials could be found or refreshed.</exception>
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-        global::System.Threading.Tasks.Task<AssumeRoleResponse> AssumeRoleAsync(AssumeRoleRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Bindings.Sts.AssumeRoleResponse> AssumeRoleAsync(global::Bindings.Sts.AssumeRoleRequest request, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Obtains a Security Token Service (STS) token to assume a Resource Access Management (RAM) role.
@@ -53,7 +49,7 @@ namespace Bindings.Sts
         /// <exception cref="global::Bindings.ResponseParseException">The service's answer could not be read.</exception>
         /// <exception cref="global::Bindings.Credentials.AlibabaCloudCredentialsException">No credentials could be found or refreshed.</exception>
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-        global::System.Threading.Tasks.Task<global::Bindings.Client.AlibabaCloudResponse<AssumeRoleResponse>> AssumeRoleWithResponseAsync(AssumeRoleRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Bindings.Client.AlibabaCloudResponse<global::Bindings.Sts.AssumeRoleResponse>> AssumeRoleWithResponseAsync(global::Bindings.Sts.AssumeRoleRequest request, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Obtains a Security Token Service (STS) token to assume a RAM role during role-based single sign-on
@@ -73,7 +69,7 @@ namespace Bindings.Sts
         /// <exception cref="global::Bindings.Client.AlibabaCloudTransportException">No answer: the connection failed or a timeout ran out (after any retries).</exception>
         /// <exception cref="global::Bindings.ResponseParseException">The service's answer could not be read.</exception>
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-        global::System.Threading.Tasks.Task<AssumeRoleWithOIDCResponse> AssumeRoleWithOIDCAsync(AssumeRoleWithOIDCRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Bindings.Sts.AssumeRoleWithOIDCResponse> AssumeRoleWithOIDCAsync(global::Bindings.Sts.AssumeRoleWithOIDCRequest request, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Obtains a Security Token Service (STS) token to assume a RAM role during role-based single sign-on
@@ -94,7 +90,7 @@ namespace Bindings.Sts
         /// <exception cref="global::Bindings.Client.AlibabaCloudTransportException">No answer: the connection failed or a timeout ran out (after any retries).</exception>
         /// <exception cref="global::Bindings.ResponseParseException">The service's answer could not be read.</exception>
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-        global::System.Threading.Tasks.Task<global::Bindings.Client.AlibabaCloudResponse<AssumeRoleWithOIDCResponse>> AssumeRoleWithOIDCWithResponseAsync(AssumeRoleWithOIDCRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Bindings.Client.AlibabaCloudResponse<global::Bindings.Sts.AssumeRoleWithOIDCResponse>> AssumeRoleWithOIDCWithResponseAsync(global::Bindings.Sts.AssumeRoleWithOIDCRequest request, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Queries the identity of the caller (the account, user or role whose credentials signed the call).
@@ -113,7 +109,7 @@ namespace Bindings.Sts
         /// <exception cref="global::Bindings.ResponseParseException">The service's answer could not be read.</exception>
         /// <exception cref="global::Bindings.Credentials.AlibabaCloudCredentialsException">No credentials could be found or refreshed.</exception>
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-        global::System.Threading.Tasks.Task<GetCallerIdentityResponse> GetCallerIdentityAsync(GetCallerIdentityRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Bindings.Sts.GetCallerIdentityResponse> GetCallerIdentityAsync(global::Bindings.Sts.GetCallerIdentityRequest request, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Queries the identity of the caller (the account, user or role whose credentials signed the call).
@@ -133,12 +129,10 @@ namespace Bindings.Sts
         /// <exception cref="global::Bindings.ResponseParseException">The service's answer could not be read.</exception>
         /// <exception cref="global::Bindings.Credentials.AlibabaCloudCredentialsException">No credentials could be found or refreshed.</exception>
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-        global::System.Threading.Tasks.Task<global::Bindings.Client.AlibabaCloudResponse<GetCallerIdentityResponse>> GetCallerIdentityWithResponseAsync(GetCallerIdentityRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Bindings.Client.AlibabaCloudResponse<global::Bindings.Sts.GetCallerIdentityResponse>> GetCallerIdentityWithResponseAsync(global::Bindings.Sts.GetCallerIdentityRequest request, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
-    /// <summary>
-    /// Security Token Service (STS), RPC API version 2015-04-01.
-    /// </summary>
+    /// <summary>Security Token Service (STS), RPC API version 2015-04-01.</summary>
     /// <remarks>
     /// API version <c>2015-04-01</c>.
     /// Hosts: <c>sts.aliyuncs.com</c> by default, <c>sts.{regionId}.aliyuncs.com</c> for a region, <c>sts-vpc.{regionId}.aliyuncs.com</c> inside a VPC; the options' endpoint wins.
@@ -149,7 +143,7 @@ namespace Bindings.Sts
     /// <see cref="global::Bindings.Client.AlibabaCloudTransportException"/>. Thread-safe. Mock
     /// <see cref="IStsClient"/> in tests.
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public sealed partial class StsClient : IStsClient
     {
         private readonly global::Bindings.Client.AlibabaCloudRpcClient _rpc;
@@ -187,86 +181,88 @@ namespace Bindings.Sts
         public static global::Bindings.Client.ServiceEndpoints Endpoints { get; } = new global::Bindings.Client.ServiceEndpoints("sts.aliyuncs.com", "sts.{regionId}.aliyuncs.com", "sts-vpc.{regionId}.aliyuncs.com");
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<AssumeRoleResponse> AssumeRoleAsync(AssumeRoleRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::Bindings.Sts.AssumeRoleResponse> AssumeRoleAsync(global::Bindings.Sts.AssumeRoleRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return _rpc.SendAsync(request, Operations.AssumeRoleOperation, Parsers.AssumeRoleJson, Parsers.AssumeRoleXml, cancellationToken);
+            return _rpc.SendAsync(request, Operations.AssumeRole, Parsers.AssumeRoleJson, Parsers.AssumeRoleXml, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Bindings.Client.AlibabaCloudResponse<AssumeRoleResponse>> AssumeRoleWithResponseAsync(AssumeRoleRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::Bindings.Client.AlibabaCloudResponse<global::Bindings.Sts.AssumeRoleResponse>> AssumeRoleWithResponseAsync(global::Bindings.Sts.AssumeRoleRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return _rpc.SendWithResponseAsync(request, Operations.AssumeRoleOperation, Parsers.AssumeRoleJson, Parsers.AssumeRoleXml, cancellationToken);
+            return _rpc.SendWithResponseAsync(request, Operations.AssumeRole, Parsers.AssumeRoleJson, Parsers.AssumeRoleXml, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<AssumeRoleWithOIDCResponse> AssumeRoleWithOIDCAsync(AssumeRoleWithOIDCRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::Bindings.Sts.AssumeRoleWithOIDCResponse> AssumeRoleWithOIDCAsync(global::Bindings.Sts.AssumeRoleWithOIDCRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return _rpc.SendAsync(request, Operations.AssumeRoleWithOIDCOperation, Parsers.AssumeRoleWithOIDCJson, Parsers.AssumeRoleWithOIDCXml, cancellationToken);
+            return _rpc.SendAsync(request, Operations.AssumeRoleWithOIDC, Parsers.AssumeRoleWithOIDCJson, Parsers.AssumeRoleWithOIDCXml, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Bindings.Client.AlibabaCloudResponse<AssumeRoleWithOIDCResponse>> AssumeRoleWithOIDCWithResponseAsync(AssumeRoleWithOIDCRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::Bindings.Client.AlibabaCloudResponse<global::Bindings.Sts.AssumeRoleWithOIDCResponse>> AssumeRoleWithOIDCWithResponseAsync(global::Bindings.Sts.AssumeRoleWithOIDCRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return _rpc.SendWithResponseAsync(request, Operations.AssumeRoleWithOIDCOperation, Parsers.AssumeRoleWithOIDCJson, Parsers.AssumeRoleWithOIDCXml, cancellationToken);
+            return _rpc.SendWithResponseAsync(request, Operations.AssumeRoleWithOIDC, Parsers.AssumeRoleWithOIDCJson, Parsers.AssumeRoleWithOIDCXml, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<GetCallerIdentityResponse> GetCallerIdentityAsync(GetCallerIdentityRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::Bindings.Sts.GetCallerIdentityResponse> GetCallerIdentityAsync(global::Bindings.Sts.GetCallerIdentityRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return _rpc.SendAsync(request, Operations.GetCallerIdentityOperation, Parsers.GetCallerIdentityJson, Parsers.GetCallerIdentityXml, cancellationToken);
+            return _rpc.SendAsync(request, Operations.GetCallerIdentity, Parsers.GetCallerIdentityJson, Parsers.GetCallerIdentityXml, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Bindings.Client.AlibabaCloudResponse<GetCallerIdentityResponse>> GetCallerIdentityWithResponseAsync(GetCallerIdentityRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::Bindings.Client.AlibabaCloudResponse<global::Bindings.Sts.GetCallerIdentityResponse>> GetCallerIdentityWithResponseAsync(global::Bindings.Sts.GetCallerIdentityRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return _rpc.SendWithResponseAsync(request, Operations.GetCallerIdentityOperation, Parsers.GetCallerIdentityJson, Parsers.GetCallerIdentityXml, cancellationToken);
+            return _rpc.SendWithResponseAsync(request, Operations.GetCallerIdentity, Parsers.GetCallerIdentityJson, Parsers.GetCallerIdentityXml, cancellationToken);
         }
 
         // What the runtime needs to know of each operation, made once.
         private static class Operations
         {
-            internal static readonly global::Bindings.Client.RpcOperation AssumeRoleOperation = new global::Bindings.Client.RpcOperation(
+            internal static readonly global::Bindings.Client.RpcOperation AssumeRole = new global::Bindings.Client.RpcOperation(
                 "Sts", "AssumeRole", idempotencyTokenParameter: null, anonymous: false, retryableErrorCodes: null);
-            internal static readonly global::Bindings.Client.RpcOperation AssumeRoleWithOIDCOperation = new global::Bindings.Client.RpcOperation(
+            internal static readonly global::Bindings.Client.RpcOperation AssumeRoleWithOIDC = new global::Bindings.Client.RpcOperation(
                 "Sts", "AssumeRoleWithOIDC", idempotencyTokenParameter: null, anonymous: true, retryableErrorCodes: null);
-            internal static readonly global::Bindings.Client.RpcOperation GetCallerIdentityOperation = new global::Bindings.Client.RpcOperation(
+            internal static readonly global::Bindings.Client.RpcOperation GetCallerIdentity = new global::Bindings.Client.RpcOperation(
                 "Sts", "GetCallerIdentity", idempotencyTokenParameter: null, anonymous: false, retryableErrorCodes: null);
         }
 
         // The generated parsers, as delegates made once.
         private static class Parsers
         {
-            internal static readonly global::System.Func<global::System.IO.Stream, global::Bindings.ResponseParseOptions, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<AssumeRoleResponse>> AssumeRoleJson = AssumeRoleResponse.ParseJsonAsync;
-            internal static readonly global::System.Func<global::System.IO.Stream, global::Bindings.ResponseParseOptions, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<AssumeRoleResponse>> AssumeRoleXml = AssumeRoleResponse.ParseXmlAsync;
-            internal static readonly global::System.Func<global::System.IO.Stream, global::Bindings.ResponseParseOptions, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<AssumeRoleWithOIDCResponse>> AssumeRoleWithOIDCJson = AssumeRoleWithOIDCResponse.ParseJsonAsync;
-            internal static readonly global::System.Func<global::System.IO.Stream, global::Bindings.ResponseParseOptions, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<AssumeRoleWithOIDCResponse>> AssumeRoleWithOIDCXml = AssumeRoleWithOIDCResponse.ParseXmlAsync;
-            internal static readonly global::System.Func<global::System.IO.Stream, global::Bindings.ResponseParseOptions, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<GetCallerIdentityResponse>> GetCallerIdentityJson = GetCallerIdentityResponse.ParseJsonAsync;
-            internal static readonly global::System.Func<global::System.IO.Stream, global::Bindings.ResponseParseOptions, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<GetCallerIdentityResponse>> GetCallerIdentityXml = GetCallerIdentityResponse.ParseXmlAsync;
+            internal static readonly global::System.Func<global::System.IO.Stream, global::Bindings.ResponseParseOptions, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<global::Bindings.Sts.AssumeRoleResponse>> AssumeRoleJson = global::Bindings.Sts.AssumeRoleResponse.ParseJsonAsync;
+            internal static readonly global::System.Func<global::System.IO.Stream, global::Bindings.ResponseParseOptions, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<global::Bindings.Sts.AssumeRoleResponse>> AssumeRoleXml = global::Bindings.Sts.AssumeRoleResponse.ParseXmlAsync;
+            internal static readonly global::System.Func<global::System.IO.Stream, global::Bindings.ResponseParseOptions, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<global::Bindings.Sts.AssumeRoleWithOIDCResponse>> AssumeRoleWithOIDCJson = global::Bindings.Sts.AssumeRoleWithOIDCResponse.ParseJsonAsync;
+            internal static readonly global::System.Func<global::System.IO.Stream, global::Bindings.ResponseParseOptions, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<global::Bindings.Sts.AssumeRoleWithOIDCResponse>> AssumeRoleWithOIDCXml = global::Bindings.Sts.AssumeRoleWithOIDCResponse.ParseXmlAsync;
+            internal static readonly global::System.Func<global::System.IO.Stream, global::Bindings.ResponseParseOptions, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<global::Bindings.Sts.GetCallerIdentityResponse>> GetCallerIdentityJson = global::Bindings.Sts.GetCallerIdentityResponse.ParseJsonAsync;
+            internal static readonly global::System.Func<global::System.IO.Stream, global::Bindings.ResponseParseOptions, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<global::Bindings.Sts.GetCallerIdentityResponse>> GetCallerIdentityXml = global::Bindings.Sts.GetCallerIdentityResponse.ParseXmlAsync;
         }
     }
 
     /// <summary>
-    /// Registers <see cref="StsClient"/> with dependency injection and <c>IHttpClientFactory</c>.
+    /// Registers <see cref="global::Bindings.Sts.StsClient"/> with dependency injection and
+    /// <c>IHttpClientFactory</c>.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public static class StsClientServiceCollectionExtensions
     {
         /// <summary>
-        /// Registers <see cref="StsClient"/> and <see cref="IStsClient"/> as a typed <c>HttpClient</c> client
-        /// named <c>Bindings.Sts.StsClient</c>, with options of the same name, checked at start-up.
+        /// Registers <see cref="global::Bindings.Sts.StsClient"/> and <see
+        /// cref="global::Bindings.Sts.IStsClient"/> as a typed <c>HttpClient</c> client named
+        /// <c>Bindings.Sts.StsClient</c>, with options of the same name, checked at start-up.
         /// </summary>
         /// <param name="services">The service collection.</param>
         /// <param name="configure">Sets the client's options; may be null.</param>
         /// <returns>The <c>HttpClient</c> builder, to add handlers or configure the primary handler.</returns>
         public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddStsClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::Bindings.Client.AlibabaCloudClientOptions>? configure = null)
         {
-            return global::Microsoft.Extensions.DependencyInjection.AlibabaCloudServiceCollectionExtensions.AddAlibabaCloudClient<IStsClient, StsClient>(
-                services, "Bindings.Sts.StsClient", null, StsClient.Endpoints, (httpClient, options) => new StsClient(httpClient, options), configure);
+            return global::Microsoft.Extensions.DependencyInjection.AlibabaCloudServiceCollectionExtensions.AddAlibabaCloudClient<global::Bindings.Sts.IStsClient, global::Bindings.Sts.StsClient>(
+                services, "Bindings.Sts.StsClient", null, global::Bindings.Sts.StsClient.Endpoints, (httpClient, options) => new global::Bindings.Sts.StsClient(httpClient, options), configure);
         }
 
         /// <summary>
-        /// Registers a named <see cref="IStsClient"/> (another region or account): resolve it with
-        /// <c>[FromKeyedServices(name)]</c> or <see
+        /// Registers a named <see cref="global::Bindings.Sts.IStsClient"/> (another region or account): resolve
+        /// it with <c>[FromKeyedServices(name)]</c> or <see
         /// cref="global::Bindings.Client.IAlibabaCloudClientFactory{TClient}"/>.
         /// </summary>
         /// <param name="services">The service collection.</param>
@@ -275,13 +271,13 @@ namespace Bindings.Sts
         /// <returns>The <c>HttpClient</c> builder, to add handlers or configure the primary handler.</returns>
         public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddStsClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, string name, global::System.Action<global::Bindings.Client.AlibabaCloudClientOptions>? configure = null)
         {
-            return global::Microsoft.Extensions.DependencyInjection.AlibabaCloudServiceCollectionExtensions.AddAlibabaCloudClient<IStsClient, StsClient>(
-                services, "Bindings.Sts.StsClient", name, StsClient.Endpoints, (httpClient, options) => new StsClient(httpClient, options), configure);
+            return global::Microsoft.Extensions.DependencyInjection.AlibabaCloudServiceCollectionExtensions.AddAlibabaCloudClient<global::Bindings.Sts.IStsClient, global::Bindings.Sts.StsClient>(
+                services, "Bindings.Sts.StsClient", name, global::Bindings.Sts.StsClient.Endpoints, (httpClient, options) => new global::Bindings.Sts.StsClient(httpClient, options), configure);
         }
 
         /// <summary>
-        /// Registers a named <see cref="IStsClient"/> whose options are read from configuration
-        /// (<c>appsettings.json</c>): unknown keys and bad values fail at start-up.
+        /// Registers a named <see cref="global::Bindings.Sts.IStsClient"/> whose options are read from
+        /// configuration (<c>appsettings.json</c>): unknown keys and bad values fail at start-up.
         /// </summary>
         /// <param name="services">The service collection.</param>
         /// <param name="name">The client's name.</param>
@@ -289,8 +285,8 @@ namespace Bindings.Sts
         /// <returns>The <c>HttpClient</c> builder, to add handlers or configure the primary handler.</returns>
         public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddStsClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, string name, global::Microsoft.Extensions.Configuration.IConfiguration configuration)
         {
-            return global::Microsoft.Extensions.DependencyInjection.AlibabaCloudServiceCollectionExtensions.AddAlibabaCloudClient<IStsClient, StsClient>(
-                services, "Bindings.Sts.StsClient", name, StsClient.Endpoints, (httpClient, options) => new StsClient(httpClient, options), configuration);
+            return global::Microsoft.Extensions.DependencyInjection.AlibabaCloudServiceCollectionExtensions.AddAlibabaCloudClient<global::Bindings.Sts.IStsClient, global::Bindings.Sts.StsClient>(
+                services, "Bindings.Sts.StsClient", name, global::Bindings.Sts.StsClient.Endpoints, (httpClient, options) => new global::Bindings.Sts.StsClient(httpClient, options), configuration);
         }
     }
 }

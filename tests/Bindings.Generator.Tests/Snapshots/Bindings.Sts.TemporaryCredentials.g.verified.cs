@@ -14,21 +14,19 @@ namespace Bindings.Sts
     /// (numbers as strings and the reverse, a single item for a list, missing lists) and keep fields
     /// the spec does not describe in <see cref="UnknownMembers"/>.
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public sealed partial class TemporaryCredentials : global::System.IEquatable<TemporaryCredentials>
     {
-        /// <summary>
-        /// The AccessKey ID.
-        /// </summary>
+        private static readonly global::Bindings.Serialization.ResponseParser<TemporaryCredentials> Parser = new global::Bindings.Serialization.ResponseParser<TemporaryCredentials>("TemporaryCredentials", ReadJson, ReadXml);
+
+        /// <summary>The AccessKey ID.</summary>
         /// <remarks>
         /// Wire name: <c>AccessKeyId</c>.
         /// Example: <c>STS.L4aBSCSJVMuKg5U1****</c>.
         /// </remarks>
         public string? AccessKeyId { get; set; }
 
-        /// <summary>
-        /// The AccessKey secret.
-        /// </summary>
+        /// <summary>The AccessKey secret.</summary>
         /// <remarks>
         /// Wire name: <c>AccessKeySecret</c>.
         /// Example: <c>wyLTSmsyPGP1ohvvw8xYgB29dlGI8KMiH2pK****</c>.
@@ -45,9 +43,7 @@ namespace Bindings.Sts
         /// </remarks>
         public string? SecurityToken { get; set; }
 
-        /// <summary>
-        /// The time when the STS token expires, in UTC.
-        /// </summary>
+        /// <summary>The time when the STS token expires, in UTC.</summary>
         /// <remarks>
         /// Wire name: <c>Expiration</c>.
         /// Documented as String; read leniently from a string or a number.
@@ -55,39 +51,29 @@ namespace Bindings.Sts
         /// </remarks>
         public global::System.DateTimeOffset? Expiration
         {
-            get => (_hasValue & 0x1u) != 0 ? _expiration : (global::System.DateTimeOffset?)null;
-            set
-            {
-                _expiration = value.GetValueOrDefault();
-                if (value.HasValue) _hasValue |= 0x1u; else _hasValue &= ~0x1u;
-            }
+            get => global::Bindings.Serialization.PresenceFlags.Get(_hasValue, 0x1u, _expiration);
+            set => global::Bindings.Serialization.PresenceFlags.Set(ref _hasValue, 0x1u, ref _expiration, value);
         }
 
         private global::System.DateTimeOffset _expiration;
 
-        /// <summary>
-        /// One bit for each member of a value type above, set while that member has a value.
-        /// </summary>
+        /// <summary>One bit for each member of a value type above, set while that member has a value.</summary>
         private uint _hasValue;
 
-        /// <summary>
-        /// Fields the service sent that the spec does not describe, kept as they came.
-        /// </summary>
+        /// <summary>Fields the service sent that the spec does not describe, kept as they came.</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::Bindings.UnknownMember> UnknownMembers { get; set; } = global::System.Array.Empty<global::Bindings.UnknownMember>();
 
-        /// <summary>
-        /// True when every member, and every unknown member, is equal.
-        /// </summary>
+        /// <summary>True when every member, and every unknown member, is equal.</summary>
         /// <param name="other">The instance to compare with.</param>
         public bool Equals(TemporaryCredentials? other)
         {
             if (other is null) return false;
-            if (ReferenceEquals(this, other)) return true;
+            if (object.ReferenceEquals(this, other)) return true;
             return
-                global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(AccessKeyId, other.AccessKeyId) &&
-                global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(AccessKeySecret, other.AccessKeySecret) &&
-                global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(SecurityToken, other.SecurityToken) &&
-                global::System.Collections.Generic.EqualityComparer<global::System.DateTimeOffset?>.Default.Equals(Expiration, other.Expiration) &&
+                global::Bindings.Serialization.ValueEquality.Equal(AccessKeyId, other.AccessKeyId) &&
+                global::Bindings.Serialization.ValueEquality.Equal(AccessKeySecret, other.AccessKeySecret) &&
+                global::Bindings.Serialization.ValueEquality.Equal(SecurityToken, other.SecurityToken) &&
+                global::Bindings.Serialization.ValueEquality.Equal(Expiration, other.Expiration) &&
                 global::Bindings.Serialization.ValueEquality.ListEquals(UnknownMembers, other.UnknownMembers);
         }
 
@@ -98,10 +84,10 @@ namespace Bindings.Sts
         public override int GetHashCode()
         {
             var hash = 17;
-            hash = unchecked((hash * 31) + (AccessKeyId?.GetHashCode() ?? 0));
-            hash = unchecked((hash * 31) + (AccessKeySecret?.GetHashCode() ?? 0));
-            hash = unchecked((hash * 31) + (SecurityToken?.GetHashCode() ?? 0));
-            hash = unchecked((hash * 31) + Expiration.GetHashCode());
+            hash = global::Bindings.Serialization.ValueEquality.Hash(hash, AccessKeyId);
+            hash = global::Bindings.Serialization.ValueEquality.Hash(hash, AccessKeySecret);
+            hash = global::Bindings.Serialization.ValueEquality.Hash(hash, SecurityToken);
+            hash = global::Bindings.Serialization.ValueEquality.Hash(hash, Expiration);
             return hash;
         }
     }
@@ -109,57 +95,23 @@ namespace Bindings.Sts
     // Reads TemporaryCredentials from JSON.
     partial class TemporaryCredentials
     {
-        /// <summary>
-        /// Parses TemporaryCredentials from UTF-8 JSON; a byte order mark is allowed.
-        /// </summary>
+        /// <summary>Parses TemporaryCredentials from UTF-8 JSON; a byte order mark is allowed.</summary>
         /// <param name="utf8Json">The whole document.</param>
         /// <param name="options">Limits on depth and size; the defaults when null.</param>
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed or a value has the wrong kind.</exception>
-        public static TemporaryCredentials ParseJson(global::System.ReadOnlySpan<byte> utf8Json, global::Bindings.ResponseParseOptions? options = null)
-        {
-            var json = global::Bindings.Serialization.JsonParsing.SkipBom(utf8Json);
-            try
-            {
-                var reader = global::Bindings.Serialization.JsonParsing.CreateReader(json, options ?? global::Bindings.ResponseParseOptions.Default);
-                global::Bindings.Serialization.JsonParsing.ReadDocumentStart(ref reader);
-                var result = ReadJson(ref reader, json) ?? throw global::Bindings.Serialization.JsonParsing.Unexpected(ref reader, "an object");
-                global::Bindings.Serialization.JsonParsing.ReadDocumentEnd(ref reader);
-                return result;
-            }
-            catch (global::System.Exception exception) when (global::Bindings.Serialization.JsonParsing.IsReadError(exception))
-            {
-                throw global::Bindings.Serialization.JsonParsing.Fail(exception, json, "TemporaryCredentials");
-            }
-        }
+        public static TemporaryCredentials ParseJson(global::System.ReadOnlySpan<byte> utf8Json, global::Bindings.ResponseParseOptions? options = null) => Parser.ParseJson(utf8Json, options);
 
-        /// <summary>
-        /// Parses TemporaryCredentials from JSON text.
-        /// </summary>
+        /// <summary>Parses TemporaryCredentials from JSON text.</summary>
         /// <param name="json">The whole document.</param>
         /// <param name="options">Limits on depth and size; the defaults when null.</param>
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed or a value has the wrong kind.</exception>
-        public static TemporaryCredentials ParseJson(string json, global::Bindings.ResponseParseOptions? options = null)
-            => ParseJson(global::System.Text.Encoding.UTF8.GetBytes(json ?? throw new global::System.ArgumentNullException(nameof(json))), options);
+        public static TemporaryCredentials ParseJson(string json, global::Bindings.ResponseParseOptions? options = null) => Parser.ParseJson(json, options);
 
-        /// <summary>
-        /// Parses TemporaryCredentials from a stream of UTF-8 JSON, read to its end.
-        /// </summary>
+        /// <summary>Parses TemporaryCredentials from a stream of UTF-8 JSON, read to its end.</summary>
         /// <param name="utf8Json">The stream; it is not closed.</param>
         /// <param name="options">Limits on depth and size; the defaults when null.</param>
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed or a value has the wrong kind.</exception>
-        public static TemporaryCredentials ParseJson(global::System.IO.Stream utf8Json, global::Bindings.ResponseParseOptions? options = null)
-        {
-            var effective = options ?? global::Bindings.ResponseParseOptions.Default;
-            var buffer = global::Bindings.Serialization.StreamBuffering.ReadAll(utf8Json, effective, global::Bindings.WireFormat.Json, "TemporaryCredentials", out var length);
-            try
-            {
-                return ParseJson(new global::System.ReadOnlySpan<byte>(buffer, 0, length), effective);
-            }
-            finally
-            {
-                global::System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-            }
-        }
+        public static TemporaryCredentials ParseJson(global::System.IO.Stream utf8Json, global::Bindings.ResponseParseOptions? options = null) => Parser.ParseJson(utf8Json, options);
 
         /// <summary>
         /// Parses TemporaryCredentials from a stream of UTF-8 JSON, read asynchronously to its end.
@@ -168,19 +120,7 @@ namespace Bindings.Sts
         /// <param name="options">Limits on depth and size; the defaults when null.</param>
         /// <param name="cancellationToken">Cancels the read.</param>
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed or a value has the wrong kind.</exception>
-        public static async global::System.Threading.Tasks.Task<TemporaryCredentials> ParseJsonAsync(global::System.IO.Stream utf8Json, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var effective = options ?? global::Bindings.ResponseParseOptions.Default;
-            var (buffer, length) = await global::Bindings.Serialization.StreamBuffering.ReadAllAsync(utf8Json, effective, global::Bindings.WireFormat.Json, "TemporaryCredentials", cancellationToken).ConfigureAwait(false);
-            try
-            {
-                return ParseJson(new global::System.ReadOnlySpan<byte>(buffer, 0, length), effective);
-            }
-            finally
-            {
-                global::System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-            }
-        }
+        public static global::System.Threading.Tasks.Task<TemporaryCredentials> ParseJsonAsync(global::System.IO.Stream utf8Json, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Parser.ParseJsonAsync(utf8Json, options, cancellationToken);
 
         /// <summary>
         /// Reads one TemporaryCredentials with the reader on its first token; null for a JSON <c>null</c>.
@@ -202,46 +142,36 @@ namespace Bindings.Sts
                     switch (name.Length)
                     {
                         case 10:
-                            if (global::System.MemoryExtensions.SequenceEqual(name, JsonNameExpiration))
+                            if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameExpiration, "Expiration", ref member))
                             {
-                                member = "Expiration";
-                                global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
                                 result.Expiration = global::Bindings.Serialization.JsonParsing.ReadDateTime(ref reader);
                                 continue;
                             }
                             break;
                         case 11:
-                            if (global::System.MemoryExtensions.SequenceEqual(name, JsonNameAccessKeyId))
+                            if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameAccessKeyId, "AccessKeyId", ref member))
                             {
-                                member = "AccessKeyId";
-                                global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
                                 result.AccessKeyId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             break;
                         case 13:
-                            if (global::System.MemoryExtensions.SequenceEqual(name, JsonNameSecurityToken))
+                            if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameSecurityToken, "SecurityToken", ref member))
                             {
-                                member = "SecurityToken";
-                                global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
                                 result.SecurityToken = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             break;
                         case 15:
-                            if (global::System.MemoryExtensions.SequenceEqual(name, JsonNameAccessKeySecret))
+                            if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameAccessKeySecret, "AccessKeySecret", ref member))
                             {
-                                member = "AccessKeySecret";
-                                global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
                                 result.AccessKeySecret = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             break;
                     }
 
-                    member = global::Bindings.Serialization.JsonParsing.MemberName(name);
-                    global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
-                    global::Bindings.Serialization.JsonParsing.KeepUnknown(ref reader, json, member, ref unknownMembers);
+                    global::Bindings.Serialization.JsonParsing.KeepUnknown(ref reader, json, name, null, ref member, ref unknownMembers);
                 }
             }
             catch (global::System.Exception exception) when (global::Bindings.Serialization.JsonParsing.IsReadError(exception))
@@ -276,40 +206,13 @@ namespace Bindings.Sts
         /// <param name="xml">The stream; it is not closed.</param>
         /// <param name="options">Limits on depth and size; the defaults when null.</param>
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed, has a DTD, or a value has the wrong kind.</exception>
-        public static TemporaryCredentials ParseXml(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null)
-        {
-            var effective = options ?? global::Bindings.ResponseParseOptions.Default;
-            try
-            {
-                using var reader = global::Bindings.Serialization.XmlParsing.CreateReader(xml, effective);
-                return ReadXmlDocument(reader, effective);
-            }
-            catch (global::System.Exception exception) when (global::Bindings.Serialization.XmlParsing.IsReadError(exception))
-            {
-                throw global::Bindings.Serialization.XmlParsing.Fail(exception, "TemporaryCredentials");
-            }
-        }
+        public static TemporaryCredentials ParseXml(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null) => Parser.ParseXml(xml, options);
 
-        /// <summary>
-        /// Parses TemporaryCredentials from XML text.
-        /// </summary>
+        /// <summary>Parses TemporaryCredentials from XML text.</summary>
         /// <param name="xml">The whole document.</param>
         /// <param name="options">Limits on depth and size; the defaults when null.</param>
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed, has a DTD, or a value has the wrong kind.</exception>
-        public static TemporaryCredentials ParseXml(string xml, global::Bindings.ResponseParseOptions? options = null)
-        {
-            var effective = options ?? global::Bindings.ResponseParseOptions.Default;
-            try
-            {
-                using var text = new global::System.IO.StringReader(xml ?? throw new global::System.ArgumentNullException(nameof(xml)));
-                using var reader = global::Bindings.Serialization.XmlParsing.CreateReader(text, effective);
-                return ReadXmlDocument(reader, effective);
-            }
-            catch (global::System.Exception exception) when (global::Bindings.Serialization.XmlParsing.IsReadError(exception))
-            {
-                throw global::Bindings.Serialization.XmlParsing.Fail(exception, "TemporaryCredentials");
-            }
-        }
+        public static TemporaryCredentials ParseXml(string xml, global::Bindings.ResponseParseOptions? options = null) => Parser.ParseXml(xml, options);
 
         /// <summary>
         /// Parses TemporaryCredentials from an XML stream, read asynchronously to its end first.
@@ -318,28 +221,7 @@ namespace Bindings.Sts
         /// <param name="options">Limits on depth and size; the defaults when null.</param>
         /// <param name="cancellationToken">Cancels the read.</param>
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed, has a DTD, or a value has the wrong kind.</exception>
-        public static async global::System.Threading.Tasks.Task<TemporaryCredentials> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var effective = options ?? global::Bindings.ResponseParseOptions.Default;
-            var (buffer, length) = await global::Bindings.Serialization.StreamBuffering.ReadAllAsync(xml, effective, global::Bindings.WireFormat.Xml, "TemporaryCredentials", cancellationToken).ConfigureAwait(false);
-            try
-            {
-                using var stream = new global::System.IO.MemoryStream(buffer, 0, length, writable: false);
-                return ParseXml(stream, effective);
-            }
-            finally
-            {
-                global::System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-            }
-        }
-
-        private static TemporaryCredentials ReadXmlDocument(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
-        {
-            global::Bindings.Serialization.XmlParsing.MoveToRoot(reader);
-            var result = ReadXml(reader, options);
-            global::Bindings.Serialization.XmlParsing.ReadDocumentEnd(reader);
-            return result;
-        }
+        public static global::System.Threading.Tasks.Task<TemporaryCredentials> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Parser.ParseXmlAsync(xml, options, cancellationToken);
 
         /// <summary>
         /// Reads one TemporaryCredentials from the element the reader is on, and moves past it.
@@ -362,25 +244,17 @@ namespace Bindings.Sts
                         switch (member)
                         {
                             case "AccessKeyId":
-                            {
                                 result.AccessKeyId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
-                            }
                             case "AccessKeySecret":
-                            {
                                 result.AccessKeySecret = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
-                            }
                             case "SecurityToken":
-                            {
                                 result.SecurityToken = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
-                            }
                             case "Expiration":
-                            {
                                 result.Expiration = global::Bindings.Serialization.XmlParsing.ReadDateTime(reader);
                                 break;
-                            }
                             default:
                                 global::Bindings.Serialization.XmlParsing.KeepUnknown(reader, member, options, ref unknownMembers);
                                 break;
