@@ -71,9 +71,28 @@ public sealed class BindingsGenerator : IIncrementalGenerator
             .SelectMany(static (all, _) => ClientUnits(all))
             .WithTrackingName(TrackingNames.ClientUnit);
 
-        context.RegisterSourceOutput(units, Emit);
-        context.RegisterSourceOutput(clients, Emit);
+        // One project-wide setting, joined to each unit only when it is emitted, so that the model and
+        // the resolver never see it (and a change of it re-emits without re-reading any spec).
+        var accessibility = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => NonEmpty(options.GlobalOptions, "build_property.BindingsAccessibility"));
+        context.RegisterSourceOutput(accessibility, static (context, value) =>
+        {
+            if (value is not null && ReadAccessibility(value) is null)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Diagnostics.InvalidValue, Location.None, "BindingsAccessibility", "public or internal"));
+            }
+        });
+
+        context.RegisterSourceOutput(units.Combine(accessibility), static (context, pair) => Emit(context, pair.Left, pair.Right));
+        context.RegisterSourceOutput(clients.Combine(accessibility), static (context, pair) => Emit(context, pair.Left, pair.Right));
     }
+
+    /// <summary>The C# keyword for the MSBuild property <c>BindingsAccessibility</c>; null when it is neither value.</summary>
+    private static string? ReadAccessibility(string? value) => value is null
+        ? "public"
+        : string.Equals(value, "public", StringComparison.OrdinalIgnoreCase) ? "public"
+        : string.Equals(value, "internal", StringComparison.OrdinalIgnoreCase) ? "internal"
+        : null;
 
     private static bool IsSpecPath(string path)
         => path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
@@ -99,9 +118,7 @@ public sealed class BindingsGenerator : IIncrementalGenerator
     {
         foreach (var api in table.Apis)
         {
-            var client = api.Product + TypeSurfaces.Client.TypeSuffix;
-            if (api.IsGenerated && api.HasOperations && api.Find(client) is { Problem: null } declaration
-                && api.Find(client + TypeSurfaces.Client.RegistrationSuffix) is { Problem: null })
+            if (api.HasClient && api.Find(TypeSurfaces.Client.TypeNames(api.Product)[0]) is { } declaration)
             {
                 yield return new ClientUnit(api.Namespace, api.Product, api.Version, api.Description?.Value, api.Endpoints?.Value ?? EndpointsModel.None)
                 {
@@ -111,8 +128,9 @@ public sealed class BindingsGenerator : IIncrementalGenerator
         }
     }
 
-    private static void Emit(SourceProductionContext context, EmitUnit unit)
+    private static void Emit(SourceProductionContext context, EmitUnit unit, string? accessibility)
     {
+        unit = unit with { Accessibility = ReadAccessibility(accessibility) ?? "public" };
         try
         {
             switch (unit)

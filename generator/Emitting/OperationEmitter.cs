@@ -14,9 +14,9 @@ internal static class OperationEmitter
         var writer = EmitterHelpers.StartFile(unit, "The " + unit.Request.OperationName + " operation: its request, its response with its JSON and XML readers, and its client method.");
         using (writer.Block("namespace " + unit.Namespace))
         {
-            RequestEmitter.EmitInto(writer, unit.Request);
+            RequestEmitter.EmitInto(writer, unit.Request, unit.Accessibility);
             writer.Line();
-            ShapeEmitter.EmitInto(writer, unit.Response);
+            ShapeEmitter.EmitInto(writer, unit.Response with { Accessibility = unit.Accessibility });
             if (unit.Client is { } operation)
             {
                 writer.Line();

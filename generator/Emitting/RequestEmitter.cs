@@ -14,7 +14,8 @@ internal static class RequestEmitter
     private const string Pair = "global::System.Collections.Generic.KeyValuePair<string, string>";
 
     /// <summary>Writes the request type into a file whose namespace is open.</summary>
-    public static void EmitInto(SourceWriter writer, RequestUnit unit)
+    /// <param name="accessibility">The type's accessibility: that of the operation's unit.</param>
+    public static void EmitInto(SourceWriter writer, RequestUnit unit, string accessibility)
     {
         var name = unit.TypeName;
         var names = NameAllocator.Seeded(TypeSurfaces.Request.Members.Add(name).Concat(unit.Parameters.Select(parameter => parameter.PropertyName)));
@@ -23,7 +24,7 @@ internal static class RequestEmitter
             "Sent as <c>Action=" + unit.OperationName + "</c>, <c>Version=" + unit.Version + "</c>; the response is",
             "<see cref=\"global::" + unit.Namespace + "." + unit.ResponseTypeName + "\"/>.");
         writer.Line(EmitterHelpers.GeneratedCodeAttribute);
-        using (writer.Block("public sealed partial class " + name + " : global::Bindings.IRpcRequest"))
+        using (writer.Block(accessibility + " sealed partial class " + name + " : global::Bindings.IRpcRequest"))
         {
             foreach (var parameter in unit.Parameters)
             {

@@ -109,7 +109,7 @@ internal static class TypeSurfaces
 
         /// <summary>
         /// The client's sender, which every operation's method (each in its own file) calls. No spec name
-        /// can meet it: what an operation adds ends in Async, Json or Xml.
+        /// can meet it: what an operation adds ends in Async, Operation, Json or Xml.
         /// </summary>
         public const string Rpc = "_rpc";
 
@@ -122,7 +122,26 @@ internal static class TypeSurfaces
         /// <summary>The method of operation <c>X</c> is <c>XAsync</c>.</summary>
         public const string OperationSuffix = "Async";
 
+        /// <summary>The method of operation <c>X</c> that returns the raw answer too is <c>XWithResponseAsync</c>.</summary>
+        public const string WithResponseSuffix = "WithResponseAsync";
+
+        /// <summary>The interface of the client of product <c>P</c> is <c>IPClient</c>.</summary>
+        public const string InterfacePrefix = "I";
+
         /// <summary>The response type of operation <c>X</c> is <c>XResponse</c>.</summary>
         public const string ResponseSuffix = "Response";
+
+        /// <summary>
+        /// The types the client of product <c>P</c> declares: <c>PClient</c> (first: it names the client's
+        /// file), <c>PClientServiceCollectionExtensions</c> and <c>IPClient</c>.
+        /// </summary>
+        public static ImmutableArray<string> TypeNames(string product)
+        {
+            var client = product + TypeSuffix;
+            return ImmutableArray.Create(client, client + RegistrationSuffix, InterfaceName(product));
+        }
+
+        /// <summary>The interface of the client of product <c>P</c>: <c>IPClient</c>.</summary>
+        public static string InterfaceName(string product) => InterfacePrefix + product + TypeSuffix;
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Bindings.Generator.Emitting;
 
 namespace Bindings.Generator.Model;
 
@@ -145,6 +146,13 @@ internal sealed class ApiDeclarations : IEquatable<ApiDeclarations>
 
     /// <summary>True when a file declares an operation: the API has a client.</summary>
     public bool HasOperations { get; }
+
+    /// <summary>
+    /// True when the API's client is generated: it has operations and owns every name of the client
+    /// (<see cref="TypeSurfaces.Client.TypeNames"/>); each operation's file then adds its method to it.
+    /// </summary>
+    public bool HasClient => IsGenerated && HasOperations
+        && TypeSurfaces.Client.TypeNames(Product).All(name => Find(name) is { Problem: null } client && client.OwnerFile == FirstFile);
 
     public TypeDeclaration? Find(string name)
     {

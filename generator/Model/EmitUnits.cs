@@ -8,6 +8,13 @@ namespace Bindings.Generator.Model;
 /// </summary>
 internal abstract record EmitUnit(string Namespace, string Product)
 {
+    /// <summary>
+    /// The accessibility of the generated top-level types: <c>public</c>, or <c>internal</c> when the
+    /// project sets <c>BindingsAccessibility</c> (the runtime does, for its own STS client). Set only when
+    /// the unit is emitted, so that the model and the resolver never see it.
+    /// </summary>
+    public string Accessibility { get; init; } = "public";
+
     /// <summary>The name the file is known by: the type it declares, or the operation.</summary>
     public abstract string FileName { get; }
 
@@ -54,12 +61,16 @@ internal sealed record RequestUnit(
 }
 
 /// <summary>One operation of a client, as the client emitter needs it.</summary>
+/// <param name="Anonymous">Sent unsigned (Alibaba's <c>authType: Anonymous</c>), like STS <c>AssumeRoleWithOIDC</c>.</param>
+/// <param name="RetryableErrors">Error codes that mean the service did not execute the call: retried for this operation whatever it is.</param>
 internal sealed record ClientOperation(
     string Name,
     string? Description,
     bool ReadOnly,
     string? IdempotencyTokenProperty,
-    string? IdempotencyTokenWireName = null);
+    string? IdempotencyTokenWireName = null,
+    bool Anonymous = false,
+    EquatableArray<string> RetryableErrors = default);
 
 /// <summary>
 /// An operation, in one file: its request, its response, and its method on the product's client (a part of

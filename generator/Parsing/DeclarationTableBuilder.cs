@@ -189,9 +189,11 @@ internal static class DeclarationTableBuilder
             var header = _files[0];
             if (_files.Any(document => document.Operations.Count > 0))
             {
-                var client = Product + TypeSurfaces.Client.TypeSuffix;
-                Add(owners, namespaces, client, DeclarationKind.Client, header.FilePath, DeclarationSection.Header, 0, client);
-                Add(owners, namespaces, client + TypeSurfaces.Client.RegistrationSuffix, DeclarationKind.Client, header.FilePath, DeclarationSection.Header, 0, null);
+                var names = TypeSurfaces.Client.TypeNames(Product);
+                for (var i = 0; i < names.Length; i++)
+                {
+                    Add(owners, namespaces, names[i], DeclarationKind.Client, header.FilePath, DeclarationSection.Header, 0, i == 0 ? names[i] : null);
+                }
             }
 
             foreach (var document in _files)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using Bindings.Generator.Emitting;
@@ -146,7 +147,7 @@ internal sealed class FileResolver
             }
         }
 
-        var hasClient = ClientNames(api).All(name => api.Find(name) is { Problem: null } client && client.OwnerFile == api.FirstFile);
+        var hasClient = api.HasClient;
         for (var i = 0; i < _document.Operations.Count; i++)
         {
             var operation = _document.Operations[i];
@@ -163,18 +164,16 @@ internal sealed class FileResolver
                 api.Product,
                 new RequestUnit(ns, api.Version, operation.Name, operation.Description, operation.ReadOnly, parameters),
                 new ShapeUnit(ns, api.Product, response, operation.Description, ResolveMembers(api, operation.Response, isRequest: false), operation.Name),
-                hasClient ? new ClientOperation(operation.Name, operation.Description, operation.ReadOnly, token?.PropertyName, token?.WireName) : null)
+                hasClient
+                    ? new ClientOperation(operation.Name, operation.Description, operation.ReadOnly, token?.PropertyName, token?.WireName, operation.Anonymous, operation.RetryableErrors)
+                    : null)
             {
                 HintSuffix = owned.HintSuffix,
             });
         }
     }
 
-    private static string[] ClientNames(ApiDeclarations api)
-    {
-        var client = api.Product + TypeSurfaces.Client.TypeSuffix;
-        return new[] { client, client + TypeSurfaces.Client.RegistrationSuffix };
-    }
+    private static ImmutableArray<string> ClientNames(ApiDeclarations api) => TypeSurfaces.Client.TypeNames(api.Product);
 
     /// <summary>
     /// The first of <paramref name="names"/> when this file's declaration (<paramref name="section"/>, <paramref name="index"/>) owns

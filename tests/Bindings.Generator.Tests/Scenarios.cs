@@ -12,7 +12,7 @@ internal static class Scenarios
     /// <summary>Every scenario, by name.</summary>
     public static readonly IReadOnlyDictionary<string, Func<IReadOnlyList<AdditionalText>>> All = new Dictionary<string, Func<IReadOnlyList<AdditionalText>>>
     {
-        ["Rds"] = GeneratorHarness.ShippedSpecs,
+        ["Shipped"] = GeneratorHarness.ShippedSpecs,
         ["Widgets"] = () => new[] { GeneratorHarness.WidgetsSpec() },
         ["Paint"] = Paint,
         ["TwoVersions"] = TwoVersions,

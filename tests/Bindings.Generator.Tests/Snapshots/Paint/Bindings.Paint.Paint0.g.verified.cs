@@ -335,13 +335,15 @@ namespace Bindings.Paint
         }
     }
 
-    // The Paint0 method of the client.
-    partial class PaintClient
+    // The Paint0 methods of the client's interface.
+    partial interface IPaintClient
     {
         /// <summary>Paints a part.</summary>
         /// <remarks>
-        /// Not read-only and without an idempotency token: retried only when the connection could not be
-        /// made, since any other repeat could apply the operation twice.
+        /// Not read-only and without an idempotency token.
+        /// Throttling (the service did not execute the call) is retried;
+        /// other failures are retried only when the connection could not be made, since any other repeat
+        /// could apply the operation twice.
         /// </remarks>
         /// <param name="request">The request; validated before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the call, retries included.</param>
@@ -350,11 +352,48 @@ namespace Bindings.Paint
         /// <exception cref="global::Bindings.Client.AlibabaCloudServiceException">The service answered with an error (after any retries).</exception>
         /// <exception cref="global::Bindings.Client.AlibabaCloudTransportException">No answer: the connection failed or a timeout ran out (after any retries).</exception>
         /// <exception cref="global::Bindings.ResponseParseException">The service's answer could not be read.</exception>
+        /// <exception cref="global::Bindings.Credentials.AlibabaCloudCredentialsException">No credentials could be found or refreshed.</exception>
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+        global::System.Threading.Tasks.Task<global::Bindings.Paint.Paint0Response> Paint0Async(global::Bindings.Paint.Paint0Request request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>Paints a part.</summary>
+        /// <remarks>
+        /// Not read-only and without an idempotency token.
+        /// Throttling (the service did not execute the call) is retried;
+        /// other failures are retried only when the connection could not be made, since any other repeat
+        /// could apply the operation twice.
+        /// Returns the parsed response with the HTTP status, the headers and the request ID of the answer.
+        /// </remarks>
+        /// <param name="request">The request; validated before anything is sent.</param>
+        /// <param name="cancellationToken">Cancels the call, retries included.</param>
+        /// <returns>The response, read with the parser of the configured format, and the raw answer's status and headers.</returns>
+        /// <exception cref="global::Bindings.RequestValidationException">A required parameter is missing or a value breaks a constraint; nothing was sent.</exception>
+        /// <exception cref="global::Bindings.Client.AlibabaCloudServiceException">The service answered with an error (after any retries).</exception>
+        /// <exception cref="global::Bindings.Client.AlibabaCloudTransportException">No answer: the connection failed or a timeout ran out (after any retries).</exception>
+        /// <exception cref="global::Bindings.ResponseParseException">The service's answer could not be read.</exception>
+        /// <exception cref="global::Bindings.Credentials.AlibabaCloudCredentialsException">No credentials could be found or refreshed.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+        global::System.Threading.Tasks.Task<global::Bindings.Client.AlibabaCloudResponse<global::Bindings.Paint.Paint0Response>> Paint0WithResponseAsync(global::Bindings.Paint.Paint0Request request, global::System.Threading.CancellationToken cancellationToken = default);
+    }
+
+    // The Paint0 methods of the client.
+    partial class PaintClient
+    {
+        /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bindings.Paint.Paint0Response> Paint0Async(global::Bindings.Paint.Paint0Request request, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return _rpc.SendAsync(request, null, Paint0Json, Paint0Xml, cancellationToken);
+            return _rpc.SendAsync(request, Paint0Operation, Paint0Json, Paint0Xml, cancellationToken);
         }
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<global::Bindings.Client.AlibabaCloudResponse<global::Bindings.Paint.Paint0Response>> Paint0WithResponseAsync(global::Bindings.Paint.Paint0Request request, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            return _rpc.SendWithResponseAsync(request, Paint0Operation, Paint0Json, Paint0Xml, cancellationToken);
+        }
+
+        // What the runtime needs to know of the operation, made once.
+        private static readonly global::Bindings.Client.RpcOperation Paint0Operation = new global::Bindings.Client.RpcOperation(
+            "Paint", "Paint0", idempotencyTokenParameter: null, anonymous: false, retryableErrorCodes: null);
 
         // The generated parsers, as delegates made once.
         private static readonly global::System.Func<global::System.IO.Stream, global::Bindings.ResponseParseOptions, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<global::Bindings.Paint.Paint0Response>> Paint0Json = global::Bindings.Paint.Paint0Response.ParseJsonAsync;

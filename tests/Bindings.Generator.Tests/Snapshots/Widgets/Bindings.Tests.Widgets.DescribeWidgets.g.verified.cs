@@ -512,15 +512,16 @@ namespace Bindings.Tests.Widgets
         }
     }
 
-    // The DescribeWidgets method of the client.
-    partial class WidgetsClient
+    // The DescribeWidgets methods of the client's interface.
+    partial interface IWidgetsClient
     {
         /// <summary>Lists widgets.</summary>
         /// <remarks>
         /// Read-only, and idempotent through <c>ClientToken</c>: when the request leaves
         /// <see cref="global::Bindings.Tests.Widgets.DescribeWidgetsRequest.ClientToken"/> empty, the client sends a new token, the same on every
-        /// retry of this call (the request object is not changed). Throttling, 5xx answers, timeouts and broken
-        /// connections are retried.
+        /// retry of this call (the request object is not changed).
+        /// Throttling (the service did not execute the call) is retried;
+        /// 5xx answers, timeouts and broken connections are retried too.
         /// </remarks>
         /// <param name="request">The request; validated before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the call, retries included.</param>
@@ -529,11 +530,49 @@ namespace Bindings.Tests.Widgets
         /// <exception cref="global::Bindings.Client.AlibabaCloudServiceException">The service answered with an error (after any retries).</exception>
         /// <exception cref="global::Bindings.Client.AlibabaCloudTransportException">No answer: the connection failed or a timeout ran out (after any retries).</exception>
         /// <exception cref="global::Bindings.ResponseParseException">The service's answer could not be read.</exception>
+        /// <exception cref="global::Bindings.Credentials.AlibabaCloudCredentialsException">No credentials could be found or refreshed.</exception>
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+        global::System.Threading.Tasks.Task<global::Bindings.Tests.Widgets.DescribeWidgetsResponse> DescribeWidgetsAsync(global::Bindings.Tests.Widgets.DescribeWidgetsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>Lists widgets.</summary>
+        /// <remarks>
+        /// Read-only, and idempotent through <c>ClientToken</c>: when the request leaves
+        /// <see cref="global::Bindings.Tests.Widgets.DescribeWidgetsRequest.ClientToken"/> empty, the client sends a new token, the same on every
+        /// retry of this call (the request object is not changed).
+        /// Throttling (the service did not execute the call) is retried;
+        /// 5xx answers, timeouts and broken connections are retried too.
+        /// Returns the parsed response with the HTTP status, the headers and the request ID of the answer.
+        /// </remarks>
+        /// <param name="request">The request; validated before anything is sent.</param>
+        /// <param name="cancellationToken">Cancels the call, retries included.</param>
+        /// <returns>The response, read with the parser of the configured format, and the raw answer's status and headers.</returns>
+        /// <exception cref="global::Bindings.RequestValidationException">A required parameter is missing or a value breaks a constraint; nothing was sent.</exception>
+        /// <exception cref="global::Bindings.Client.AlibabaCloudServiceException">The service answered with an error (after any retries).</exception>
+        /// <exception cref="global::Bindings.Client.AlibabaCloudTransportException">No answer: the connection failed or a timeout ran out (after any retries).</exception>
+        /// <exception cref="global::Bindings.ResponseParseException">The service's answer could not be read.</exception>
+        /// <exception cref="global::Bindings.Credentials.AlibabaCloudCredentialsException">No credentials could be found or refreshed.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+        global::System.Threading.Tasks.Task<global::Bindings.Client.AlibabaCloudResponse<global::Bindings.Tests.Widgets.DescribeWidgetsResponse>> DescribeWidgetsWithResponseAsync(global::Bindings.Tests.Widgets.DescribeWidgetsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+    }
+
+    // The DescribeWidgets methods of the client.
+    partial class WidgetsClient
+    {
+        /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bindings.Tests.Widgets.DescribeWidgetsResponse> DescribeWidgetsAsync(global::Bindings.Tests.Widgets.DescribeWidgetsRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return _rpc.SendAsync(request, "ClientToken", DescribeWidgetsJson, DescribeWidgetsXml, cancellationToken);
+            return _rpc.SendAsync(request, DescribeWidgetsOperation, DescribeWidgetsJson, DescribeWidgetsXml, cancellationToken);
         }
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<global::Bindings.Client.AlibabaCloudResponse<global::Bindings.Tests.Widgets.DescribeWidgetsResponse>> DescribeWidgetsWithResponseAsync(global::Bindings.Tests.Widgets.DescribeWidgetsRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            return _rpc.SendWithResponseAsync(request, DescribeWidgetsOperation, DescribeWidgetsJson, DescribeWidgetsXml, cancellationToken);
+        }
+
+        // What the runtime needs to know of the operation, made once.
+        private static readonly global::Bindings.Client.RpcOperation DescribeWidgetsOperation = new global::Bindings.Client.RpcOperation(
+            "Widgets", "DescribeWidgets", idempotencyTokenParameter: "ClientToken", anonymous: false, retryableErrorCodes: null);
 
         // The generated parsers, as delegates made once.
         private static readonly global::System.Func<global::System.IO.Stream, global::Bindings.ResponseParseOptions, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<global::Bindings.Tests.Widgets.DescribeWidgetsResponse>> DescribeWidgetsJson = global::Bindings.Tests.Widgets.DescribeWidgetsResponse.ParseJsonAsync;

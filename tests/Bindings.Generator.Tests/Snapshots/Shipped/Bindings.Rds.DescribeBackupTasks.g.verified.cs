@@ -446,8 +446,8 @@ namespace Bindings.Rds
         }
     }
 
-    // The DescribeBackupTasks method of the client.
-    partial class RdsClient
+    // The DescribeBackupTasks methods of the client's interface.
+    partial interface IRdsClient
     {
         /// <summary>
         /// DescribeBackupTasks操作を呼び出して、ApsaraDB RDSインスタンスのバックアップタスクを照会できます。 Queries the backup tasks of an
@@ -456,8 +456,9 @@ namespace Bindings.Rds
         /// <remarks>
         /// Read-only, and idempotent through <c>ClientToken</c>: when the request leaves
         /// <see cref="global::Bindings.Rds.DescribeBackupTasksRequest.ClientToken"/> empty, the client sends a new token, the same on every
-        /// retry of this call (the request object is not changed). Throttling, 5xx answers, timeouts and broken
-        /// connections are retried.
+        /// retry of this call (the request object is not changed).
+        /// Throttling (the service did not execute the call) is retried;
+        /// 5xx answers, timeouts and broken connections are retried too.
         /// </remarks>
         /// <param name="request">The request; validated before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the call, retries included.</param>
@@ -466,11 +467,52 @@ namespace Bindings.Rds
         /// <exception cref="global::Bindings.Client.AlibabaCloudServiceException">The service answered with an error (after any retries).</exception>
         /// <exception cref="global::Bindings.Client.AlibabaCloudTransportException">No answer: the connection failed or a timeout ran out (after any retries).</exception>
         /// <exception cref="global::Bindings.ResponseParseException">The service's answer could not be read.</exception>
+        /// <exception cref="global::Bindings.Credentials.AlibabaCloudCredentialsException">No credentials could be found or refreshed.</exception>
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+        global::System.Threading.Tasks.Task<global::Bindings.Rds.DescribeBackupTasksResponse> DescribeBackupTasksAsync(global::Bindings.Rds.DescribeBackupTasksRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// DescribeBackupTasks操作を呼び出して、ApsaraDB RDSインスタンスのバックアップタスクを照会できます。 Queries the backup tasks of an
+        /// ApsaraDB RDS instance and their progress.
+        /// </summary>
+        /// <remarks>
+        /// Read-only, and idempotent through <c>ClientToken</c>: when the request leaves
+        /// <see cref="global::Bindings.Rds.DescribeBackupTasksRequest.ClientToken"/> empty, the client sends a new token, the same on every
+        /// retry of this call (the request object is not changed).
+        /// Throttling (the service did not execute the call) is retried;
+        /// 5xx answers, timeouts and broken connections are retried too.
+        /// Returns the parsed response with the HTTP status, the headers and the request ID of the answer.
+        /// </remarks>
+        /// <param name="request">The request; validated before anything is sent.</param>
+        /// <param name="cancellationToken">Cancels the call, retries included.</param>
+        /// <returns>The response, read with the parser of the configured format, and the raw answer's status and headers.</returns>
+        /// <exception cref="global::Bindings.RequestValidationException">A required parameter is missing or a value breaks a constraint; nothing was sent.</exception>
+        /// <exception cref="global::Bindings.Client.AlibabaCloudServiceException">The service answered with an error (after any retries).</exception>
+        /// <exception cref="global::Bindings.Client.AlibabaCloudTransportException">No answer: the connection failed or a timeout ran out (after any retries).</exception>
+        /// <exception cref="global::Bindings.ResponseParseException">The service's answer could not be read.</exception>
+        /// <exception cref="global::Bindings.Credentials.AlibabaCloudCredentialsException">No credentials could be found or refreshed.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+        global::System.Threading.Tasks.Task<global::Bindings.Client.AlibabaCloudResponse<global::Bindings.Rds.DescribeBackupTasksResponse>> DescribeBackupTasksWithResponseAsync(global::Bindings.Rds.DescribeBackupTasksRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+    }
+
+    // The DescribeBackupTasks methods of the client.
+    partial class RdsClient
+    {
+        /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bindings.Rds.DescribeBackupTasksResponse> DescribeBackupTasksAsync(global::Bindings.Rds.DescribeBackupTasksRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return _rpc.SendAsync(request, "ClientToken", DescribeBackupTasksJson, DescribeBackupTasksXml, cancellationToken);
+            return _rpc.SendAsync(request, DescribeBackupTasksOperation, DescribeBackupTasksJson, DescribeBackupTasksXml, cancellationToken);
         }
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<global::Bindings.Client.AlibabaCloudResponse<global::Bindings.Rds.DescribeBackupTasksResponse>> DescribeBackupTasksWithResponseAsync(global::Bindings.Rds.DescribeBackupTasksRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            return _rpc.SendWithResponseAsync(request, DescribeBackupTasksOperation, DescribeBackupTasksJson, DescribeBackupTasksXml, cancellationToken);
+        }
+
+        // What the runtime needs to know of the operation, made once.
+        private static readonly global::Bindings.Client.RpcOperation DescribeBackupTasksOperation = new global::Bindings.Client.RpcOperation(
+            "Rds", "DescribeBackupTasks", idempotencyTokenParameter: "ClientToken", anonymous: false, retryableErrorCodes: null);
 
         // The generated parsers, as delegates made once.
         private static readonly global::System.Func<global::System.IO.Stream, global::Bindings.ResponseParseOptions, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<global::Bindings.Rds.DescribeBackupTasksResponse>> DescribeBackupTasksJson = global::Bindings.Rds.DescribeBackupTasksResponse.ParseJsonAsync;
