@@ -89,7 +89,7 @@ internal sealed class JsonReaderEmitter
 
             using (writer.Block("finally"))
             {
-                writer.Line("global::System.Buffers.ArrayPool<byte>.Shared.Return(buffer);");
+                writer.Line("global::Bindings.Serialization.StreamBuffering.Return(buffer);");
             }
         }
 
@@ -110,7 +110,7 @@ internal sealed class JsonReaderEmitter
 
             using (writer.Block("finally"))
             {
-                writer.Line("global::System.Buffers.ArrayPool<byte>.Shared.Return(buffer);");
+                writer.Line("global::Bindings.Serialization.StreamBuffering.Return(buffer);");
             }
         }
     }
@@ -192,6 +192,8 @@ internal sealed class JsonReaderEmitter
     private void EmitMemberRead(SourceWriter writer, ShapeUnit unit, MemberModel member)
     {
         writer.Line("member = " + SourceWriter.Literal(member.WireName) + ";");
+        // A member given twice is refused: either value could be the one meant.
+        writer.Line("if (" + (member.Type.IsList ? ListLocal(member) + ".IsStarted" : "result." + member.PropertyName + " is object") + ") throw " + Json + ".Duplicate(ref reader);");
         writer.Line(Json + ".MoveToValue(ref reader);");
         if (member.Type.IsList)
         {
@@ -237,6 +239,7 @@ internal sealed class JsonReaderEmitter
                 using (writer.Block("if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)"))
                 {
                     writer.Line("var member = string.Empty;");
+                    writer.Line("var hasItems = false;");
                     using (writer.Block("try"))
                     {
                         writer.Line(MemberComment);
@@ -246,6 +249,8 @@ internal sealed class JsonReaderEmitter
                             using (writer.Block("if (" + Utf8Bytes.Equal("name", _names[itemName]) + ")"))
                             {
                                 writer.Line("member = " + SourceWriter.Literal(itemName) + ";");
+                                writer.Line("if (hasItems) throw " + Json + ".Duplicate(ref reader);");
+                                writer.Line("hasItems = true;");
                                 writer.Line(Json + ".MoveToValue(ref reader);");
                                 writer.Line(method + "Items(ref reader, json, ref items);");
                                 writer.Line("continue;");

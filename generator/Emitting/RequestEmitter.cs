@@ -63,20 +63,48 @@ internal static class RequestEmitter
             {
                 var property = parameter.PropertyName;
                 var wire = SourceWriter.Literal(parameter.WireName);
+                var isEnum = parameter.Type.Kind == ValueKind.Enum;
                 if (parameter.Required)
                 {
+                    // An empty or blank string names nothing, and default(enum) has no wire text: both are missing.
                     var missing = parameter.Type.IsList
                         ? property + " is null || " + property + ".Count == 0"
                         : parameter.Type.Kind == ValueKind.String
-                            ? "string.IsNullOrEmpty(" + property + ")"
-                            : "!" + property + ".HasValue";
+                            ? "string.IsNullOrWhiteSpace(" + property + ")"
+                            : isEnum
+                                ? "!" + property + ".HasValue || " + property + ".Value.WireValue.Length == 0"
+                                : "!" + property + ".HasValue";
                     writer.Line("if (" + missing + ") throw new " + Invalid + "(" + operation + ", " + wire + ", \"is required\");");
+                }
+
+                if (isEnum && !parameter.Type.IsList)
+                {
+                    writer.Line("if (" + property + ".HasValue && " + property + ".Value.WireValue.Length == 0) throw new " + Invalid + "(" + operation + ", " + wire + ", " + UnsetEnum + ");");
+                }
+                else if (isEnum)
+                {
+                    writer.Line("if (" + property + " is object) for (var i = 0; i < " + property + ".Count; i++) if (" + property + "[i].WireValue.Length == 0) throw new " + Invalid + "(" + operation + ", " + wire + ", " + UnsetEnum + ");");
+                }
+
+                if (parameter.Type.Kind == ValueKind.String && !parameter.Type.IsList && IsIdentifier(parameter))
+                {
+                    writer.Line("if (" + property + " is object && global::Bindings.Serialization.WireText.HasControlCharacter(" + property + ")) throw new " + Invalid + "(" + operation + ", " + wire + ", \"must not contain control characters\");");
                 }
 
                 EmitConstraints(writer, parameter, operation, wire);
             }
         }
     }
+
+    private const string UnsetEnum = "\"is an unset value (default) with no wire text: set a value or leave it null\"";
+
+    // An identifier (DBInstanceId, RegionId, ResourceGroupIds, ClientToken) names something; a control
+    // character in it is a copy-and-paste accident or an injection, never part of a real name.
+    private static bool IsIdentifier(MemberModel parameter)
+        => parameter.IsIdempotencyToken
+           || parameter.WireName.EndsWith("Id", System.StringComparison.Ordinal)
+           || parameter.WireName.EndsWith("Ids", System.StringComparison.Ordinal)
+           || parameter.WireName.EndsWith("Token", System.StringComparison.Ordinal);
 
     private static void EmitConstraints(SourceWriter writer, MemberModel parameter, string operation, string wire)
     {
@@ -163,6 +191,11 @@ internal static class RequestEmitter
                 else if (parameter.Type.Kind == ValueKind.String)
                 {
                     writer.Line("if (" + property + " is object) parameters.Add(new " + Pair + "(" + wire + ", " + property + "));");
+                }
+                else if (parameter.Type.Kind == ValueKind.Enum)
+                {
+                    // default(enum) has no wire text: it is never sent as an empty parameter.
+                    writer.Line("if (" + property + ".HasValue && " + property + ".Value.WireValue.Length != 0) parameters.Add(new " + Pair + "(" + wire + ", " + Text(parameter.Type.Kind, property + ".Value") + "));");
                 }
                 else
                 {

@@ -14,6 +14,7 @@ internal static class XmlReaderEmitter
     private const string Reader = "global::System.Xml.XmlReader reader";
     private const string Options = "global::Bindings.ResponseParseOptions options";
     private const string UnknownList = "global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember>";
+    private const string Buffering = "global::Bindings.Serialization.StreamBuffering";
 
     /// <summary>Writes the XML reader as a <c>partial class</c> of the structure, into the structure's file.</summary>
     public static void EmitPart(SourceWriter writer, ShapeUnit unit)
@@ -22,7 +23,7 @@ internal static class XmlReaderEmitter
         writer.Line("// Reads " + name + " from XML.");
         using (writer.Block("partial class " + name))
         {
-            EmitEntryPoints(writer, name);
+            EmitEntryPoints(writer, unit);
             writer.Line();
             EmitElementReader(writer, unit);
             foreach (var member in unit.Members.Where(member => member.Type.IsList && member.Type.ItemWireName is not null))
@@ -33,8 +34,9 @@ internal static class XmlReaderEmitter
         }
     }
 
-    private static void EmitEntryPoints(SourceWriter writer, string name)
+    private static void EmitEntryPoints(SourceWriter writer, ShapeUnit unit)
     {
+        var name = unit.Name;
         const string Exception = "/// <exception cref=\"global::Bindings.ResponseParseException\">The document is malformed, has a DTD, or a value has the wrong kind.</exception>";
         writer.Doc("Parses " + name + " from an XML stream; the encoding comes from its byte order mark or declaration.");
         writer.Line("/// <param name=\"xml\">The stream; it is not closed.</param>");
@@ -43,16 +45,8 @@ internal static class XmlReaderEmitter
         using (writer.Block("public static " + name + " ParseXml(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null)"))
         {
             writer.Line("var effective = options ?? global::Bindings.ResponseParseOptions.Default;");
-            using (writer.Block("try"))
-            {
-                writer.Line("using var reader = " + Xml + ".CreateReader(xml, effective);");
-                writer.Line("return ReadXmlDocument(reader, effective);");
-            }
-
-            using (writer.Block("catch (global::System.Exception exception) when (" + Xml + ".IsReadError(exception))"))
-            {
-                writer.Line("throw " + Xml + ".Fail(exception, " + SourceWriter.Literal(name) + ");");
-            }
+            writer.Line("var buffer = " + Buffering + ".ReadAll(xml, effective, global::Bindings.WireFormat.Xml, " + SourceWriter.Literal(name) + ", out var length);");
+            EmitBufferParse(writer, name);
         }
 
         writer.Line();
@@ -65,8 +59,7 @@ internal static class XmlReaderEmitter
             writer.Line("var effective = options ?? global::Bindings.ResponseParseOptions.Default;");
             using (writer.Block("try"))
             {
-                writer.Line("using var text = new global::System.IO.StringReader(xml ?? throw new global::System.ArgumentNullException(nameof(xml)));");
-                writer.Line("using var reader = " + Xml + ".CreateReader(text, effective);");
+                writer.Line("using var reader = " + Xml + ".CreateReader(xml, effective);");
                 writer.Line("return ReadXmlDocument(reader, effective);");
             }
 
@@ -85,37 +78,51 @@ internal static class XmlReaderEmitter
         using (writer.Block("public static async global::System.Threading.Tasks.Task<" + name + "> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)"))
         {
             writer.Line("var effective = options ?? global::Bindings.ResponseParseOptions.Default;");
-            writer.Line("var (buffer, length) = await global::Bindings.Serialization.StreamBuffering.ReadAllAsync(xml, effective, global::Bindings.WireFormat.Xml, " + SourceWriter.Literal(name) + ", cancellationToken).ConfigureAwait(false);");
-            using (writer.Block("try"))
-            {
-                writer.Line("using var stream = new global::System.IO.MemoryStream(buffer, 0, length, writable: false);");
-                writer.Line("return ParseXml(stream, effective);");
-            }
-
-            using (writer.Block("finally"))
-            {
-                writer.Line("global::System.Buffers.ArrayPool<byte>.Shared.Return(buffer);");
-            }
+            writer.Line("var (buffer, length) = await " + Buffering + ".ReadAllAsync(xml, effective, global::Bindings.WireFormat.Xml, " + SourceWriter.Literal(name) + ", cancellationToken).ConfigureAwait(false);");
+            EmitBufferParse(writer, name);
         }
 
         writer.Line();
         using (writer.Block("private static " + name + " ReadXmlDocument(" + Reader + ", " + Options + ")"))
         {
-            writer.Line(Xml + ".MoveToRoot(reader);");
-            writer.Line("var result = ReadXml(reader, options);");
+            // An operation's response is <ActionResponse>; a structure has no element name of its own.
+            writer.Line(Xml + ".MoveToRoot(reader, " + (unit.OperationName is null ? "null" : SourceWriter.Literal(name)) + ");");
+            writer.Line("var result = ReadXml(reader, options)!; // MoveToRoot refused a nil root");
             writer.Line(Xml + ".ReadDocumentEnd(reader);");
             writer.Line("return result;");
+        }
+    }
+
+    // Parses the bytes that the stream entry points read first (outside the try, so that the stream's own
+    // exceptions reach the caller as they are), and gives the buffer back.
+    private static void EmitBufferParse(SourceWriter writer, string name)
+    {
+        using (writer.Block("try"))
+        {
+            writer.Line("using var reader = " + Xml + ".CreateReader(buffer, length, effective);");
+            writer.Line("return ReadXmlDocument(reader, effective);");
+        }
+
+        using (writer.Block("catch (global::System.Exception exception) when (" + Xml + ".IsReadError(exception))"))
+        {
+            writer.Line("throw " + Xml + ".Fail(exception, " + SourceWriter.Literal(name) + ");");
+        }
+
+        using (writer.Block("finally"))
+        {
+            writer.Line(Buffering + ".Return(buffer);");
         }
     }
 
     private static void EmitElementReader(SourceWriter writer, ShapeUnit unit)
     {
         var name = unit.Name;
-        writer.Doc("Reads one " + name + " from the element the reader is on, and moves past it.");
+        writer.Doc("Reads one " + name + " from the element the reader is on, and moves past it; null for <c>xsi:nil</c>.");
         writer.Line("/// <param name=\"reader\">The reader, on the element's start tag.</param>");
         writer.Line("/// <param name=\"options\">The depth limit.</param>");
-        using (writer.Block("internal static " + name + " ReadXml(" + Reader + ", " + Options + ")"))
+        using (writer.Block("internal static " + name + "? ReadXml(" + Reader + ", " + Options + ")"))
         {
+            writer.Line("if (" + Xml + ".SkipNil(reader)) return null;");
             writer.Line("var result = new " + name + "();");
             writer.Line(UnknownList + " unknownMembers = default;");
             foreach (var member in unit.Members.Where(member => member.Type.IsList))
@@ -131,10 +138,10 @@ internal static class XmlReaderEmitter
             writer.Line("var member = string.Empty;");
             using (writer.Block("try"))
             {
-                using (writer.Block("if (" + Xml + ".StartElement(reader, options))"))
+                using (writer.Block("if (" + Xml + ".StartElement(reader, options, string.Empty, ref unknownMembers))"))
                 {
                     writer.Line("// member names the element being read, for the path of an error; it is cleared between elements.");
-                    using (writer.Block("for (; " + Xml + ".NextChildElement(reader); member = string.Empty)"))
+                    using (writer.Block("for (; " + Xml + ".NextChildElement(reader, options, string.Empty, ref unknownMembers); member = string.Empty)"))
                     {
                         writer.Line("member = reader.LocalName;");
                         using (writer.Block("switch (member)"))
@@ -178,14 +185,18 @@ internal static class XmlReaderEmitter
 
     private static void EmitMemberRead(SourceWriter writer, ShapeUnit unit, MemberModel member)
     {
+        // A member given twice is refused (either value could be the one meant); the repeated elements of a
+        // list without a wrapper are its items.
         if (!member.Type.IsList)
         {
+            writer.Line("if (result." + member.PropertyName + " is object) throw " + Xml + ".Duplicate(reader);");
             writer.Line("result." + member.PropertyName + " = " + ReadValue(member.Type, unit.Namespace) + ";");
             return;
         }
 
         if (member.Type.ItemWireName is not null)
         {
+            writer.Line("if (" + ListLocal(member) + ".IsStarted) throw " + Xml + ".Duplicate(reader);");
             writer.Line("Read" + member.PropertyName + "Xml(reader, options, ref " + ListLocal(member) + ", ref unknownMembers);");
             return;
         }
@@ -215,10 +226,10 @@ internal static class XmlReaderEmitter
         using (writer.Block("private static void Read" + member.PropertyName + "Xml(" + Reader + ", " + Options + ", ref " + list + " items, ref " + UnknownList + " unknownMembers)"))
         {
             writer.Line("items.Start();");
-            writer.Line("if (!" + Xml + ".StartElement(reader, options)) return;");
+            writer.Line("if (!" + Xml + ".StartElement(reader, options, " + SourceWriter.Literal(member.WireName) + ", ref unknownMembers)) return;");
             writer.Line("// Empty items are skipped, so the list's count is not the element's index.");
             writer.Line("var index = items.Count;");
-            using (writer.Block("while (" + Xml + ".NextChildElement(reader))"))
+            using (writer.Block("while (" + Xml + ".NextChildElement(reader, options, " + SourceWriter.Literal(member.WireName + ".") + ", ref unknownMembers))"))
             {
                 using (writer.Block("if (reader.LocalName != " + SourceWriter.Literal(itemName) + ")"))
                 {
