@@ -296,47 +296,6 @@ public static class WireText
     internal static string TrimWhiteSpace(string text)
         => text.Length > 0 && (IsWhiteSpace(text[0]) || IsWhiteSpace(text[text.Length - 1])) ? text.Trim(XmlWhiteSpace) : text;
 
-    /// <summary>
-    /// Removes the indentation a pretty-printer puts around an XML element's text: a run of white space at
-    /// the start or the end that holds a line break. Other white space is the value's own and is kept
-    /// (<c>" a "</c> stays <c>" a "</c>), so that pretty-printed and compact documents give the same strings.
-    /// </summary>
-    internal static string TrimIndentation(string text)
-    {
-        if (text.Length == 0 || !(IsWhiteSpace(text[0]) || IsWhiteSpace(text[text.Length - 1])))
-        {
-            return text;
-        }
-
-        var start = 0;
-        var lineBreak = false;
-        while (start < text.Length && IsWhiteSpace(text[start]))
-        {
-            lineBreak |= text[start] is '\n' or '\r';
-            start++;
-        }
-
-        if (!lineBreak)
-        {
-            start = 0;
-        }
-
-        var end = text.Length;
-        lineBreak = false;
-        while (end > start && IsWhiteSpace(text[end - 1]))
-        {
-            lineBreak |= text[end - 1] is '\n' or '\r';
-            end--;
-        }
-
-        if (!lineBreak)
-        {
-            end = text.Length;
-        }
-
-        return start == 0 && end == text.Length ? text : text.Substring(start, Math.Max(0, end - start));
-    }
-
     private static readonly char[] XmlWhiteSpace = { ' ', '\t', '\r', '\n' };
 
     private static bool IsWhiteSpace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n';

@@ -330,8 +330,9 @@ public static class XmlParsing
         }
 
         reader.Read();
-        // Pretty-printed and compact documents give the same strings.
-        return WireText.TrimIndentation(many?.ToString() ?? single ?? string.Empty);
+        // Kept exactly, as in JSON: text is data in XML (&#xA; and a line break read the same), and the
+        // white space a pretty-printer adds stands between elements, where it is skipped.
+        return many?.ToString() ?? single ?? string.Empty;
     }
 
     /// <summary>
