@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Bindings.Generator.Model;
 
 namespace Bindings.Generator.Emitting;
@@ -100,7 +101,7 @@ internal static class ClientEmitter
         using (writer.Block("public global::System.Threading.Tasks.Task<" + response + "> " + operation.Name + "Async(" + request + " request, " + Token + " cancellationToken = default)"))
         {
             writer.Line("return _rpc.SendAsync(request, " + Literal(operation.IdempotencyTokenWireName) + ", Parsers." + operation.Name
-                + "Json, Parsers." + operation.Name + "Xml, cancellationToken);");
+                + "Json, Parsers." + operation.Name + "Xml, Parsers." + operation.Name + "Members, cancellationToken);");
         }
     }
 
@@ -129,7 +130,8 @@ internal static class ClientEmitter
     private static void EmitParsers(SourceWriter writer, EquatableArray<ClientOperation> operations)
     {
         writer.Line();
-        writer.Line("// The generated parsers, as delegates made once.");
+        writer.Line("// The generated parsers, as delegates made once, and the wire names of each response's members (an");
+        writer.Line("// error document in a success status is told from a response by them).");
         using (writer.Block("private static class Parsers"))
         {
             foreach (var operation in operations)
@@ -139,6 +141,8 @@ internal static class ClientEmitter
                     + ", global::System.Threading.Tasks.Task<" + response + ">>";
                 writer.Line("internal static readonly " + type + " " + operation.Name + "Json = " + response + ".ParseJsonAsync;");
                 writer.Line("internal static readonly " + type + " " + operation.Name + "Xml = " + response + ".ParseXmlAsync;");
+                writer.Line("internal static readonly string[] " + operation.Name + "Members = new string[] { "
+                    + string.Join(", ", operation.ResponseMembers.Select(SourceWriter.Literal)) + " };");
             }
         }
     }

@@ -49,7 +49,8 @@ internal sealed record ClientOperation(
     string? Description,
     bool ReadOnly,
     string? IdempotencyTokenProperty,
-    string? IdempotencyTokenWireName = null);
+    string? IdempotencyTokenWireName = null,
+    EquatableArray<string> ResponseMembers = default);
 
 /// <summary>A product's client: one method per operation of the API.</summary>
 internal sealed record ClientUnit(

@@ -103,12 +103,16 @@ public sealed class AlibabaCloudRpcClient
     /// </param>
     /// <param name="parseJson">The generated <c>ParseJsonAsync</c> of the response type.</param>
     /// <param name="parseXml">The generated <c>ParseXmlAsync</c> of the response type.</param>
+    /// <param name="responseMembers">
+    /// The wire names of the response's members: a success-status JSON body with <c>Code</c> and
+    /// <c>Message</c> and none of these but <c>RequestId</c> is an error document, not a response.
+    /// </param>
     /// <param name="cancellationToken">Cancels the call, retries included.</param>
     /// <returns>The parsed response.</returns>
     /// <exception cref="RequestValidationException">A required parameter is missing or a value breaks a constraint.</exception>
-    /// <exception cref="AlibabaCloudServiceException">The service answered with an error (after any retries).</exception>
-    /// <exception cref="AlibabaCloudTransportException">No answer: connection failures and timeouts (after any retries).</exception>
-    /// <exception cref="ResponseParseException">A success response that cannot be read.</exception>
+    /// <exception cref="AlibabaCloudServiceException">The service answered with an error, in an error status or as an error document in a success status (after any retries).</exception>
+    /// <exception cref="AlibabaCloudTransportException">No answer: connection failures and timeouts (after any retries), or an answer from another address after a redirect.</exception>
+    /// <exception cref="ResponseParseException">A success response that cannot be read, or that is larger than <see cref="ResponseParseOptions.MaxDocumentSize"/>.</exception>
     /// <exception cref="InvalidOperationException">No credentials in the options or in the environment.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public async Task<TResponse> SendAsync<TResponse>(
@@ -116,6 +120,7 @@ public sealed class AlibabaCloudRpcClient
         string? idempotencyTokenParameter,
         Func<Stream, ResponseParseOptions, CancellationToken, Task<TResponse>> parseJson,
         Func<Stream, ResponseParseOptions, CancellationToken, Task<TResponse>> parseXml,
+        IReadOnlyCollection<string> responseMembers,
         CancellationToken cancellationToken = default)
     {
         if (request is null)
@@ -133,6 +138,11 @@ public sealed class AlibabaCloudRpcClient
             throw new ArgumentNullException(nameof(parseXml));
         }
 
+        if (responseMembers is null)
+        {
+            throw new ArgumentNullException(nameof(responseMembers));
+        }
+
         request.Validate();
         cancellationToken.ThrowIfCancellationRequested();
 
@@ -146,7 +156,7 @@ public sealed class AlibabaCloudRpcClient
         }
 
         var call = new RpcCall<TResponse>(
-            this, request.Action, retrySafe, parameters, ResolveCredentials(), Format == ResponseFormat.Xml ? parseXml : parseJson);
+            this, request.Action, retrySafe, parameters, ResolveCredentials(), Format == ResponseFormat.Xml ? parseXml : parseJson, responseMembers);
         var context = ResilienceContextPool.Shared.Get(request.Action, cancellationToken);
         context.Properties.Set(RpcResilience.CallKey, call);
         try

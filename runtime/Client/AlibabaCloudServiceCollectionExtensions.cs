@@ -25,7 +25,8 @@ public static class AlibabaCloudServiceCollectionExtensions
     /// <param name="configure">Sets the options; may be null.</param>
     /// <returns>The <c>HttpClient</c> builder, to add handlers or configure the primary handler.</returns>
     /// <remarks>
-    /// The <c>HttpClient</c>'s own timeout is turned off: <see cref="AlibabaCloudClientOptions.AttemptTimeout"/>
+    /// The primary handler does not follow redirects (a redirect is an error that shows its <c>Location</c>);
+    /// a handler configured in its place should not either. The <c>HttpClient</c>'s own timeout is turned off: <see cref="AlibabaCloudClientOptions.AttemptTimeout"/>
     /// and <see cref="AlibabaCloudClientOptions.Timeout"/> rule. Unless the options name a logger factory,
     /// the container's <see cref="ILoggerFactory"/> is used. The client should not be wrapped in another
     /// retry handler: it retries itself, and only what is safe to repeat.
@@ -69,6 +70,9 @@ public static class AlibabaCloudServiceCollectionExtensions
         return services
             .AddHttpClient(name)
             .ConfigureHttpClient(static httpClient => httpClient.Timeout = System.Threading.Timeout.InfiniteTimeSpan)
+            // Alibaba Cloud RPC endpoints do not redirect: following one would send the signed request, its
+            // token and signature, to whatever a Location header names.
+            .ConfigurePrimaryHttpMessageHandler(static () => new HttpClientHandler { AllowAutoRedirect = false })
             .AddTypedClient<TClient>((httpClient, provider) =>
                 create(httpClient, provider.GetRequiredService<IOptionsMonitor<AlibabaCloudClientOptions>>().Get(name)));
     }

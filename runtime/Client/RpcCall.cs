@@ -5,6 +5,7 @@ using System.IO;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using Bindings.Serialization;
 using Bindings.Signing;
 using Polly;
 using Polly.Timeout;
@@ -24,6 +25,7 @@ internal sealed class RpcCall<TResponse> : RpcCallState
     private readonly AlibabaCloudCredentials _credentials;
     private readonly SecretRedactor _redactor;
     private readonly Func<Stream, ResponseParseOptions, CancellationToken, Task<TResponse>> _parse;
+    private readonly IReadOnlyCollection<string> _responseMembers;
 
     public RpcCall(
         AlibabaCloudRpcClient client,
@@ -31,7 +33,8 @@ internal sealed class RpcCall<TResponse> : RpcCallState
         bool retrySafeAfterSend,
         IReadOnlyList<KeyValuePair<string, string>> parameters,
         AlibabaCloudCredentials credentials,
-        Func<Stream, ResponseParseOptions, CancellationToken, Task<TResponse>> parse)
+        Func<Stream, ResponseParseOptions, CancellationToken, Task<TResponse>> parse,
+        IReadOnlyCollection<string> responseMembers)
         : base(operation, retrySafeAfterSend)
     {
         _client = client;
@@ -39,6 +42,7 @@ internal sealed class RpcCall<TResponse> : RpcCallState
         _credentials = credentials;
         _redactor = new SecretRedactor(credentials);
         _parse = parse;
+        _responseMembers = responseMembers;
     }
 
     public async ValueTask<TResponse> AttemptAsync(ResilienceContext context)
@@ -49,6 +53,7 @@ internal sealed class RpcCall<TResponse> : RpcCallState
         using var request = client.RequestFactory.Create(
             _parameters, _credentials, client.TimeProvider.GetUtcNow(), SignatureNonce.Create(), out var stringToSign);
         ClientLog.Sending(client.Logger, Operation, client.Host, Attempt);
+        var sentTo = request.RequestUri;
 
         HttpResponseMessage response;
         try
@@ -69,6 +74,13 @@ internal sealed class RpcCall<TResponse> : RpcCallState
         {
             var status = (int)response.StatusCode;
             ClientLog.Answered(client.Logger, Operation, status, Attempt);
+            if (response.RequestMessage?.RequestUri is { } answeredFrom && sentTo is not null && answeredFrom != sentTo)
+            {
+                // The caller's HttpClient followed a redirect: the signed request (and its token) went to
+                // another address, and what came back is not the service's answer.
+                throw Redirected(sentTo, answeredFrom);
+            }
+
             if (status < 200 || status >= 300)
             {
                 throw await ReadErrorAsync(response, stringToSign, cancellationToken).ConfigureAwait(false);
@@ -76,8 +88,14 @@ internal sealed class RpcCall<TResponse> : RpcCallState
 
             try
             {
-                using var stream = await HttpContentReading.ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false);
-                return await _parse(stream, client.ParseOptions, cancellationToken).ConfigureAwait(false);
+                var (body, length) = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+                using var document = new BufferedDocumentStream(body, length);
+                if (SuccessStatusError.IsErrorDocument(body, length, _responseMembers))
+                {
+                    throw ServiceError(response, ServiceErrorReader.TryRead(body, length), body, length, truncated: false, stringToSign);
+                }
+
+                return await _parse(document, client.ParseOptions, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is HttpRequestException or IOException)
             {
@@ -89,6 +107,44 @@ internal sealed class RpcCall<TResponse> : RpcCallState
             }
         }
     }
+
+    /// <summary>
+    /// Reads a success body within <see cref="ResponseParseOptions.MaxDocumentSize"/>: an announced length over
+    /// it fails before any byte is read, and a body that goes on past it stops at the limit (the connection is
+    /// then dropped with the response). The buffer is pooled; <see cref="BufferedDocumentStream"/> gives it back.
+    /// </summary>
+    private async Task<(byte[] Body, int Length)> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var options = _client.ParseOptions;
+        var format = _client.Format == ResponseFormat.Xml ? WireFormat.Xml : WireFormat.Json;
+        if (options.MaxDocumentSize > 0 && response.Content.Headers.ContentLength > options.MaxDocumentSize)
+        {
+            throw StreamBuffering.TooLarge(options, format, Operation + "Response");
+        }
+
+        using var stream = await HttpContentReading.ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false);
+        return await StreamBuffering.ReadAllAsync(stream, options, format, Operation + "Response", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The exception for an answer that came from another address than the one the request was sent to. Only
+    /// the origins are named: a V1 GET carries its signature and token in the query.
+    /// </summary>
+    private AlibabaCloudTransportException Redirected(Uri sentTo, Uri answeredFrom)
+    {
+        var message = Operation + ": the request to " + Origin(sentTo) + " was redirected to " + Origin(answeredFrom)
+            + " by the HttpClient (attempt " + Attempt.ToString(CultureInfo.InvariantCulture) + "); the answer was not used."
+            + " Alibaba Cloud RPC endpoints do not redirect: use an HttpClient whose handler has AllowAutoRedirect = false,"
+            + " as AddAlibabaCloudClient registers.";
+        return new AlibabaCloudTransportException(message, isTimeout: false, requestMayHaveReachedService: true, innerException: null)
+        {
+            Operation = Operation,
+            Attempt = Attempt,
+            IsRedirect = true,
+        };
+    }
+
+    internal static string Origin(Uri uri) => uri.IsAbsoluteUri ? uri.GetLeftPart(UriPartial.Authority) : "(a relative address)";
 
     /// <summary>The exception for a timeout reported by the pipeline (an attempt's, or the whole call's).</summary>
     public AlibabaCloudTransportException Timeout(TimeoutRejectedException exception)
@@ -157,7 +213,15 @@ internal sealed class RpcCall<TResponse> : RpcCallState
             return Transport(broken, mayHaveReachedService: true, response);
         }
 
-        var error = truncated ? null : ServiceErrorReader.TryRead(body, length);
+        return ServiceError(response, truncated ? null : ServiceErrorReader.TryRead(body, length), body, length, truncated, stringToSign);
+    }
+
+    /// <summary>
+    /// The exception for an Alibaba Cloud error answer, whatever its status (an error document can come with
+    /// HTTP 200): its retries follow from its status and code, as for any other.
+    /// </summary>
+    private AlibabaCloudServiceException ServiceError(HttpResponseMessage response, ServiceError? error, byte[] body, int length, bool truncated, string stringToSign)
+    {
         var exception = new AlibabaCloudServiceException(
             response.StatusCode,
             error?.Code,
@@ -170,6 +234,7 @@ internal sealed class RpcCall<TResponse> : RpcCallState
             Operation = Operation,
             Attempt = Attempt,
             RetryAfter = RetryAfterHeader.Read(response, _client.TimeProvider.GetUtcNow()),
+            RedirectLocation = (int)response.StatusCode is >= 300 and < 400 ? RedirectTarget(response) : null,
         };
 
         if (error?.Code == SignatureDiagnosis.ErrorCode)
@@ -182,6 +247,19 @@ internal sealed class RpcCall<TResponse> : RpcCallState
 
         exception.Invalidate();
         return exception;
+    }
+
+    // Where a 3xx points, without its query (which could echo what was sent): shown, never followed.
+    private string? RedirectTarget(HttpResponseMessage response)
+    {
+        if (response.Headers.Location is not { } location)
+        {
+            return null;
+        }
+
+        var absolute = location.IsAbsoluteUri ? location : new Uri(_client.Endpoint, location);
+        var text = absolute.GetLeftPart(UriPartial.Path);
+        return _redactor.Redact(absolute.Query.Length > 0 || absolute.Fragment.Length > 0 ? text + "?…" : text);
     }
 
     private static string? Header(HttpResponseMessage response, string name)

@@ -95,6 +95,8 @@ internal static class RpcResilience
     {
         AlibabaCloudServiceException service =>
             service.IsTransient && call.RetrySafeAfterSend && !(service.RetryAfter > maxDelay),
+        // A redirect would be followed again, to the same other address: never retried.
+        AlibabaCloudTransportException { IsRedirect: true } => false,
         AlibabaCloudTransportException transport =>
             !transport.RequestMayHaveReachedService || call.RetrySafeAfterSend,
         TimeoutRejectedException => call.RetrySafeAfterSend,

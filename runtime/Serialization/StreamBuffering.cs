@@ -46,6 +46,11 @@ public static class StreamBuffering
             throw new ArgumentNullException(nameof(stream));
         }
 
+        if (stream is BufferedDocumentStream buffered && buffered.TryTake(out var taken, out length))
+        {
+            return WithinLimit(taken, length, options, format, typeName);
+        }
+
         var limit = Capacity(options);
         var buffer = Rent(InitialSize(stream, limit), limit);
         length = 0;
@@ -97,6 +102,11 @@ public static class StreamBuffering
             throw new ArgumentNullException(nameof(stream));
         }
 
+        if (stream is BufferedDocumentStream buffered && buffered.TryTake(out var taken, out var takenLength))
+        {
+            return (WithinLimit(taken, takenLength, options, format, typeName), takenLength);
+        }
+
         var limit = Capacity(options);
         var buffer = Rent(InitialSize(stream, limit), limit);
         var length = 0;
@@ -134,6 +144,17 @@ public static class StreamBuffering
             Return(buffer);
             throw;
         }
+    }
+
+    private static byte[] WithinLimit(byte[] buffer, int length, ResponseParseOptions options, WireFormat format, string? typeName)
+    {
+        if (options.MaxDocumentSize > 0 && length > options.MaxDocumentSize)
+        {
+            Return(buffer);
+            throw TooLarge(options, format, typeName);
+        }
+
+        return buffer;
     }
 
     /// <summary>Gives back a buffer from <see cref="ReadAll"/> or <see cref="ReadAllAsync"/>.</summary>

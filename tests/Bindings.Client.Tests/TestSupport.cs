@@ -113,7 +113,7 @@ internal sealed class CreateThingRequest(bool readOnly = false) : IRpcRequest
     }
 
     public static Task<DescribeBackupTasksResponse> Send(AlibabaCloudRpcClient client, CreateThingRequest request, string? tokenParameter, CancellationToken cancellationToken = default) =>
-        client.SendAsync(request, tokenParameter, DescribeBackupTasksResponse.ParseJsonAsync, DescribeBackupTasksResponse.ParseXmlAsync, cancellationToken);
+        client.SendAsync(request, tokenParameter, DescribeBackupTasksResponse.ParseJsonAsync, DescribeBackupTasksResponse.ParseXmlAsync, ["Items", "RequestId"], cancellationToken);
 
     public static AlibabaCloudRpcClient Client(FakeHttpHandler handler, Action<AlibabaCloudClientOptions>? configure = null) =>
         new(new HttpClient(handler), TestClients.Options(configure), RdsClient.Endpoints);

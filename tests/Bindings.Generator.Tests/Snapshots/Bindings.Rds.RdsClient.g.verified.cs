@@ -73,14 +73,16 @@ namespace Bindings.Rds
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<DescribeBackupTasksResponse> DescribeBackupTasksAsync(DescribeBackupTasksRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return _rpc.SendAsync(request, "ClientToken", Parsers.DescribeBackupTasksJson, Parsers.DescribeBackupTasksXml, cancellationToken);
+            return _rpc.SendAsync(request, "ClientToken", Parsers.DescribeBackupTasksJson, Parsers.DescribeBackupTasksXml, Parsers.DescribeBackupTasksMembers, cancellationToken);
         }
 
-        // The generated parsers, as delegates made once.
+        // The generated parsers, as delegates made once, and the wire names of each response's members (an
+        // error document in a success status is told from a response by them).
         private static class Parsers
         {
             internal static readonly global::System.Func<global::System.IO.Stream, global::Bindings.ResponseParseOptions, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<DescribeBackupTasksResponse>> DescribeBackupTasksJson = DescribeBackupTasksResponse.ParseJsonAsync;
             internal static readonly global::System.Func<global::System.IO.Stream, global::Bindings.ResponseParseOptions, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<DescribeBackupTasksResponse>> DescribeBackupTasksXml = DescribeBackupTasksResponse.ParseXmlAsync;
+            internal static readonly string[] DescribeBackupTasksMembers = new string[] { "Items", "RequestId" };
         }
     }
 
