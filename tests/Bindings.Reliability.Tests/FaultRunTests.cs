@@ -22,13 +22,13 @@ public sealed class FaultRunTests(ITestOutputHelper output)
     private static readonly TimeSpan AttemptTimeout = TimeSpan.FromMilliseconds(300);
     private static readonly TimeSpan OverallTimeout = TimeSpan.FromSeconds(1);
 
-    // Timers and the unwinding after a cancellation on two busy cores; far below the injected delay.
-    private static readonly TimeSpan Slack = TimeSpan.FromMilliseconds(500);
+    // Timers and the unwinding after a cancellation on two busy cores; far below the injected hold.
+    private static readonly TimeSpan Slack = LoadTolerance.Slack;
 
     /// <summary>
     /// 30 % throttling (with a 10 ms x-acs-retry-after), 10 % 5xx, 5 % dropped connections, 5 %
-    /// truncated bodies, and 3 % of the requests held for 2 s: longer than the attempt timeout and
-    /// the overall timeout, so only the client's timeouts can end those attempts.
+    /// truncated bodies, and 3 % of the requests held for <see cref="LoadTolerance.Hold"/> (6 s): far longer
+    /// than the timeouts and their allowance, so only the client's timeouts can end those attempts.
     /// </summary>
     internal static readonly StandInFaults Faults = new()
     {
@@ -37,7 +37,7 @@ public sealed class FaultRunTests(ITestOutputHelper output)
         ServerErrorRate = 0.10,
         DropConnectionRate = 0.05,
         TruncateBodyRate = 0.05,
-        Delay = TimeSpan.FromSeconds(2),
+        Delay = LoadTolerance.Hold,
         DelayRate = 0.03,
     };
 
