@@ -22,17 +22,7 @@ internal static class SuccessStatusError
     /// <param name="responseMembers">The wire names of the response's members.</param>
     public static bool IsErrorDocument(byte[] body, int length, IReadOnlyCollection<string> responseMembers)
     {
-        var start = 0;
-        if (length >= 3 && body[0] == 0xEF && body[1] == 0xBB && body[2] == 0xBF)
-        {
-            start = 3;
-        }
-
-        while (start < length && body[start] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
-        {
-            start++;
-        }
-
+        var start = ServiceErrorReader.ContentStart(body, length);
         if (start >= length)
         {
             return false;
@@ -90,17 +80,9 @@ internal static class SuccessStatusError
 
     private static bool IsXmlError(byte[] body, int start, int count)
     {
-        var settings = new XmlReaderSettings
-        {
-            DtdProcessing = DtdProcessing.Prohibit,
-            XmlResolver = null,
-            IgnoreComments = true,
-            IgnoreProcessingInstructions = true,
-            CloseInput = true,
-        };
         try
         {
-            using var reader = XmlReader.Create(new System.IO.MemoryStream(body, start, count, writable: false), settings);
+            using var reader = XmlReader.Create(new System.IO.MemoryStream(body, start, count, writable: false), ServiceErrorReader.XmlSettings());
             return reader.MoveToContent() == XmlNodeType.Element && reader.LocalName == "Error";
         }
         catch (XmlException)
