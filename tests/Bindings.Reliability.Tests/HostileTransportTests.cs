@@ -153,7 +153,6 @@ public sealed class HostileTransportTests
     public async Task A_body_that_never_ends_is_refused_at_the_limit(ResponseFormat format)
     {
         const int Limit = 256 * 1024;
-        var written = 0L;
         await using var service = await LoopbackServer.StartAsync(async context =>
         {
             context.Response.StatusCode = 200;
@@ -167,7 +166,6 @@ public sealed class HostileTransportTests
                 for (var i = 0; i < 4096 && !context.RequestAborted.IsCancellationRequested; i++)
                 {
                     await context.Response.Body.WriteAsync(chunk, context.RequestAborted);
-                    Interlocked.Add(ref written, chunk.Length);
                 }
             }
             catch (Exception exception) when (exception is OperationCanceledException or IOException)
@@ -183,10 +181,10 @@ public sealed class HostileTransportTests
 
         Assert.Equal("the document is larger than the limit of " + Limit + " bytes (ResponseParseOptions.MaxDocumentSize)", failure.Reason);
         Assert.Equal("DescribeBackupTasksResponse", failure.TargetType);
+        // Not retried: a body over the limit would be as large the next time. (How much the server got to
+        // write is not asserted: Kestrel and the sockets buffer, and the handler may drain some of the rest;
+        // the client's memory bound is measured in StreamEntryPointTests.)
         Assert.Single(service.Requests);
-        // Far less than the 64 MiB the server would have sent: it was stopped by the dropped connection
-        // (what socket buffers held on the way is all that went past the limit).
-        Assert.True(Interlocked.Read(ref written) < 32L * 1024 * 1024, "the server wrote " + Interlocked.Read(ref written) + " bytes");
     }
 
     [Fact]
