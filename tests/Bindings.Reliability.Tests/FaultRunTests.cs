@@ -124,7 +124,12 @@ public sealed class FaultRunTests(ITestOutputHelper output)
 
         // The stand-in's own (not injected) errors are the wrong secrets' SignatureDoesNotMatch and
         // nothing else: no SignatureNonceUsed from a reused nonce, no InvalidTimeStamp, no bad parameter.
-        var ownErrors = records.Where(static r => r.ErrorCode is not null && r.Fault is not ("Throttling" or "ServerError")).ToList();
+        // One exception: a POST whose attempt the client gave up (a timeout) while its form body was on the
+        // way; the stand-in reads a cut body and answers InvalidParameter (Body) to no one. Seen once at a load
+        // average of 30; there can be no more of them than attempts that ended without an answer.
+        var abandoned = records.Where(static r => r.SignatureVersion == "-" && r.ErrorCode == "InvalidParameter").ToList();
+        Assert.True(abandoned.Count <= recorder.Attempts.Count(static a => !a.Outcome.StartsWith("HTTP", StringComparison.Ordinal)), abandoned.Count + " cut bodies");
+        var ownErrors = records.Where(static r => r.ErrorCode is not null && r.Fault is not ("Throttling" or "ServerError")).Except(abandoned).ToList();
         Assert.NotEmpty(ownErrors);
         Assert.All(ownErrors, static r => Assert.True(
             r.ErrorCode == "SignatureDoesNotMatch"
