@@ -62,8 +62,9 @@ internal sealed class DescribeBackups : RdsOperation
         { "BackupId", set.BackupId },
         { "DBInstanceId", set.DBInstanceId },
         { "BackupStatus", set.Status },
-        { "BackupStartTime", WireTime.Minutes(set.Start) },
-        { "BackupEndTime", WireTime.Minutes(set.End) },
+        // Documented to the minute, sent to the second (the documented example does too).
+        { "BackupStartTime", WireTime.Seconds(set.Start) },
+        { "BackupEndTime", WireTime.Seconds(set.End) },
         { "BackupType", set.Type },
         { "BackupMode", set.Mode },
         { "BackupMethod", set.Method },
