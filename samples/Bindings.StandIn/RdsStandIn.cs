@@ -81,14 +81,12 @@ public sealed class RdsStandIn : IAsyncDisposable
         foreach (var builtIn in RdsOperations.Create())
         {
             var operation = builtIn;
-            MapOperation(RdsOperation.ApiVersion, operation.Action, call =>
-                _state.Use(_time.GetUtcNow(), view => operation.Handle(call, view)));
+            MapOperation(RdsOperation.ApiVersion, operation.Action, call => _state.Use(_time.GetUtcNow(), view => operation.Handle(call, view)));
         }
 
         foreach (var operation in options.Operations)
         {
-            ArgumentNullException.ThrowIfNull(operation, nameof(options.Operations));
-            _operations[(operation.Version, operation.Action)] = operation;
+            MapOperation(operation);
         }
 
         _authenticator = new RequestAuthenticator(
@@ -205,25 +203,23 @@ public sealed class RdsStandIn : IAsyncDisposable
             : throw new KeyNotFoundException($"The stand-in has no instance {dbInstanceId}."));
 
     /// <summary>
-    /// Teaches the stand-in an operation, or replaces one it answers: requests for
-    /// <paramref name="action"/> of <paramref name="version"/> reach <paramref name="handler"/> once
-    /// their signature, timestamp, nonce and token have been checked. Safe to call while requests run.
+    /// Teaches the stand-in an operation, or replaces one it answers: requests for its action and
+    /// version reach its handler once their signature, timestamp, nonce and token have been checked.
+    /// Safe to call while requests run.
     /// </summary>
-    /// <param name="version">The API version, for example <c>2014-08-15</c> (any product's version works).</param>
-    /// <param name="action">The <c>Action</c>.</param>
-    /// <param name="handler">The handler.</param>
-    public void MapOperation(string version, string action, StandInHandler handler)
+    /// <param name="operation">The operation (see <see cref="StandInOperation.FromAsync"/> for an asynchronous handler).</param>
+    public void MapOperation(StandInOperation operation)
     {
-        var operation = new StandInOperation(version, action, handler);
+        ArgumentNullException.ThrowIfNull(operation);
         _operations[(operation.Version, operation.Action)] = operation;
     }
 
-    /// <summary>Teaches the stand-in an operation with a synchronous handler; see <see cref="MapOperation(string, string, StandInHandler)"/>.</summary>
-    /// <param name="version">The API version.</param>
+    /// <summary>Teaches the stand-in an operation; see <see cref="MapOperation(StandInOperation)"/>.</summary>
+    /// <param name="version">The API version, for example <c>2014-08-15</c> (any product's version works).</param>
     /// <param name="action">The <c>Action</c>.</param>
     /// <param name="handler">The handler.</param>
     public void MapOperation(string version, string action, Func<StandInCall, StandInReply> handler) =>
-        MapOperation(version, action, StandInOperation.Wrap(handler));
+        MapOperation(new StandInOperation(version, action, handler));
 
     /// <summary>Stops listening and releases the port.</summary>
     /// <returns>A task that completes when stopped.</returns>

@@ -78,7 +78,7 @@ public sealed class StandInOptions
 
     /// <summary>
     /// Operations of your own (or replacements of the stand-in's), answered from the start; more
-    /// can be added later with <see cref="RdsStandIn.MapOperation(string, string, StandInHandler)"/>.
+    /// can be added later with <see cref="RdsStandIn.MapOperation(StandInOperation)"/>.
     /// </summary>
     public IList<StandInOperation> Operations { get; } = [];
 }

@@ -172,7 +172,7 @@ internal sealed class StandInCommandLine
         {
             if (rate > 0)
             {
-                parts.Add(string.Create(CultureInfo.InvariantCulture, $"{rate:P0} {what}"));
+                parts.Add(string.Create(CultureInfo.InvariantCulture, $"{rate * 100:0.#}% {what}"));
             }
         }
 

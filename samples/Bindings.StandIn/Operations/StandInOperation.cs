@@ -10,16 +10,12 @@ public delegate ValueTask<StandInReply> StandInHandler(StandInCall call);
 
 /// <summary>
 /// An operation the stand-in answers: an API version, an <c>Action</c> and its handler. Register
-/// your own with <see cref="StandInOptions.Operations"/> or <see cref="RdsStandIn.MapOperation(string, string, StandInHandler)"/>;
+/// your own with <see cref="StandInOptions.Operations"/> or <see cref="RdsStandIn.MapOperation(StandInOperation)"/>;
 /// one for an action the stand-in already answers replaces it.
 /// </summary>
 public sealed class StandInOperation
 {
-    /// <summary>Creates an operation.</summary>
-    /// <param name="version">The API version, for example <c>2014-08-15</c>.</param>
-    /// <param name="action">The <c>Action</c>, for example <c>DescribeWidgets</c>.</param>
-    /// <param name="handler">The handler.</param>
-    public StandInOperation(string version, string action, StandInHandler handler)
+    private StandInOperation(string version, string action, StandInHandler handler, bool _)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(version);
         ArgumentException.ThrowIfNullOrWhiteSpace(action);
@@ -29,14 +25,21 @@ public sealed class StandInOperation
         Handler = handler;
     }
 
-    /// <summary>Creates an operation with a synchronous handler.</summary>
+    /// <summary>Creates an operation.</summary>
+    /// <param name="version">The API version, for example <c>2014-08-15</c>.</param>
+    /// <param name="action">The <c>Action</c>, for example <c>DescribeWidgets</c>.</param>
+    /// <param name="handler">The handler.</param>
+    public StandInOperation(string version, string action, Func<StandInCall, StandInReply> handler)
+        : this(version, action, Wrap(handler), false)
+    {
+    }
+
+    /// <summary>Creates an operation whose handler awaits something (a delay, a file, another service).</summary>
     /// <param name="version">The API version.</param>
     /// <param name="action">The <c>Action</c>.</param>
     /// <param name="handler">The handler.</param>
-    public StandInOperation(string version, string action, Func<StandInCall, StandInReply> handler)
-        : this(version, action, Wrap(handler))
-    {
-    }
+    /// <returns>The operation.</returns>
+    public static StandInOperation FromAsync(string version, string action, StandInHandler handler) => new(version, action, handler, false);
 
     /// <summary>The API version.</summary>
     public string Version { get; }
