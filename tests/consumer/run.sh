@@ -162,7 +162,7 @@ done
   done < <(dotnet nuget list source --format short 2>/dev/null)
   echo '  </packageSources>'
   echo '  <packageSourceMapping>'
-  echo '    <packageSource key="bindings-local"><package pattern="Bindings.Generator" /><package pattern="Bindings.Runtime" /></packageSource>'
+  echo '    <packageSource key="bindings-local"><package pattern="Bindings.Generator" /><package pattern="Bindings.Runtime" /><package pattern="Bindings.StandIn" /></packageSource>'
   for i in $(seq 1 "$n"); do
     echo '    <packageSource key="upstream'"$i"'"><package pattern="*" /></packageSource>'
   done
