@@ -87,6 +87,13 @@ for project in generator/Bindings.Generator.csproj runtime/Bindings.Runtime.cspr
     fatal "dotnet pack $project" "$log"
   fi
 done
+# The same stand-in as a .NET tool (Bindings.StandIn.Tool), for running it outside the repository.
+log="$logs/pack-Bindings.StandIn.Tool.log"
+if dotnet pack "$repo/samples/Bindings.StandIn/Bindings.StandIn.csproj" -c Release -o "$feed" -p:ContinuousIntegrationBuild=true -p:PackAsTool=true >"$log" 2>&1; then
+  pass "dotnet pack samples/Bindings.StandIn/Bindings.StandIn.csproj -p:PackAsTool=true"
+else
+  fatal "dotnet pack samples/Bindings.StandIn/Bindings.StandIn.csproj -p:PackAsTool=true" "$log"
+fi
 # The trim and AOT analyzers run on the runtime's net10.0 build with warnings as errors; none may report.
 check "runtime pack reports no trim/AOT warning (IL2xxx/IL3xxx)" \
   bash -c "! grep -E 'warning IL[23][0-9]{3}' '$logs/pack-Bindings.Runtime.log'"
@@ -162,14 +169,14 @@ done
   done < <(dotnet nuget list source --format short 2>/dev/null)
   echo '  </packageSources>'
   echo '  <packageSourceMapping>'
-  echo '    <packageSource key="bindings-local"><package pattern="Bindings.Generator" /><package pattern="Bindings.Runtime" /><package pattern="Bindings.StandIn" /></packageSource>'
+  echo '    <packageSource key="bindings-local"><package pattern="Bindings.Generator" /><package pattern="Bindings.Runtime" /><package pattern="Bindings.StandIn" /><package pattern="Bindings.StandIn.Tool" /></packageSource>'
   for i in $(seq 1 "$n"); do
     echo '    <packageSource key="upstream'"$i"'"><package pattern="*" /></packageSource>'
   done
   echo '  </packageSourceMapping>'
   echo '</configuration>'
 } >"$work/nuget.config"
-rm -rf "$packages/bindings.generator" "$packages/bindings.runtime" "$packages/bindings.standin"
+rm -rf "$packages/bindings.generator" "$packages/bindings.runtime" "$packages/bindings.standin" "$packages/bindings.standin.tool"
 
 copy_template() { # copy_template template destination
   mkdir -p "$2"
@@ -271,6 +278,39 @@ check "the program's packages (transitive) do not include Bindings.StandIn" \
   bash -c "dotnet list '$app' package --include-transitive 2>&1 | grep -q 'Bindings.Runtime' && ! dotnet list '$app' package --include-transitive 2>&1 | grep -qi 'Bindings.StandIn'"
 check "the test project has exactly one Bindings.Runtime.dll, the package's" \
   bash -c "[[ \$(find '$tests/bin/Release' -name Bindings.Runtime.dll | wc -l) -eq 1 ]] && cmp -s \"\$(find '$tests/bin/Release' -name Bindings.Runtime.dll)\" \"\$(find '$packages/bindings.runtime' -path '*lib/net10.0/Bindings.Runtime.dll' | head -n 1)\""
+
+# The stand-in as a tool: installed from the feed, run on its own, called by the program over HTTP
+# with the AccessKey it printed, stopped with SIGTERM (exit code 0).
+log="$logs/tool-install.log"
+if dotnet tool install Bindings.StandIn.Tool --version "$version" --tool-path "$work/tool" --configfile "$work/nuget.config" >"$log" 2>&1; then
+  pass "dotnet tool install Bindings.StandIn.Tool from the feed"
+  "$work/tool/bindings-rds-standin" --port 0 --quiet >"$logs/tool-run.log" 2>&1 &
+  tool_pid=$!
+  for _ in $(seq 1 120); do grep -q 'Ctrl+C stops.' "$logs/tool-run.log" && break; sleep 0.5; done
+  endpoint="$(awk '$1 == "Endpoint" { print $2 }' "$logs/tool-run.log")"
+  key_id="$(awk '$1 == "AccessKey" && $2 == "ID" { print $3 }' "$logs/tool-run.log")"
+  key_secret="$(awk '$1 == "AccessKey" && $2 == "secret" { print $3 }' "$logs/tool-run.log")"
+  log="$logs/tool-client.log"
+  if [[ -n "$endpoint" ]] && ALIBABA_CLOUD_ACCESS_KEY_ID="$key_id" ALIBABA_CLOUD_ACCESS_KEY_SECRET="$key_secret" \
+      dotnet "$app/bin/Release/net10.0/Consumer.App.dll" --endpoint "$endpoint" >"$log" 2>&1 && grep -q 'rm-uf6wjk5xxxxxxx: 4 tasks' "$log" \
+      && grep -q 'regions: not answered (InvalidAction.NotFound)' "$log"; then
+    pass "bindings-rds-standin answers the program at the endpoint and AccessKey it printed"
+  else
+    fail "bindings-rds-standin answers the program at the endpoint and AccessKey it printed"
+    show_log "$logs/tool-run.log"
+    show_log "$log"
+  fi
+  kill -TERM "$tool_pid" 2>/dev/null
+  if wait "$tool_pid" && grep -q '^Stopped after requests' "$logs/tool-run.log"; then
+    pass "bindings-rds-standin stops on SIGTERM with exit code 0"
+  else
+    fail "bindings-rds-standin stops on SIGTERM with exit code 0"
+    show_log "$logs/tool-run.log"
+  fi
+else
+  fail "dotnet tool install Bindings.StandIn.Tool from the feed"
+  show_log "$log"
+fi
 
 # --- 8. NativeAOT --------------------------------------------------------------------------------
 if [[ "$aot" != 0 ]]; then
