@@ -190,6 +190,26 @@ public class RefusalTests
         Assert.Equal("Only physical backup to snapshot backup is supported.", error.Message);
     }
 
+    [Fact]
+    public async Task Hostile_values_are_refused_or_bounded_never_a_crash()
+    {
+        await using var h = await Harness.StartAsync(o => o.Instances = [.. Enumerable.Range(1, 999).Select(i => new StandInInstance($"rm-many{i}", taskCount: 0) { SeedBackupHistory = false })]);
+        // Overflowing numbers and indexes.
+        await h.RefusedAsync("DescribeBackups", 400, "InvalidPageNumbers.Malformed", ("DBInstanceId", "rm-many1"), ("PageNumber", "99999999999"));
+        var last = await h.OkAsync("DescribeDBInstances", ("RegionId", Region), ("PageNumber", "21474836"), ("PageSize", "100"));
+        Assert.Equal(999, last.GetProperty("TotalRecordCount").GetInt32());
+        Assert.Empty(last.GetProperty("Items").GetProperty("DBInstance").EnumerateArray());
+        await h.RefusedAsync("TagResources", 400, "MissingParameter", ("RegionId", Region), ("ResourceType", "INSTANCE"),
+            ("ResourceId.99999999999", "rm-many1"), ("ResourceId.0", "rm-many2"), ("ResourceId.-1", "rm-many3"));
+        // A time range of ten thousand years lists what exists, no more.
+        var files = await h.OkAsync("DescribeBinlogFiles", ("DBInstanceId", "rm-many1"), ("StartTime", "0001-01-01T00:00:00Z"), ("EndTime", "9999-12-31T23:59:59Z"));
+        Assert.Equal(7 * 24, files.GetProperty("TotalRecordCount").GetInt32());
+        // At most 1000 instances: the 1000th is created, the next refused.
+        string[] create = Create();
+        await h.OkAsync("CreateDBInstance", create.Chunk(2).Select(static p => (p[0], p[1])).ToArray());
+        await h.RefusedAsync("CreateDBInstance", 404, "InsufficientResourceCapacity", create.Chunk(2).Select(static p => (p[0], p[1])).ToArray());
+    }
+
     private static string[] With((string Name, string Value)[] parameters, string name, string value) =>
         [.. parameters.Where(p => p.Name != name).SelectMany(static p => new[] { p.Name, p.Value }), name, value];
 

@@ -259,6 +259,10 @@ public static class StandInErrors
         /// <summary>CreateDBInstance: a <c>Port</c> outside the engine's range.</summary>
         public static StandInError InvalidPort { get; } = new(400, "InvalidPort.Malformed", "Specified port is not valid.");
 
+        /// <summary>CreateDBInstance: the stand-in holds its maximum of instances (1000).</summary>
+        public static StandInError InsufficientResourceCapacity { get; } =
+            new(404, "InsufficientResourceCapacity", "The target availability zone does not have sufficient resources.");
+
         /// <summary>CreateDBInstance: a <c>ServerlessConfig</c> whose <c>MinCapacity</c> is not positive or exceeds <c>MaxCapacity</c>.</summary>
         public static StandInError InvalidMinCapacity { get; } =
             new(400, "InvalidParameter.MinCapacity", "The specified parameter 'MinCapacity' is not valid.");

@@ -29,6 +29,9 @@ internal sealed partial class CreateDBInstance : RdsOperation
     private static readonly string[] PayTypes = ["Postpaid", "Prepaid", "Serverless"];
     private static readonly string[] Booleans = ["true", "false"];
 
+    /// <summary>A stand-in holds at most this many instances: a client in a loop cannot grow it without end.</summary>
+    public const int MaxInstances = 1000;
+
     private readonly Dictionary<string, StandInObject> _byClientToken = new(StringComparer.Ordinal);
 
     public override string Action => "CreateDBInstance";
@@ -93,6 +96,11 @@ internal sealed partial class CreateDBInstance : RdsOperation
         if (dryRun)
         {
             return new StandInObject { { "DryRun", true }, { "DryRunResult", true } };
+        }
+
+        if (view.Instances.Count >= MaxInstances)
+        {
+            throw new StandInException(StandInErrors.Rds.InsufficientResourceCapacity);
         }
 
         var definition = new StandInInstance(view.State.NewInstanceId(engine), taskCount: 0)
