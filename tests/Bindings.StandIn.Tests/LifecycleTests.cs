@@ -232,17 +232,23 @@ public class LifecycleTests
             ("PayType", "Postpaid"), ("ClientToken", "create-once"), ("Tag.1.Key", "env"), ("Tag.1.Value", "test"),
             ("ServerlessConfig", "{\"AutoPause\":true,\"MaxCapacity\":8,\"MinCapacity\":0.5,\"SwitchForce\":false}"),
         ];
+        h.Clock.Advance(TimeSpan.FromMinutes(5));
         var created = await h.OkAsync("CreateDBInstance", create);
         var id = created.GetProperty("DBInstanceId").GetString()!;
         Assert.StartsWith("rm-", id);
         Assert.Equal("3306", created.GetProperty("Port").GetString());
         Assert.Equal(id, (await h.OkAsync("CreateDBInstance", create)).GetProperty("DBInstanceId").GetString());   // same ClientToken
 
+        h.Clock.Advance(TimeSpan.FromSeconds(2));
         var listed = await h.OkAsync("DescribeDBInstances", ("RegionId", "cn-hangzhou"), ("DBInstanceId", id));
-        Assert.Equal("Creating", Assert.Single(listed.GetProperty("Items").GetProperty("DBInstance").EnumerateArray()).GetProperty("DBInstanceStatus").GetString());
+        var summary = Assert.Single(listed.GetProperty("Items").GetProperty("DBInstance").EnumerateArray());
+        Assert.Equal("Creating", summary.GetProperty("DBInstanceStatus").GetString());
+        Assert.Equal("2026-03-01T08:05:00Z", summary.GetProperty("CreateTime").GetString());   // when it was asked for
+        // Newest first: the new instance leads the region's list.
+        Assert.Equal(id, (await h.OkAsync("DescribeDBInstances", ("RegionId", "cn-hangzhou"))).GetProperty("Items").GetProperty("DBInstance")[0].GetProperty("DBInstanceId").GetString());
         await h.RefusedAsync("CreateBackup", 403, "IncorrectDBInstanceState", ("DBInstanceId", id));
 
-        h.Clock.Advance(TimeSpan.FromSeconds(11));
+        h.Clock.Advance(TimeSpan.FromSeconds(9));
         listed = await h.OkAsync("DescribeDBInstances", ("RegionId", "cn-hangzhou"), ("Tags", "{\"env\":\"test\"}"));
         Assert.Equal("Running", Assert.Single(listed.GetProperty("Items").GetProperty("DBInstance").EnumerateArray()).GetProperty("DBInstanceStatus").GetString());
         Assert.Equal(0, Count(await h.OkAsync("DescribeBackups", ("DBInstanceId", id)), "TotalRecordCount"));

@@ -22,7 +22,7 @@ internal sealed class InstanceState
 
     public InstanceState(
         StandInInstance definition, IReadOnlyList<StandInBackupTask> tasks, List<BackupSet> history,
-        DateTimeOffset startedAt, long hostInstanceId, DateTimeOffset? runningAt = null)
+        DateTimeOffset startedAt, long hostInstanceId, DateTimeOffset? createdAt = null, DateTimeOffset? runningAt = null)
     {
         Definition = definition;
         _tasks = [.. tasks];
@@ -30,7 +30,7 @@ internal sealed class InstanceState
         StartedAt = startedAt;
         HostInstanceId = hostInstanceId;
         RunningAt = runningAt;
-        CreationTime = startedAt - definition.Age;
+        CreationTime = createdAt ?? startedAt - definition.Age;
         ScheduledUntil = startedAt;
         Policy = new BackupPolicy
         {
@@ -56,7 +56,7 @@ internal sealed class InstanceState
     /// <summary>The numeric ID the service reports as <c>HostInstanceID</c>.</summary>
     public long HostInstanceId { get; }
 
-    /// <summary>For an instance created by <c>CreateDBInstance</c>: when it leaves <c>Creating</c>.</summary>
+    /// <summary>For an instance created by <c>CreateDBInstance</c>: when it leaves <c>Creating</c> (its <see cref="CreationTime"/> is when it was asked for).</summary>
     public DateTimeOffset? RunningAt { get; }
 
     public BackupPolicy Policy { get; }

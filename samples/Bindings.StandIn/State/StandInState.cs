@@ -126,7 +126,7 @@ internal sealed class StandInState
 
     internal InstanceState CreateInstance(StandInInstance definition, DateTimeOffset now)
     {
-        var state = new InstanceState(definition, [], [], StartedAt, _nextHostId++, runningAt: now + _timings.InstanceCreation)
+        var state = new InstanceState(definition, [], [], StartedAt, _nextHostId++, createdAt: now, runningAt: now + _timings.InstanceCreation)
         {
             ScheduledUntil = now,
         };
