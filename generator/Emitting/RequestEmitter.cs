@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq;
 using Bindings.Generator.Model;
 
 namespace Bindings.Generator.Emitting;
@@ -15,13 +16,14 @@ internal static class RequestEmitter
     public static string Emit(RequestUnit unit)
     {
         var name = unit.TypeName;
+        var names = NameAllocator.Seeded(TypeSurfaces.Request.Members.Add(name).Concat(unit.Parameters.Select(parameter => parameter.PropertyName)));
         var writer = EmitterHelpers.StartFile(unit, "The request of " + unit.OperationName + ".");
         using (writer.Block("namespace " + unit.Namespace))
         {
             writer.Summary(unit.Description, "The request of " + unit.OperationName + ".");
             writer.Remarks(
                 "Sent as <c>Action=" + unit.OperationName + "</c>, <c>Version=" + unit.Version + "</c>; the response is",
-                "<see cref=\"" + unit.ResponseTypeName + "\"/>.");
+                "<see cref=\"global::" + unit.Namespace + "." + unit.ResponseTypeName + "\"/>.");
             writer.Line(EmitterHelpers.GeneratedCodeAttribute);
             using (writer.Block("public sealed partial class " + name + " : global::Bindings.IRpcRequest"))
             {
@@ -40,7 +42,7 @@ internal static class RequestEmitter
                 writer.Line();
                 EmitValidate(writer, unit);
                 writer.Line();
-                EmitWriteParameters(writer, unit);
+                EmitWriteParameters(writer, unit, names.NewScope());
             }
         }
 
@@ -56,7 +58,7 @@ internal static class RequestEmitter
     {
         writer.Doc("Checks required parameters and documented constraints before anything is sent.");
         writer.Line("/// <exception cref=\"" + Invalid + "\">A parameter is missing or breaks a constraint; the exception names it.</exception>");
-        using (writer.Block("public void Validate()"))
+        using (writer.Block("public void " + TypeSurfaces.Request.Validate + "()"))
         {
             var operation = SourceWriter.Literal(unit.OperationName);
             foreach (var parameter in unit.Parameters)
@@ -136,15 +138,17 @@ internal static class RequestEmitter
         };
     }
 
-    private static void EmitWriteParameters(SourceWriter writer, RequestUnit unit)
+    private static void EmitWriteParameters(SourceWriter writer, RequestUnit unit, NameAllocator scope)
     {
+        var parameters = scope.New("parameters");
+        var i = scope.New("i");
         writer.Doc("Adds <c>Action</c>, <c>Version</c> and every parameter that is set, with its wire name and invariant text.");
-        writer.Line("/// <param name=\"parameters\">Where to add them; the signer adds the common parameters.</param>");
-        using (writer.Block("public void WriteParameters(global::System.Collections.Generic.ICollection<" + Pair + "> parameters)"))
+        writer.Line("/// <param name=\"" + parameters + "\">Where to add them; the signer adds the common parameters.</param>");
+        using (writer.Block("public void " + TypeSurfaces.Request.WriteParameters + "(global::System.Collections.Generic.ICollection<" + Pair + "> " + parameters + ")"))
         {
-            writer.Line("if (parameters is null) throw new global::System.ArgumentNullException(nameof(parameters));");
-            writer.Line("parameters.Add(new " + Pair + "(\"Action\", " + SourceWriter.Literal(unit.OperationName) + "));");
-            writer.Line("parameters.Add(new " + Pair + "(\"Version\", " + SourceWriter.Literal(unit.Version) + "));");
+            writer.Line("if (" + parameters + " is null) throw new global::System.ArgumentNullException(" + SourceWriter.Literal(parameters) + ");");
+            writer.Line(parameters + ".Add(new " + Pair + "(\"Action\", " + SourceWriter.Literal(unit.OperationName) + "));");
+            writer.Line(parameters + ".Add(new " + Pair + "(\"Version\", " + SourceWriter.Literal(unit.Version) + "));");
             foreach (var parameter in unit.Parameters)
             {
                 var property = parameter.PropertyName;
@@ -154,19 +158,19 @@ internal static class RequestEmitter
                     // RPC lists are flattened: Name.1, Name.2, ... counted from one.
                     using (writer.Block("if (" + property + " is object)"))
                     {
-                        using (writer.Block("for (var i = 0; i < " + property + ".Count; i++)"))
+                        using (writer.Block("for (var " + i + " = 0; " + i + " < " + property + ".Count; " + i + "++)"))
                         {
-                            writer.Line("parameters.Add(new " + Pair + "(" + wire + " + \".\" + global::Bindings.Serialization.WireText.Format(i + 1), " + Text(parameter.Type.Kind, property + "[i]") + "));");
+                            writer.Line(parameters + ".Add(new " + Pair + "(" + wire + " + \".\" + global::Bindings.Serialization.WireText.Format(" + i + " + 1), " + Text(parameter.Type.Kind, property + "[" + i + "]") + "));");
                         }
                     }
                 }
                 else if (parameter.Type.Kind == ValueKind.String)
                 {
-                    writer.Line("if (" + property + " is object) parameters.Add(new " + Pair + "(" + wire + ", " + property + "));");
+                    writer.Line("if (" + property + " is object) " + parameters + ".Add(new " + Pair + "(" + wire + ", " + property + "));");
                 }
                 else
                 {
-                    writer.Line("if (" + property + ".HasValue) parameters.Add(new " + Pair + "(" + wire + ", " + Text(parameter.Type.Kind, property + ".Value") + "));");
+                    writer.Line("if (" + property + ".HasValue) " + parameters + ".Add(new " + Pair + "(" + wire + ", " + Text(parameter.Type.Kind, property + ".Value") + "));");
                 }
             }
         }
@@ -175,7 +179,7 @@ internal static class RequestEmitter
     private static string Text(ValueKind kind, string value) => kind switch
     {
         ValueKind.String => value,
-        ValueKind.Enum => value + ".WireValue",
+        ValueKind.Enum => value + "." + TypeSurfaces.Enum.WireValue,
         _ => "global::Bindings.Serialization.WireText.Format(" + value + ")",
     };
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using Bindings.Generator.Emitting;
 using Bindings.Generator.Model;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -24,24 +25,6 @@ internal sealed class SpecReader
         "type", "items", "itemName", "name", "required", "description", "example", "documentedType",
         "idempotencyToken", "minLength", "maxLength", "ascii", "minimum", "maximum",
     };
-
-    // Members every generated type has (from object, and Equals/GetHashCode/ToString overrides); a
-    // property of the same name would not compile, or would hide them with a warning.
-    private static readonly string[] ObjectMemberNames = { "Equals", "GetHashCode", "ToString", "GetType", "ReferenceEquals", "MemberwiseClone", "Finalize" };
-
-    // What the generated response and shape types declare, and the parameter and local their Equals and
-    // GetHashCode use without 'this.'.
-    private static readonly string[] ResponseMemberNames = ObjectMemberNames
-        .Concat(new[] { "ParseJson", "ParseJsonAsync", "ParseXml", "ParseXmlAsync", "ReadJson", "ReadXml", "ReadXmlDocument", "other", "hash" })
-        .ToArray();
-
-    // What the generated request types declare, and the names WriteParameters uses for its parameter and loop.
-    private static readonly string[] RequestMemberNames = ObjectMemberNames.Concat(new[] { "Validate", "WriteParameters", "parameters", "i" }).ToArray();
-
-    // What the generated enum structs declare besides one property per value.
-    private static readonly string[] EnumMemberNames = ObjectMemberNames
-        .Concat(new[] { "Kind", "IsKnown", "WireValue", "FromWireValue", "FromUtf8", "_wireValue", "wireValue", "utf8" })
-        .ToArray();
 
     private readonly string _filePath;
     private readonly List<DiagnosticInfo> _diagnostics = new();
@@ -177,7 +160,7 @@ internal sealed class SpecReader
     private DeclaredEnum? ReadEnum(YamlScalar name, YamlNode node)
     {
         var what = "the enum '" + name.Value + "'";
-        if (!CheckIdentifier(name, "an enum"))
+        if (!CheckTypeName(name, "an enum", TypeSurfaces.Enum.Members))
         {
             return null;
         }
@@ -226,16 +209,9 @@ internal sealed class SpecReader
                     continue;
                 }
 
-                if (memberNode.Value == "Unknown")
+                if (ReservedEnumValue(memberNode.Value, name.Value) is { } reason)
                 {
-                    Add(DiagnosticIds.ReservedName, memberNode.Location, "Unknown", "an enum value name", "it names values the spec does not list; set 'name' to another name");
-                    continue;
-                }
-
-                if (memberNode.Value == name.Value || memberNode.Value == name.Value + "Kind" || Array.IndexOf(EnumMemberNames, memberNode.Value) >= 0)
-                {
-                    Add(DiagnosticIds.ReservedName, memberNode.Location, memberNode.Value, "an enum value name of '" + name.Value + "'",
-                        memberNode.Value == name.Value ? "a member cannot have the name of its type; set 'name'" : "the generated type has a member of that name; set 'name'");
+                    Add(DiagnosticIds.ReservedName, memberNode.Location, memberNode.Value, "an enum value name of '" + name.Value + "'", reason + "; set 'name'");
                     continue;
                 }
 
@@ -254,17 +230,6 @@ internal sealed class SpecReader
             return null;
         }
 
-        // Each value V also gets a UTF-8 constant named Utf8V: a value named Utf8V beside V would clash with it.
-        foreach (var value in values)
-        {
-            if (value.Name.StartsWith("Utf8", StringComparison.Ordinal) && memberNames.Contains(value.Name.Substring(4)))
-            {
-                Add(DiagnosticIds.ReservedName, name.Location, value.Name, "an enum value name of '" + name.Value + "'",
-                    "the generated type names the UTF-8 text of '" + value.Name.Substring(4) + "' so; set 'name'");
-                return null;
-            }
-        }
-
         if (values.Count == 0)
         {
             Add(DiagnosticIds.EmptyEnum, name.Location, name.Value);
@@ -277,7 +242,7 @@ internal sealed class SpecReader
     private DeclaredShape? ReadShape(YamlScalar name, YamlNode node)
     {
         var what = "the shape '" + name.Value + "'";
-        if (!CheckIdentifier(name, "a shape") || AsMapping(node, name.Value) is not { } map)
+        if (!CheckTypeName(name, "a shape", TypeSurfaces.Shape.Members) || AsMapping(node, name.Value) is not { } map)
         {
             return null;
         }
@@ -304,10 +269,10 @@ internal sealed class SpecReader
 
         CheckKeys(map, OperationKeys, what);
         var request = Find(map, "request") is { } requestNode
-            ? ReadMembers(requestNode, "request", name.Value + "Request", isRequest: true)
+            ? ReadMembers(requestNode, "request", name.Value + TypeSurfaces.Request.TypeSuffix, isRequest: true)
             : EquatableArray<DeclaredMember>.Empty;
         var response = Find(map, "response") is { } responseNode
-            ? ReadMembers(responseNode, "response", name.Value + "Response", isRequest: false)
+            ? ReadMembers(responseNode, "response", name.Value + TypeSurfaces.Client.ResponseSuffix, isRequest: false)
             : EquatableArray<DeclaredMember>.Empty;
         var readOnly = OptionalBoolean(map, "readOnly") ?? false;
         return new DeclaredOperation(name.Value, OptionalString(map, "description")?.Value, readOnly, request, response, name.Location);
@@ -343,21 +308,6 @@ internal sealed class SpecReader
             members.Add(member);
         }
 
-        if (!isRequest)
-        {
-            // A list member L is read by generated methods ReadLJson, ReadLJsonItems and ReadLXml.
-            foreach (var list in members.Where(member => member.TypeName == "list").ToList())
-            {
-                foreach (var clash in members.Where(member => member.PropertyName is var property
-                             && (property == "Read" + list.PropertyName + "Json" || property == "Read" + list.PropertyName + "JsonItems" || property == "Read" + list.PropertyName + "Xml")).ToList())
-                {
-                    Add(DiagnosticIds.ReservedName, clash.NameLocation, clash.PropertyName, "a member of '" + ownerType + "'",
-                        "the generated type reads the list '" + list.PropertyName + "' with a method of that name; set 'name'");
-                    members.Remove(clash);
-                }
-            }
-        }
-
         return members.ToEquatableArray();
     }
 
@@ -389,17 +339,9 @@ internal sealed class SpecReader
             return null;
         }
 
-        if (nameNode.Value == ownerType || nameNode.Value == "UnknownMembers")
+        if (ReservedMember(nameNode.Value, ownerType, isRequest) is { } reason)
         {
-            Add(DiagnosticIds.ReservedName, nameNode.Location, nameNode.Value, "a member of '" + ownerType + "'",
-                nameNode.Value == ownerType ? "a member cannot have the name of its type; set 'name'" : "the generated type uses it for fields the spec does not describe; set 'name'");
-            return null;
-        }
-
-        if (Array.IndexOf(isRequest ? RequestMemberNames : ResponseMemberNames, nameNode.Value) >= 0
-            || (!isRequest && nameNode.Value.StartsWith("JsonName", StringComparison.Ordinal)))
-        {
-            Add(DiagnosticIds.ReservedName, nameNode.Location, nameNode.Value, "a member of '" + ownerType + "'", "the generated type uses that name itself; set 'name'");
+            Add(DiagnosticIds.ReservedName, nameNode.Location, nameNode.Value, "a member of '" + ownerType + "'", reason + "; set 'name'");
             return null;
         }
 
@@ -460,6 +402,40 @@ internal sealed class SpecReader
             OptionalBoolean(map, "idempotencyToken") ?? false,
             nameNode.Location,
             itemType is null ? type.Location : itemTypeNode!.Location);
+    }
+
+    /// <summary>
+    /// Why <paramref name="name"/> cannot be a value of the enum <paramref name="enumName"/>, or null: the
+    /// names the generated struct and kind enum must keep (<see cref="TypeSurfaces.Enum"/>), and the type's own.
+    /// </summary>
+    private static string? ReservedEnumValue(string name, string enumName)
+    {
+        if (name == TypeSurfaces.Enum.Unknown)
+        {
+            return "it names the values the spec does not list";
+        }
+
+        if (name == enumName || name == enumName + TypeSurfaces.Enum.KindSuffix)
+        {
+            return "a member cannot have the name of its type";
+        }
+
+        return TypeSurfaces.Enum.Members.Contains(name) ? "the generated enum has a member of that name (" + string.Join(", ", TypeSurfaces.Enum.Members) + ")" : null;
+    }
+
+    /// <summary>
+    /// Why <paramref name="name"/> cannot be a member of the generated type <paramref name="ownerType"/>, or
+    /// null: the members a request or structure must keep (<see cref="TypeSurfaces"/>), and the type's own name.
+    /// </summary>
+    private static string? ReservedMember(string name, string ownerType, bool isRequest)
+    {
+        if (name == ownerType)
+        {
+            return "a member cannot have the name of its type";
+        }
+
+        var reserved = isRequest ? TypeSurfaces.Request.Members : TypeSurfaces.Shape.Members;
+        return reserved.Contains(name) ? "the generated type has a member of that name (" + string.Join(", ", reserved) + ")" : null;
     }
 
     private static YamlNode? Find(YamlMapping map, string key)
@@ -584,11 +560,37 @@ internal sealed class SpecReader
         return false;
     }
 
+    /// <summary>
+    /// A type's name: an identifier that is no contextual keyword either, since a type named <c>var</c>,
+    /// <c>dynamic</c> or <c>record</c> changes what code means in its namespace, or draws a warning; and
+    /// not the name of a member the type must have (<paramref name="members"/>), which C# forbids (CS0542).
+    /// </summary>
+    private bool CheckTypeName(YamlScalar name, string what, System.Collections.Immutable.ImmutableArray<string> members)
+    {
+        if (!IsIdentifier(name.Value) || SyntaxFacts.GetContextualKeywordKind(name.Value) != SyntaxKind.None)
+        {
+            Add(DiagnosticIds.InvalidIdentifier, name.Location, name.Value, what + " (a type: neither a keyword nor a contextual keyword)");
+            return false;
+        }
+
+        if (members.Contains(name.Value))
+        {
+            Add(DiagnosticIds.ReservedName, name.Location, name.Value, what, "the generated type has a member of that name (" + string.Join(", ", members) + "), and a member cannot have the name of its type");
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// A C# identifier that is no keyword, without the formatting characters (U+200D and the like) that
+    /// C# ignores when it compares names, and not starting with <c>__</c>, which C# reserves.
+    /// </summary>
     private static bool IsIdentifier(string name)
         => SyntaxFacts.IsValidIdentifier(name)
            && SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None
-           && SyntaxFacts.GetContextualKeywordKind(name) is SyntaxKind.None or SyntaxKind.AsyncKeyword or SyntaxKind.AwaitKeyword or SyntaxKind.VarKeyword
-           && !name.StartsWith("__", StringComparison.Ordinal);
+           && !name.StartsWith("__", StringComparison.Ordinal)
+           && name.All(c => char.GetUnicodeCategory(c) != UnicodeCategory.Format);
 
     private static bool IsDate(string text)
         => text.Length == 10 && text[4] == '-' && text[7] == '-'
