@@ -46,17 +46,7 @@ internal static class EmitterHelpers
     }
 
     /// <summary>The C# type of one value of the member's kind, never nullable.</summary>
-    public static string ElementType(MemberType type, string ns) => type.Kind switch
-    {
-        ValueKind.String => "string",
-        ValueKind.Int32 => "int",
-        ValueKind.Int64 => "long",
-        ValueKind.Boolean => "bool",
-        ValueKind.Double => "double",
-        ValueKind.Decimal => "decimal",
-        ValueKind.DateTime => "global::System.DateTimeOffset",
-        _ => "global::" + ns + "." + type.NamedType,
-    };
+    public static string ElementType(MemberType type, string ns) => type.BuiltIn?.CSharpType ?? "global::" + ns + "." + type.NamedType;
 
     /// <summary>The property type: nullable for a single value (absent is null), a read-only list otherwise.</summary>
     public static string PropertyType(MemberType type, string ns)

@@ -191,15 +191,9 @@ internal sealed class JsonReaderEmitter
     /// <summary>An expression that reads one value of the type's kind; null when the JSON says <c>null</c>.</summary>
     private string ReadValue(MemberType type, string reader, string json) => type.Kind switch
     {
-        ValueKind.String => Json + ".ReadString(ref " + reader + ")",
-        ValueKind.Int32 => Json + ".ReadInt32(ref " + reader + ")",
-        ValueKind.Int64 => Json + ".ReadInt64(ref " + reader + ")",
-        ValueKind.Boolean => Json + ".ReadBoolean(ref " + reader + ")",
-        ValueKind.Double => Json + ".ReadDouble(ref " + reader + ")",
-        ValueKind.Decimal => Json + ".ReadDecimal(ref " + reader + ")",
-        ValueKind.DateTime => Json + ".ReadDateTime(ref " + reader + ")",
         ValueKind.Enum => Json + ".ReadEnum<" + EmitterHelpers.ElementType(type, _unit.Namespace) + ">(ref " + reader + ")",
-        _ => EmitterHelpers.ElementType(type, _unit.Namespace) + "." + TypeSurfaces.Shape.ReadJson + "(ref " + reader + ", " + json + ")",
+        ValueKind.Shape => EmitterHelpers.ElementType(type, _unit.Namespace) + "." + TypeSurfaces.Shape.ReadJson + "(ref " + reader + ", " + json + ")",
+        _ => Json + "." + type.BuiltIn!.JsonReader + "(ref " + reader + ")",
     };
 
     private void EmitListReader(SourceWriter writer, MemberModel list)

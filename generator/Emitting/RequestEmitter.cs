@@ -69,9 +69,9 @@ internal static class RequestEmitter
                 {
                     var missing = parameter.Type.IsList
                         ? property + " is null || " + property + ".Count == 0"
-                        : parameter.Type.Kind == ValueKind.String
-                            ? "string.IsNullOrEmpty(" + property + ")"
-                            : "!" + property + ".HasValue";
+                        : parameter.Type.IsValueType
+                            ? "!" + property + ".HasValue"
+                            : "string.IsNullOrEmpty(" + property + ")";
                     writer.Line("if (" + missing + ") throw new " + Invalid + "(" + operation + ", " + wire + ", \"is required\");");
                 }
 
@@ -89,8 +89,7 @@ internal static class RequestEmitter
         }
 
         var property = parameter.PropertyName;
-        var isString = parameter.Type.Kind == ValueKind.String;
-        using (writer.Block(isString ? "if (" + property + " is object)" : "if (" + property + ".HasValue)"))
+        using (writer.Block(parameter.Type.IsValueType ? "if (" + property + ".HasValue)" : "if (" + property + " is object)"))
         {
             if (constraints.MinLength is { } minLength)
             {
@@ -107,36 +106,26 @@ internal static class RequestEmitter
                 writer.Line("if (!global::Bindings.Serialization.WireText.IsAscii(" + property + ")) throw new " + Invalid + "(" + operation + ", " + wire + ", \"must contain ASCII characters only\");");
             }
 
-            // For a double, "not at least" rather than "less than", so that NaN, which compares false with
-            // everything, is rejected too.
-            var isDouble = parameter.Type.Kind == ValueKind.Double;
+            // For a floating-point type, "not at least" rather than "less than", so that NaN, which compares
+            // false with everything, is rejected too.
+            var isDouble = parameter.Type.BuiltIn!.IsFloatingPoint;
             if (constraints.Minimum is { } minimum)
             {
-                var bound = NumberLiteral(minimum, parameter.Type.Kind);
+                var bound = NumberLiteral(minimum, parameter.Type.BuiltIn);
                 var broken = isDouble ? "!(" + property + ".Value >= " + bound + ")" : property + ".Value < " + bound;
                 writer.Line("if (" + broken + ") throw new " + Invalid + "(" + operation + ", " + wire + ", \"must be at least " + minimum.ToString(CultureInfo.InvariantCulture) + "\");");
             }
 
             if (constraints.Maximum is { } maximum)
             {
-                var bound = NumberLiteral(maximum, parameter.Type.Kind);
+                var bound = NumberLiteral(maximum, parameter.Type.BuiltIn);
                 var broken = isDouble ? "!(" + property + ".Value <= " + bound + ")" : property + ".Value > " + bound;
                 writer.Line("if (" + broken + ") throw new " + Invalid + "(" + operation + ", " + wire + ", \"must be at most " + maximum.ToString(CultureInfo.InvariantCulture) + "\");");
             }
         }
     }
 
-    private static string NumberLiteral(decimal value, ValueKind kind)
-    {
-        var text = value.ToString(CultureInfo.InvariantCulture);
-        return kind switch
-        {
-            ValueKind.Decimal => text + "m",
-            ValueKind.Double => text + "d",
-            ValueKind.Int64 => text + "L",
-            _ => text,
-        };
-    }
+    private static string NumberLiteral(decimal value, BuiltInType type) => value.ToString(CultureInfo.InvariantCulture) + type.LiteralSuffix;
 
     private static void EmitWriteParameters(SourceWriter writer, RequestUnit unit, NameAllocator scope)
     {
@@ -160,26 +149,25 @@ internal static class RequestEmitter
                     {
                         using (writer.Block("for (var " + i + " = 0; " + i + " < " + property + ".Count; " + i + "++)"))
                         {
-                            writer.Line(parameters + ".Add(new " + Pair + "(" + wire + " + \".\" + global::Bindings.Serialization.WireText.Format(" + i + " + 1), " + Text(parameter.Type.Kind, property + "[" + i + "]") + "));");
+                            writer.Line(parameters + ".Add(new " + Pair + "(" + wire + " + \".\" + global::Bindings.Serialization.WireText.Format(" + i + " + 1), " + Text(parameter.Type, property + "[" + i + "]") + "));");
                         }
                     }
                 }
-                else if (parameter.Type.Kind == ValueKind.String)
+                else if (!parameter.Type.IsValueType)
                 {
                     writer.Line("if (" + property + " is object) " + parameters + ".Add(new " + Pair + "(" + wire + ", " + property + "));");
                 }
                 else
                 {
-                    writer.Line("if (" + property + ".HasValue) " + parameters + ".Add(new " + Pair + "(" + wire + ", " + Text(parameter.Type.Kind, property + ".Value") + "));");
+                    writer.Line("if (" + property + ".HasValue) " + parameters + ".Add(new " + Pair + "(" + wire + ", " + Text(parameter.Type, property + ".Value") + "));");
                 }
             }
         }
     }
 
-    private static string Text(ValueKind kind, string value) => kind switch
-    {
-        ValueKind.String => value,
-        ValueKind.Enum => value + "." + TypeSurfaces.Enum.WireValue,
-        _ => "global::Bindings.Serialization.WireText.Format(" + value + ")",
-    };
+    /// <summary>The wire text of one value: its own for a string, the wire value of an enum, invariant text otherwise.</summary>
+    private static string Text(MemberType type, string value)
+        => type.Kind == ValueKind.Enum ? value + "." + TypeSurfaces.Enum.WireValue
+            : type.BuiltIn!.WireFormatter is { } formatter ? "global::Bindings.Serialization.WireText." + formatter + "(" + value + ")"
+            : value;
 }

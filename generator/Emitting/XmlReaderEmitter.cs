@@ -237,15 +237,9 @@ internal sealed class XmlReaderEmitter
     /// <summary>An expression that reads one element's value and moves past the element.</summary>
     private string ReadValue(MemberType type, string reader, string options) => type.Kind switch
     {
-        ValueKind.String => Xml + ".ReadString(" + reader + ")",
-        ValueKind.Int32 => Xml + ".ReadInt32(" + reader + ")",
-        ValueKind.Int64 => Xml + ".ReadInt64(" + reader + ")",
-        ValueKind.Boolean => Xml + ".ReadBoolean(" + reader + ")",
-        ValueKind.Double => Xml + ".ReadDouble(" + reader + ")",
-        ValueKind.Decimal => Xml + ".ReadDecimal(" + reader + ")",
-        ValueKind.DateTime => Xml + ".ReadDateTime(" + reader + ")",
         ValueKind.Enum => Xml + ".ReadEnum<" + EmitterHelpers.ElementType(type, _unit.Namespace) + ">(" + reader + ")",
-        _ => EmitterHelpers.ElementType(type, _unit.Namespace) + "." + TypeSurfaces.Shape.ReadXml + "(" + reader + ", " + options + ")",
+        ValueKind.Shape => EmitterHelpers.ElementType(type, _unit.Namespace) + "." + TypeSurfaces.Shape.ReadXml + "(" + reader + ", " + options + ")",
+        _ => Xml + "." + type.BuiltIn!.XmlReader + "(" + reader + ")",
     };
 
     /// <summary>The catch that turns what a read can throw into the parse error, with the path segment <paramref name="within"/> added.</summary>

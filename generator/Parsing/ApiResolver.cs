@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Bindings.Generator.Emitting;
 using Bindings.Generator.Model;
+using Microsoft.CodeAnalysis;
 
 namespace Bindings.Generator.Parsing;
 
@@ -12,8 +13,6 @@ namespace Bindings.Generator.Parsing;
 /// </summary>
 internal static class ApiResolver
 {
-    private const string BuiltInTypes = "string, integer, long, boolean, double, decimal, datetime, list";
-
     public static ResolvedSpecs Resolve(IEnumerable<SpecDocument> documents)
     {
         try
@@ -26,7 +25,7 @@ internal static class ApiResolver
             var first = documents.FirstOrDefault(document => document.Api is not null)?.FilePath ?? string.Empty;
             return new ResolvedSpecs(
                 EquatableArray<EmitUnit>.Empty,
-                new[] { DiagnosticInfo.Create(DiagnosticIds.InternalError, SpecLocation.StartOf(first), exception.GetType().Name + ": " + exception.Message) }.ToEquatableArray());
+                new[] { DiagnosticInfo.Create(Diagnostics.InternalError, SpecLocation.StartOf(first), exception.GetType().Name + ": " + exception.Message) }.ToEquatableArray());
         }
     }
 
@@ -170,7 +169,7 @@ internal static class ApiResolver
         {
             _rejected = true;
             var document = _documents.First(file => file.Api!.Namespace == ExplicitNamespace);
-            Report(DiagnosticIds.ConflictingApi, document.Api!.NamespaceLocation ?? document.Api.Location, "namespace", ApiName, ExplicitNamespace!,
+            Report(Diagnostics.ConflictingApi, document.Api!.NamespaceLocation ?? document.Api.Location, "namespace", ApiName, ExplicitNamespace!,
                 ExplicitNamespace + " of " + older.ApiName + " (two versions of a product need namespaces of their own)", "the spec files of " + older.ApiName);
         }
 
@@ -188,7 +187,7 @@ internal static class ApiResolver
             {
                 var header = _documents.First().Api!;
                 var location = _documents.Select(file => file.Api!.NamespaceLocation).FirstOrDefault(at => at is not null) ?? header.Location;
-                Report(DiagnosticIds.ReservedName, location, ns, "the namespace of " + ApiName, "it is " + owner + "; set 'namespace' to another");
+                Report(Diagnostics.ReservedName, location, ns, "the namespace of " + ApiName, "it is " + owner + "; set 'namespace' to another");
                 return;
             }
 
@@ -255,7 +254,7 @@ internal static class ApiResolver
                 }
                 else if (value != candidate)
                 {
-                    Report(DiagnosticIds.ConflictingApi, locate(document.Api!) ?? document.Api!.Location, what, ApiName, candidate, value, System.IO.Path.GetFileName(firstFile!));
+                    Report(Diagnostics.ConflictingApi, locate(document.Api!) ?? document.Api!.Location, what, ApiName, candidate, value, System.IO.Path.GetFileName(firstFile!));
                 }
             }
 
@@ -275,7 +274,7 @@ internal static class ApiResolver
             {
                 if (document.Api!.Endpoints is { } other && other != first)
                 {
-                    Report(DiagnosticIds.ConflictingApi, document.Api.Location, "endpoints", ApiName, Describe(other), Describe(first), "another spec file of the API");
+                    Report(Diagnostics.ConflictingApi, document.Api.Location, "endpoints", ApiName, Describe(other), Describe(first), "another spec file of the API");
                 }
             }
 
@@ -290,7 +289,7 @@ internal static class ApiResolver
             var kindName = item.Model.Name + TypeSurfaces.Enum.KindSuffix;
             if (IsTaken(kindName))
             {
-                Report(DiagnosticIds.DuplicateName, item.Location, "type", kindName);
+                Report(Diagnostics.DuplicateName, item.Location, "type", kindName);
                 return false;
             }
 
@@ -303,13 +302,13 @@ internal static class ApiResolver
         {
             if (_namespaces.Contains(Namespace + "." + name))
             {
-                Report(DiagnosticIds.ReservedName, location, name, "a type name of " + ApiName, "it is the namespace " + Namespace + "." + name + " of generated code; rename the type");
+                Report(Diagnostics.ReservedName, location, name, "a type name of " + ApiName, "it is the namespace " + Namespace + "." + name + " of generated code; rename the type");
                 return false;
             }
 
             if (_namedTypes.ContainsKey(name) || !_typeNamesInNamespaces.Add(Namespace + "." + name))
             {
-                Report(DiagnosticIds.DuplicateName, location, "type", name);
+                Report(Diagnostics.DuplicateName, location, "type", name);
                 return false;
             }
 
@@ -340,7 +339,7 @@ internal static class ApiResolver
                     member.Description,
                     member.Example,
                     member.DocumentedType,
-                    type.Kind is ValueKind.Int32 or ValueKind.Int64 ? WholeBounds(member.Constraints) : member.Constraints,
+                    type.BuiltIn?.WholeRange is not null ? WholeBounds(member.Constraints) : member.Constraints,
                     member.IsIdempotencyToken));
             }
 
@@ -349,39 +348,33 @@ internal static class ApiResolver
 
         private MemberType? ResolveType(DeclaredMember member, bool isRequest)
         {
-            var isList = member.TypeName == "list";
+            var isList = member.TypeName == BuiltInTypes.List;
             var elementName = isList ? member.ItemTypeName! : member.TypeName;
-            if (elementName == "list")
+            if (elementName == BuiltInTypes.List)
             {
-                Report(DiagnosticIds.Unsupported, member.TypeLocation, "A list of lists ('" + member.WireName + "') is not supported; wrap the inner list in a shape");
+                Report(Diagnostics.Unsupported, member.TypeLocation, "A list of lists ('" + member.WireName + "') is not supported; wrap the inner list in a shape");
                 return null;
             }
 
             ValueKind kind;
             string? named = null;
-            switch (elementName)
+            if (BuiltInTypes.Find(elementName) is { } builtIn)
             {
-                case "string": kind = ValueKind.String; break;
-                case "integer": kind = ValueKind.Int32; break;
-                case "long": kind = ValueKind.Int64; break;
-                case "boolean": kind = ValueKind.Boolean; break;
-                case "double": kind = ValueKind.Double; break;
-                case "decimal": kind = ValueKind.Decimal; break;
-                case "datetime": kind = ValueKind.DateTime; break;
-                default:
-                    if (!_namedTypes.TryGetValue(elementName, out kind) || _requestTypes.Contains(elementName))
-                    {
-                        Report(DiagnosticIds.UnknownType, member.TypeLocation, elementName, BuiltInTypes, ApiName);
-                        return null;
-                    }
-
-                    named = elementName;
-                    break;
+                kind = builtIn.Kind;
+            }
+            else if (_namedTypes.TryGetValue(elementName, out kind) && !_requestTypes.Contains(elementName))
+            {
+                named = elementName;
+            }
+            else
+            {
+                Report(Diagnostics.UnknownType, member.TypeLocation, elementName, BuiltInTypes.SpecNames, ApiName);
+                return null;
             }
 
             if (isRequest && kind == ValueKind.Shape)
             {
-                Report(DiagnosticIds.Unsupported, member.TypeLocation, "The request parameter '" + member.WireName + "' has an object type; request parameters of object type are not supported yet");
+                Report(Diagnostics.Unsupported, member.TypeLocation, "The request parameter '" + member.WireName + "' has an object type; request parameters of object type are not supported yet");
                 return null;
             }
 
@@ -391,43 +384,41 @@ internal static class ApiResolver
         private bool CheckConstraints(DeclaredMember member, MemberType type)
         {
             var constraints = member.Constraints;
-            var isString = type.Kind == ValueKind.String && !type.IsList;
-            var isNumber = type.Kind is ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double or ValueKind.Decimal && !type.IsList;
-            if (!isString && (constraints.MinLength is not null || constraints.MaxLength is not null || constraints.AsciiOnly))
+            var allowed = type.IsList || type.BuiltIn is null ? ConstraintKinds.None : type.BuiltIn.Constraints;
+            if ((allowed & ConstraintKinds.Length) == 0 && (constraints.MinLength is not null || constraints.MaxLength is not null || constraints.AsciiOnly))
             {
-                Report(DiagnosticIds.InvalidValue, member.NameLocation, member.WireName, "of type string to have minLength, maxLength or ascii");
+                Report(Diagnostics.InvalidValue, member.NameLocation, member.WireName, "of a type that takes minLength, maxLength or ascii (" + Describe(ConstraintKinds.Length) + ")");
                 return false;
             }
 
-            if (!isNumber && (constraints.Minimum is not null || constraints.Maximum is not null))
+            if ((allowed & ConstraintKinds.Range) == 0 && (constraints.Minimum is not null || constraints.Maximum is not null))
             {
-                Report(DiagnosticIds.InvalidValue, member.NameLocation, member.WireName, "of a numeric type to have minimum or maximum");
+                Report(Diagnostics.InvalidValue, member.NameLocation, member.WireName, "of a type that takes minimum or maximum (" + Describe(ConstraintKinds.Range) + ")");
                 return false;
             }
 
             // The bounds become literals of the member's type in the generated Validate().
-            var (low, high, what) = type.Kind switch
+            if (type.BuiltIn?.WholeRange is { } range)
             {
-                ValueKind.Int32 => ((decimal)int.MinValue, (decimal)int.MaxValue, "whole numbers within the range of an integer"),
-                ValueKind.Int64 => ((decimal)long.MinValue, (decimal)long.MaxValue, "whole numbers within the range of a long"),
-                _ => (decimal.MinValue, decimal.MaxValue, string.Empty),
-            };
-            foreach (var bound in new[] { constraints.Minimum, constraints.Maximum })
-            {
-                if (bound is { } value && what.Length > 0 && (value < low || value > high || decimal.Truncate(value) != value))
+                foreach (var bound in new[] { constraints.Minimum, constraints.Maximum })
                 {
-                    Report(DiagnosticIds.InvalidValue, member.NameLocation, member.WireName, "of type " + (type.Kind == ValueKind.Int32 ? "integer" : "long") + " to have a minimum and maximum that are " + what);
-                    return false;
+                    if (bound is { } value && (value < range.Minimum || value > range.Maximum || decimal.Truncate(value) != value))
+                    {
+                        Report(Diagnostics.InvalidValue, member.NameLocation, member.WireName, "of type " + type.BuiltIn.SpecName + " to have a minimum and maximum that are whole numbers within the range of " + type.BuiltIn.Description);
+                        return false;
+                    }
                 }
             }
 
-            if (member.IsIdempotencyToken && !isString)
+            if (member.IsIdempotencyToken && !(type.Kind == ValueKind.String && !type.IsList))
             {
-                Report(DiagnosticIds.InvalidValue, member.NameLocation, member.WireName, "of type string to be the idempotency token");
+                Report(Diagnostics.InvalidValue, member.NameLocation, member.WireName, "of type string to be the idempotency token");
                 return false;
             }
 
             return true;
+
+            static string Describe(ConstraintKinds kinds) => string.Join(", ", BuiltInTypes.All.Where(builtIn => (builtIn.Constraints & kinds) != 0).Select(builtIn => builtIn.SpecName));
         }
 
         /// <summary>1.0 is a whole number, but "1.0L" is no C# literal: integral bounds lose their scale.</summary>
@@ -438,7 +429,7 @@ internal static class ApiResolver
                 Maximum = constraints.Maximum is { } maximum ? decimal.Truncate(maximum) : null,
             };
 
-        private void Report(string id, SpecLocation location, params string[] arguments)
-            => _diagnostics.Add(DiagnosticInfo.Create(id, location, arguments));
+        private void Report(DiagnosticDescriptor descriptor, SpecLocation location, params string[] arguments)
+            => _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));
     }
 }

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using Bindings.Generator.Emitting;
 using Bindings.Generator.Model;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace Bindings.Generator.Parsing;
@@ -14,18 +15,6 @@ namespace Bindings.Generator.Parsing;
 /// </summary>
 internal sealed class SpecReader
 {
-    private static readonly string[] TopLevelKeys = { "product", "version", "namespace", "description", "endpoints", "enums", "shapes", "operations" };
-    private static readonly string[] EndpointKeys = { "default", "regional", "vpc" };
-    private static readonly string[] EnumKeys = { "description", "values" };
-    private static readonly string[] EnumValueKeys = { "name", "description" };
-    private static readonly string[] ShapeKeys = { "description", "members" };
-    private static readonly string[] OperationKeys = { "description", "readOnly", "request", "response" };
-    private static readonly string[] MemberKeys =
-    {
-        "type", "items", "itemName", "name", "required", "description", "example", "documentedType",
-        "idempotencyToken", "minLength", "maxLength", "ascii", "minimum", "maximum",
-    };
-
     private readonly string _filePath;
     private readonly List<DiagnosticInfo> _diagnostics = new();
 
@@ -41,7 +30,7 @@ internal sealed class SpecReader
         catch (Exception exception)
         {
             // A generator that throws takes the user's whole build down with CS8785; report it on the file instead.
-            reader._diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.InternalError, SpecLocation.StartOf(filePath), exception.GetType().Name + ": " + exception.Message));
+            reader._diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InternalError, SpecLocation.StartOf(filePath), exception.GetType().Name + ": " + exception.Message));
             return reader.Empty();
         }
     }
@@ -60,7 +49,7 @@ internal sealed class SpecReader
             return Empty();
         }
 
-        CheckKeys(top, TopLevelKeys, "the spec");
+        CheckKeys(top, SpecKeys.TopLevel, "the spec");
         var api = ReadApi(top, namespaceOverride);
         var enums = ReadSection(top, "enums", ReadEnum);
         var shapes = ReadSection(top, "shapes", ReadShape);
@@ -87,7 +76,7 @@ internal sealed class SpecReader
 
         if (!IsIdentifier(product.Value))
         {
-            Add(DiagnosticIds.InvalidIdentifier, product.Location, product.Value, "the product");
+            Add(Diagnostics.InvalidIdentifier, product.Location, product.Value, "the product");
             return null;
         }
 
@@ -108,14 +97,14 @@ internal sealed class SpecReader
             }
             else
             {
-                Add(DiagnosticIds.InvalidIdentifier, namespaceNode.Location, namespaceNode.Value, "a namespace");
+                Add(Diagnostics.InvalidIdentifier, namespaceNode.Location, namespaceNode.Value, "a namespace");
             }
         }
 
         EndpointsModel? endpoints = null;
         if (Find(top, "endpoints") is { } endpointsNode && AsMapping(endpointsNode, "endpoints") is { } endpointMap)
         {
-            CheckKeys(endpointMap, EndpointKeys, "endpoints");
+            CheckKeys(endpointMap, SpecKeys.Endpoints, "endpoints");
             endpoints = new EndpointsModel(
                 OptionalString(endpointMap, "default")?.Value,
                 OptionalString(endpointMap, "regional")?.Value,
@@ -170,13 +159,13 @@ internal sealed class SpecReader
             return null;
         }
 
-        CheckKeys(map, EnumKeys, what);
+        CheckKeys(map, SpecKeys.Enum, what);
         var values = new List<EnumValueModel>();
         var memberNames = new HashSet<string>(StringComparer.Ordinal);
         var valuesNode = Find(map, "values");
         if (valuesNode is null)
         {
-            Add(DiagnosticIds.MissingKey, name.Location, what, "values");
+            Add(Diagnostics.MissingKey, name.Location, what, "values");
             return null;
         }
 
@@ -189,7 +178,7 @@ internal sealed class SpecReader
                 string? description = null;
                 if (entry.Value is YamlMapping valueDetails)
                 {
-                    CheckKeys(valueDetails, EnumValueKeys, "the enum value '" + wire.Value + "'");
+                    CheckKeys(valueDetails, SpecKeys.EnumValue, "the enum value '" + wire.Value + "'");
                     explicitName = OptionalString(valueDetails, "name");
                     description = OptionalString(valueDetails, "description")?.Value;
                 }
@@ -211,13 +200,13 @@ internal sealed class SpecReader
 
                 if (ReservedEnumValue(memberNode.Value, name.Value) is { } reason)
                 {
-                    Add(DiagnosticIds.ReservedName, memberNode.Location, memberNode.Value, "an enum value name of '" + name.Value + "'", reason + "; set 'name'");
+                    Add(Diagnostics.ReservedName, memberNode.Location, memberNode.Value, "an enum value name of '" + name.Value + "'", reason + "; set 'name'");
                     continue;
                 }
 
                 if (!memberNames.Add(memberNode.Value))
                 {
-                    Add(DiagnosticIds.DuplicateName, memberNode.Location, "enum value", memberNode.Value);
+                    Add(Diagnostics.DuplicateName, memberNode.Location, "enum value", memberNode.Value);
                     continue;
                 }
 
@@ -232,7 +221,7 @@ internal sealed class SpecReader
 
         if (values.Count == 0)
         {
-            Add(DiagnosticIds.EmptyEnum, name.Location, name.Value);
+            Add(Diagnostics.EmptyEnum, name.Location, name.Value);
             return null;
         }
 
@@ -247,11 +236,11 @@ internal sealed class SpecReader
             return null;
         }
 
-        CheckKeys(map, ShapeKeys, what);
+        CheckKeys(map, SpecKeys.Shape, what);
         var membersNode = Find(map, "members");
         if (membersNode is null)
         {
-            Add(DiagnosticIds.MissingKey, name.Location, what, "members");
+            Add(Diagnostics.MissingKey, name.Location, what, "members");
             return null;
         }
 
@@ -267,7 +256,7 @@ internal sealed class SpecReader
             return null;
         }
 
-        CheckKeys(map, OperationKeys, what);
+        CheckKeys(map, SpecKeys.Operation, what);
         var request = Find(map, "request") is { } requestNode
             ? ReadMembers(requestNode, "request", name.Value + TypeSurfaces.Request.TypeSuffix, isRequest: true)
             : EquatableArray<DeclaredMember>.Empty;
@@ -301,7 +290,7 @@ internal sealed class SpecReader
 
             if (!propertyNames.Add(member.PropertyName))
             {
-                Add(DiagnosticIds.DuplicateName, member.NameLocation, "member", member.PropertyName);
+                Add(Diagnostics.DuplicateName, member.NameLocation, "member", member.PropertyName);
                 continue;
             }
 
@@ -331,7 +320,7 @@ internal sealed class SpecReader
             return null;
         }
 
-        CheckKeys(map, MemberKeys, what);
+        CheckKeys(map, SpecKeys.Member, what);
         var explicitName = OptionalString(map, "name");
         var nameNode = explicitName ?? wireName;
         if (!CheckIdentifier(nameNode, "a member of '" + ownerType + "'"))
@@ -341,7 +330,7 @@ internal sealed class SpecReader
 
         if (ReservedMember(nameNode.Value, ownerType, isRequest) is { } reason)
         {
-            Add(DiagnosticIds.ReservedName, nameNode.Location, nameNode.Value, "a member of '" + ownerType + "'", reason + "; set 'name'");
+            Add(Diagnostics.ReservedName, nameNode.Location, nameNode.Value, "a member of '" + ownerType + "'", reason + "; set 'name'");
             return null;
         }
 
@@ -366,11 +355,11 @@ internal sealed class SpecReader
 
         string? itemType = null;
         var itemTypeNode = OptionalString(map, "items");
-        if (type.Value == "list")
+        if (type.Value == BuiltInTypes.List)
         {
             if (itemTypeNode is null)
             {
-                Add(DiagnosticIds.MissingKey, type.Location, "the list '" + wireName.Value + "'", "items");
+                Add(Diagnostics.MissingKey, type.Location, "the list '" + wireName.Value + "'", "items");
                 return null;
             }
 
@@ -378,7 +367,7 @@ internal sealed class SpecReader
         }
         else if (itemTypeNode is not null)
         {
-            Add(DiagnosticIds.InvalidValue, itemTypeNode.Location, "items", "absent unless 'type' is list");
+            Add(Diagnostics.InvalidValue, itemTypeNode.Location, "items", "absent unless 'type' is list");
         }
 
         var constraints = new Constraints(
@@ -466,7 +455,7 @@ internal sealed class SpecReader
     {
         if (Find(map, key) is not { } node)
         {
-            Add(DiagnosticIds.MissingKey, map.Location, what, key);
+            Add(Diagnostics.MissingKey, map.Location, what, key);
             return null;
         }
 
@@ -538,13 +527,14 @@ internal sealed class SpecReader
         return null;
     }
 
-    private void CheckKeys(YamlMapping map, string[] knownKeys, string what)
+    private void CheckKeys(YamlMapping map, System.Collections.Immutable.ImmutableArray<string> knownKeys, string what)
     {
         foreach (var entry in map.Entries)
         {
-            if (Array.IndexOf(knownKeys, entry.Key.Value) < 0)
+            if (!knownKeys.Contains(entry.Key.Value))
             {
-                Add(DiagnosticIds.UnknownKey, entry.Key.Location, entry.Key.Value, what, string.Join(", ", knownKeys));
+                Add(Diagnostics.UnknownKey, entry.Key.Location, entry.Key.Value, what,
+                    NearestKey.Find(entry.Key.Value, knownKeys) is { } nearest ? "did you mean '" + nearest + "'?" : "its keys are " + string.Join(", ", knownKeys));
             }
         }
     }
@@ -556,7 +546,7 @@ internal sealed class SpecReader
             return true;
         }
 
-        Add(DiagnosticIds.InvalidIdentifier, name.Location, name.Value, what);
+        Add(Diagnostics.InvalidIdentifier, name.Location, name.Value, what);
         return false;
     }
 
@@ -569,13 +559,13 @@ internal sealed class SpecReader
     {
         if (!IsIdentifier(name.Value) || SyntaxFacts.GetContextualKeywordKind(name.Value) != SyntaxKind.None)
         {
-            Add(DiagnosticIds.InvalidIdentifier, name.Location, name.Value, what + " (a type: neither a keyword nor a contextual keyword)");
+            Add(Diagnostics.InvalidIdentifier, name.Location, name.Value, what + " (a type: neither a keyword nor a contextual keyword)");
             return false;
         }
 
         if (members.Contains(name.Value))
         {
-            Add(DiagnosticIds.ReservedName, name.Location, name.Value, what, "the generated type has a member of that name (" + string.Join(", ", members) + "), and a member cannot have the name of its type");
+            Add(Diagnostics.ReservedName, name.Location, name.Value, what, "the generated type has a member of that name (" + string.Join(", ", members) + "), and a member cannot have the name of its type");
             return false;
         }
 
@@ -604,7 +594,7 @@ internal sealed class SpecReader
         => name.Length > 0
            && name.All(c => !char.IsControl(c) && !char.IsWhiteSpace(c) && c is not ('<' or '>' or '&'));
 
-    private void Invalid(YamlNode node, string key, string expected) => Add(DiagnosticIds.InvalidValue, node.Location, key, expected);
+    private void Invalid(YamlNode node, string key, string expected) => Add(Diagnostics.InvalidValue, node.Location, key, expected);
 
-    private void Add(string id, SpecLocation location, params string[] arguments) => _diagnostics.Add(DiagnosticInfo.Create(id, location, arguments));
+    private void Add(DiagnosticDescriptor descriptor, SpecLocation location, params string[] arguments) => _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));
 }
