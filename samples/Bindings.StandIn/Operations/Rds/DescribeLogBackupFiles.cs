@@ -9,9 +9,6 @@ namespace Bindings.StandIn.Operations.Rds;
 /// </summary>
 internal sealed class DescribeLogBackupFiles : RdsOperation
 {
-    public static readonly Paging Paging =
-        new(30, 30, 1000, 1, int.MaxValue, StandInErrors.Rds.InvalidParametersFormat, StandInErrors.Rds.InvalidParametersFormat);
-
     public override string Action => "DescribeLogBackupFiles";
 
     public override StandInReply Handle(StandInCall call, StandInView view)
@@ -24,7 +21,7 @@ internal sealed class DescribeLogBackupFiles : RdsOperation
             throw new StandInException(StandInErrors.Rds.InvalidParametersFormat);
         }
 
-        var page = Paging.Read(call);
+        var page = DescribeBinlogFiles.Paging.Read(call);   // the same documented bounds and codes
         CheckOwnerIds(call);
         var instance = Instance(call, view);
         var retained = view.Now.AddDays(-instance.Policy.LogBackupRetentionPeriod);
