@@ -61,6 +61,9 @@ internal sealed class IncomingRequest
 
     public SignatureScheme Scheme { get; }
 
+    /// <summary>The operation the request names (<c>x-acs-action</c> for V3, <c>Action</c> for V1), before any check.</summary>
+    public string? Action => Scheme == SignatureScheme.V3 ? Header("x-acs-action") : Parameter("Action");
+
     public static async Task<IncomingRequest> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var query = Flatten(request.Query.SelectMany(static q => q.Value.Select(v => KeyValuePair.Create(q.Key, v ?? ""))));
