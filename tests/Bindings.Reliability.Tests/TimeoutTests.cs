@@ -14,7 +14,10 @@ public sealed class TimeoutTests
     private const int Calls = 16;
 
     private static readonly TimeSpan AttemptTimeout = TimeSpan.FromMilliseconds(300);
-    private static readonly TimeSpan Slack = TimeSpan.FromMilliseconds(500);
+    // Timers and the unwinding after a cancellation, for sixteen calls at once on two shared cores: at
+    // a load average of 36 one call overran 500 ms by 61 ms. A second is still far below the 5 s the
+    // server holds each answer, so an attempt that waited for the server still fails the bound.
+    private static readonly TimeSpan Slack = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan Held = TimeSpan.FromSeconds(5);
 
     [Fact]
