@@ -313,7 +313,9 @@ else
 fi
 
 # --- 8. NativeAOT --------------------------------------------------------------------------------
-if [[ "$aot" != 0 ]]; then
+if [[ "$aot" == 0 ]]; then
+  echo "SKIP  NativeAOT publish: off (BINDINGS_CONSUMER_AOT=0, as in .ci/run; BINDINGS_CONSUMER_AOT=1 runs it)"
+else
   log="$logs/aot-publish.log"
   out="$work/aot"
   aot_started=$SECONDS
