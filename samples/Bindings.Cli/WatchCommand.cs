@@ -7,7 +7,7 @@ namespace Bindings.Cli;
 
 /// <summary>
 /// <c>watch</c>: polls until every backup task has finished or failed, with a progress bar per task
-/// from <c>Process</c>; exits non-zero when a task failed.
+/// from <c>Process</c> (see <see cref="BackupJobProgress"/>); exits non-zero when a task failed.
 /// </summary>
 internal static class WatchCommand
 {
@@ -36,9 +36,7 @@ internal static class WatchCommand
             var watcher = new Watcher(connection, settings, result.GetValue(interval));
             try
             {
-                return console.Profile.Capabilities.Interactive
-                    ? await watcher.RunWithProgressBarsAsync(console, deadline.Token)
-                    : await watcher.RunWithLinesAsync(console, deadline.Token);
+                return await watcher.RunAsync(console, deadline.Token);
             }
             catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
@@ -62,70 +60,22 @@ internal static class WatchCommand
             _interval = interval;
         }
 
-        public async Task<int> RunWithProgressBarsAsync(IAnsiConsole console, CancellationToken cancellationToken)
+        public async Task<int> RunAsync(IAnsiConsole console, CancellationToken cancellationToken)
         {
-            var outcome = ExitCodes.Success;
-            await console.Progress()
-                .AutoClear(false)
-                .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
-                .StartAsync(async context =>
-                {
-                    var bars = new Dictionary<string, ProgressTask>();
-                    await PollAsync(jobs =>
-                    {
-                        foreach (var job in jobs)
-                        {
-                            var key = Key(job);
-                            if (!bars.TryGetValue(key, out var bar))
-                            {
-                                bar = bars[key] = context.AddTask(Describe(job), maxValue: 100);
-                            }
-
-                            bar.Description = Describe(job);
-                            bar.Value = Percent(job);
-                            if (IsDone(job))
-                            {
-                                bar.Value = 100;
-                                bar.StopTask();
-                            }
-                        }
-                    }, cancellationToken, code => outcome = code);
-                });
+            var outcome = await BackupJobProgress.ShowAsync(console, show => PollAsync(show, cancellationToken));
             Summarize(console, outcome);
             return outcome;
         }
 
-        public async Task<int> RunWithLinesAsync(IAnsiConsole console, CancellationToken cancellationToken)
-        {
-            // Without a terminal (CI logs, pipes), one line per change instead of redrawn bars.
-            var outcome = ExitCodes.Success;
-            var last = new Dictionary<string, string>();
-            await PollAsync(jobs =>
-            {
-                foreach (var job in jobs)
-                {
-                    var line = Describe(job) + " " + Percent(job).ToString("0", CultureInfo.InvariantCulture) + "%";
-                    if (!last.TryGetValue(Key(job), out var previous) || previous != line)
-                    {
-                        last[Key(job)] = line;
-                        console.MarkupLine(line);
-                    }
-                }
-            }, cancellationToken, code => outcome = code);
-            Summarize(console, outcome);
-            return outcome;
-        }
-
-        private async Task PollAsync(Action<IReadOnlyList<BackupJob>> show, CancellationToken cancellationToken, Action<int> setOutcome)
+        private async Task<int> PollAsync(Action<IReadOnlyList<BackupJob>> show, CancellationToken cancellationToken)
         {
             while (true)
             {
                 var response = await _connection.Client.DescribeBackupTasksAsync(_connection.CreateRequest(_settings), cancellationToken);
                 show(response.Items);
-                if (response.Items.All(IsDone))
+                if (response.Items.All(BackupJobProgress.IsDone))
                 {
-                    setOutcome(response.Items.Any(job => job.BackupStatus?.Kind == BackupStatusKind.Failed) ? ExitCodes.TaskFailed : ExitCodes.Success);
-                    return;
+                    return response.Items.Any(BackupJobProgress.HasFailed) ? ExitCodes.TaskFailed : ExitCodes.Success;
                 }
 
                 await Task.Delay(_interval, cancellationToken);
@@ -139,27 +89,5 @@ internal static class WatchCommand
                 ? $"[green]Every backup task of {instance} has finished.[/]"
                 : $"[red]A backup task of {instance} failed.[/]");
         }
-    }
-
-    private static string Key(BackupJob job)
-        => job.BackupJobId?.ToString(CultureInfo.InvariantCulture) ?? job.GetHashCode().ToString(CultureInfo.InvariantCulture);
-
-    private static bool IsDone(BackupJob job)
-        => job.BackupStatus?.Kind is BackupStatusKind.Finished or BackupStatusKind.Failed;
-
-    // The service has been seen reporting 125 for a finished task: the bar stops at 100.
-    private static double Percent(BackupJob job) => job.Process is { } process ? (double)Math.Clamp(process, 0m, 100m) : 0;
-
-    private static string Describe(BackupJob job)
-    {
-        var id = job.BackupJobId?.ToString(CultureInfo.InvariantCulture) ?? "?";
-        var status = job.BackupStatus?.Kind switch
-        {
-            null => "[grey]waiting to run[/]",
-            BackupStatusKind.Finished => "[green]Finished[/]",
-            BackupStatusKind.Failed => "[red]Failed[/]",
-            _ => Markup.Escape(job.BackupStatus.Value.WireValue),
-        };
-        return $"Job {Markup.Escape(id)} ({Markup.Escape(job.JobMode?.WireValue ?? "?")}) {status}";
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
@@ -6,11 +7,11 @@ using System.Linq;
 using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
-using Bindings.StandIn.Backups;
-using Bindings.StandIn.Credentials;
 using Bindings.StandIn.Faults;
-using Bindings.StandIn.Operations;
+using Bindings.StandIn.Hosting;
+using Bindings.StandIn.Operations.Rds;
 using Bindings.StandIn.Protocol;
+using Bindings.StandIn.State;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -36,6 +37,12 @@ public sealed class RdsStandIn : IAsyncDisposable
             new EventId(1, "Request"),
             "{Request} key={AccessKeyId} -> {Status} {Outcome}");
 
+    private static readonly Action<ILogger, string, Exception?> LogHandlerFailed =
+        LoggerMessage.Define<string>(
+            LogLevel.Error,
+            new EventId(3, "HandlerFailed"),
+            "The handler of {Action} threw; answered InternalError");
+
     private static readonly Action<ILogger, Uri, int, int, Exception?> LogStarted =
         LoggerMessage.Define<Uri, int, int>(
             LogLevel.Information,
@@ -43,10 +50,10 @@ public sealed class RdsStandIn : IAsyncDisposable
             "RDS stand-in listening on {BaseAddress} with {InstanceCount} instances and {AccountCount} accounts");
 
     private LoopbackHost? _host;
-    private readonly BackupCatalog _catalog;
+    private readonly StandInState _state;
     private readonly RequestAuthenticator _authenticator;
     private readonly FaultInjector _faultInjector;
-    private readonly Dictionary<(string Version, string Action), IRpcOperation> _operations;
+    private readonly ConcurrentDictionary<(string Version, string Action), StandInOperation> _operations = new();
     private readonly TimeProvider _time;
     private readonly string _hostId;
     private readonly ILogger _logger;
@@ -64,8 +71,19 @@ public sealed class RdsStandIn : IAsyncDisposable
         _logger = options.Logger ?? (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Bindings.StandIn");
         _faults = options.Faults;
         _faultInjector = new FaultInjector(options.Seed);
-        _catalog = new BackupCatalog(options.Instances, options.Profile, options.Seed);
-        _operations = RpcOperations.All.ToDictionary(static o => (o.Version, o.Action));
+        StartedAt = options.TimeProvider.GetUtcNow();
+        _state = new StandInState(options.Instances, options.Profile, options.Seed, StartedAt);
+        foreach (var builtIn in RdsOperations.Create())
+        {
+            var operation = builtIn;
+            MapOperation(RdsOperation.ApiVersion, operation.Action, call => _state.Use(_time.GetUtcNow(), view => operation.Handle(call, view)));
+        }
+
+        foreach (var operation in options.Operations)
+        {
+            MapOperation(operation);
+        }
+
         _authenticator = new RequestAuthenticator(
             options.Accounts,
             options.TimeProvider,
@@ -73,7 +91,6 @@ public sealed class RdsStandIn : IAsyncDisposable
             version => _operations.Keys.Any(k => k.Version == version),
             (action, version) => _operations.ContainsKey((version, action)));
         Accounts = [.. options.Accounts];
-        StartedAt = options.TimeProvider.GetUtcNow();
         BaseAddress = new Uri("http://127.0.0.1/");
     }
 
@@ -110,8 +127,11 @@ public sealed class RdsStandIn : IAsyncDisposable
         }
     }
 
-    /// <summary>The instance IDs the stand-in serves.</summary>
-    public IReadOnlyCollection<string> InstanceIds => _catalog.InstanceIds;
+    /// <summary>The instance IDs the stand-in serves (those created by <c>CreateDBInstance</c> included).</summary>
+    public IReadOnlyCollection<string> InstanceIds => _state.InstanceIds;
+
+    /// <summary>The operations the stand-in answers, as (API version, <c>Action</c>) pairs.</summary>
+    public IReadOnlyCollection<(string Version, string Action)> Operations => [.. _operations.Keys];
 
     /// <summary>The most recent requests, oldest first (at most <see cref="StandInOptions.RecentRequestCapacity"/>).</summary>
     public IReadOnlyList<StandInRequestRecord> RecentRequests
@@ -138,18 +158,40 @@ public sealed class RdsStandIn : IAsyncDisposable
         var standIn = new RdsStandIn(options);
         standIn._host = await LoopbackHost.StartAsync(standIn.HandleAsync, options.Address, options.Port, cancellationToken).ConfigureAwait(false);
         standIn.BaseAddress = standIn._host.BaseAddress;
-        LogStarted(standIn._logger, standIn.BaseAddress, standIn._catalog.InstanceIds.Count, standIn.Accounts.Count, null);
+        LogStarted(standIn._logger, standIn.BaseAddress, standIn._state.InstanceIds.Count, standIn.Accounts.Count, null);
         return standIn;
     }
 
-    /// <summary>The tasks of an instance (their definitions; see <see cref="StandInBackupTask.StateAt"/>).</summary>
+    /// <summary>
+    /// The tasks of an instance (their definitions; see <see cref="StandInBackupTask.StateAt"/>):
+    /// the seeded ones, those the schedule started and those <c>CreateBackup</c> started.
+    /// </summary>
     /// <param name="dbInstanceId">The instance ID.</param>
     /// <returns>The tasks, in the order the service lists them.</returns>
     /// <exception cref="KeyNotFoundException">The instance does not exist.</exception>
     public IReadOnlyList<StandInBackupTask> GetTasks(string dbInstanceId) =>
-        _catalog.TryGetTasks(dbInstanceId, out var tasks)
-            ? tasks
-            : throw new KeyNotFoundException($"The stand-in has no instance {dbInstanceId}.");
+        _state.Use(_time.GetUtcNow(), view => view.Find(dbInstanceId) is { } instance
+            ? (IReadOnlyList<StandInBackupTask>)[.. instance.AllTasks]
+            : throw new KeyNotFoundException($"The stand-in has no instance {dbInstanceId}."));
+
+    /// <summary>
+    /// Teaches the stand-in an operation, or replaces one it answers: requests for its action and
+    /// version reach its handler once their signature, timestamp, nonce and token have been checked.
+    /// Safe to call while requests run.
+    /// </summary>
+    /// <param name="operation">The operation (see <see cref="StandInOperation.FromAsync"/> for an asynchronous handler).</param>
+    public void MapOperation(StandInOperation operation)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        _operations[(operation.Version, operation.Action)] = operation;
+    }
+
+    /// <summary>Teaches the stand-in an operation; see <see cref="MapOperation(StandInOperation)"/>.</summary>
+    /// <param name="version">The API version, for example <c>2014-08-15</c> (any product's version works).</param>
+    /// <param name="action">The <c>Action</c>.</param>
+    /// <param name="handler">The handler.</param>
+    public void MapOperation(string version, string action, Func<StandInCall, StandInReply> handler) =>
+        MapOperation(new StandInOperation(version, action, handler));
 
     /// <summary>Stops listening and releases the port.</summary>
     /// <returns>A task that completes when stopped.</returns>
@@ -194,7 +236,30 @@ public sealed class RdsStandIn : IAsyncDisposable
     {
         Counters.CountRequest();
         var receivedAt = _time.GetUtcNow();
-        var fault = _faultInjector.Draw(Faults);
+        IncomingRequest request;
+        try
+        {
+            request = await IncomingRequest.ReadAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException)
+        {
+            Counters.CountServiceError();
+            await WriteErrorAsync(context, ResponseFormat.Xml, StandInErrors.InvalidParameter("Body"), default, null, receivedAt, null)
+                .ConfigureAwait(false);
+            return;
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        // Every request draws its fate, whatever its action, so that the same seed and requests give the same faults.
+        var faults = Faults;
+        var fault = _faultInjector.Draw(faults);
+        if (faults.Actions is { } only && !only.Contains(request.Action ?? ""))
+        {
+            fault = default;
+        }
 
         if (fault.Delay > TimeSpan.Zero)
         {
@@ -213,25 +278,8 @@ public sealed class RdsStandIn : IAsyncDisposable
         if (fault.DropConnection)
         {
             Counters.CountDropped();
-            Record(receivedAt, context.Request.Method, request: null, 0, null, "Dropped");
+            Record(receivedAt, context.Request.Method, request, 0, null, "Dropped");
             context.Abort();
-            return;
-        }
-
-        IncomingRequest request;
-        try
-        {
-            request = await IncomingRequest.ReadAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException)
-        {
-            Counters.CountServiceError();
-            await WriteErrorAsync(context, ResponseFormat.Xml, StandInErrors.InvalidParameter("Body"), fault, null, receivedAt, null)
-                .ConfigureAwait(false);
-            return;
-        }
-        catch (OperationCanceledException)
-        {
             return;
         }
 
@@ -262,19 +310,53 @@ public sealed class RdsStandIn : IAsyncDisposable
         }
 
         var requestId = NewRequestId();
-        var operation = _operations[(authenticated!.Version, authenticated.Action)];
-        var result = operation.Execute(new OperationContext(request, _catalog, Elapsed, requestId));
-        if (result.Error is { } operationError)
+        var reply = await InvokeAsync(context, request, authenticated!, requestId, receivedAt).ConfigureAwait(false);
+        if (reply.Error is { } operationError)
         {
             Counters.CountServiceError();
             await WriteErrorAsync(context, format, operationError, fault, request, receivedAt, null, requestId).ConfigureAwait(false);
             return;
         }
 
+        var members = reply.Body!;
+        if (!members.Contains("RequestId"))
+        {
+            members.Add("RequestId", requestId);
+        }
+
         Counters.CountSuccess();
-        var body = WireWriter.Write(format, operation.Action + "Response", result.Body!);
+        var body = WireWriter.Write(format, authenticated!.Action + "Response", members);
         Record(receivedAt, request.Method, request, 200, null, fault.TruncateBody ? "Truncated" : DelayFault(fault));
         await WriteAsync(context, 200, format, body, requestId, fault, extraHeaders: null).ConfigureAwait(false);
+    }
+
+    private async Task<StandInReply> InvokeAsync(
+        HttpContext context, IncomingRequest request, AuthenticatedRequest authenticated, string requestId, DateTimeOffset receivedAt)
+    {
+        if (!_operations.TryGetValue((authenticated.Version, authenticated.Action), out var operation))
+        {
+            // Removed between the check and now: the same answer as an unknown action.
+            return StandInErrors.InvalidActionNotFound;
+        }
+
+        var call = new StandInCall(
+            this, authenticated.Action, authenticated.Version, authenticated.Account.AccessKeyId,
+            request.Scheme == SignatureScheme.V3 ? "V3" : "V1", request.Method, requestId, receivedAt, request.Parameters,
+            context.RequestAborted);
+        try
+        {
+            return await operation.Handler(call).ConfigureAwait(false) ?? throw new InvalidOperationException("The handler returned null.");
+        }
+        catch (StandInException refusal)
+        {
+            return refusal.Error;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A handler's bug is the service's failure, as the real one answers: never a dropped connection.
+            LogHandlerFailed(_logger, authenticated.Action, ex);
+            return StandInErrors.InternalError;
+        }
     }
 
     private static StandInError? Check(HttpContext context, IncomingRequest request, bool formatOk)
@@ -306,21 +388,20 @@ public sealed class RdsStandIn : IAsyncDisposable
         string? requestId = null)
     {
         requestId ??= NewRequestId();
-        var members = new List<KeyValuePair<string, WireNode>>
+        var members = new StandInObject
         {
-            new("RequestId", new WireText(requestId)),
-            new("HostId", new WireText(_hostId)),
-            new("Code", new WireText(error.Code)),
-            new("Message", new WireText(error.Message)),
+            { "RequestId", requestId },
+            { "HostId", _hostId },
+            { "Code", error.Code },
+            { "Message", error.Message },
         };
         if (format == ResponseFormat.Json)
         {
             // Newer gateways add a link to a diagnosis page (JSON only in the documented shapes).
-            members.Add(new("Recommend", new WireText(
-                $"https://api.aliyun.com/troubleshoot?q={Uri.EscapeDataString(error.Code)}&product=Rds&requestId={requestId}")));
+            members.Add("Recommend", $"https://api.aliyun.com/troubleshoot?q={Uri.EscapeDataString(error.Code)}&product=Rds&requestId={requestId}");
         }
 
-        var body = WireWriter.Write(format, "Error", new WireObject(members));
+        var body = WireWriter.Write(format, "Error", members);
         Dictionary<string, string>? headers = null;
         if (error.Code == StandInErrors.Throttling.Code && injected is not null && Faults.ThrottlingRetryAfter is { } retryAfter)
         {

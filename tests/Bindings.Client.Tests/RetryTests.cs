@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Bindings.Testing;
 
 namespace Bindings.Client.Tests;
 
@@ -322,7 +323,7 @@ public class RetryTests
     /// </summary>
     private static HttpResponseMessage BrokenBody(HttpStatusCode status, string body, int breakAfter)
     {
-        var response = new HttpResponseMessage(status) { Content = new StreamContent(new BreakingStream(System.Text.Encoding.UTF8.GetBytes(body), breakAfter)) };
+        var response = new HttpResponseMessage(status) { Content = new StreamContent(new BreakingStream(System.Text.Encoding.UTF8.GetBytes(body), breakAfter, static () => new HttpIOException(HttpRequestError.ResponseEnded, "The response ended prematurely."))) };
         response.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
         response.Headers.TryAddWithoutValidation("x-acs-request-id", "R-broken");
         return response;
@@ -392,48 +393,5 @@ public class RetryTests
     private static class AlibabaCloudCredentialsForms
     {
         public static readonly string Encoded = Bindings.Signing.AlibabaPercentEncoding.Encode(Bindings.Signing.AlibabaPercentEncoding.Encode(TestClients.StsToken));
-    }
-
-    /// <summary>Gives the first bytes of a body, then fails the read as a connection closed early does.</summary>
-    private sealed class BreakingStream(byte[] body, int breakAfter) : Stream
-    {
-        private int _position;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => _position;
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            if (_position >= breakAfter)
-            {
-                throw new HttpIOException(HttpRequestError.ResponseEnded, "The response ended prematurely.");
-            }
-
-            var n = Math.Min(count, Math.Min(breakAfter, body.Length) - _position);
-            Array.Copy(body, _position, buffer, offset, n);
-            _position += n;
-            return n;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

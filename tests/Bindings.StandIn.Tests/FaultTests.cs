@@ -107,6 +107,30 @@ public class FaultTests
     }
 
     [Fact]
+    public async Task Faults_can_be_limited_to_some_actions_and_hit_every_operation_otherwise()
+    {
+        await using var h = await Harness.StartAsync(o => o.Faults = new StandInFaults
+        {
+            ThrottlingRate = 1,
+            Actions = new HashSet<string> { "CreateBackup", "DeleteBackup" },
+        });
+
+        await h.RefusedAsync("CreateBackup", 400, "Throttling", ("DBInstanceId", StandInInstance.DefaultInstanceId));
+        await h.RefusedAsync("DeleteBackup", 400, "Throttling", ("DBInstanceId", StandInInstance.DefaultInstanceId), ("BackupId", "1"));
+        await h.OkAsync("DescribeBackups", ("DBInstanceId", StandInInstance.DefaultInstanceId));
+        Assert.Equal(2, h.StandIn.Counters.Throttled);
+
+        // Without a filter, every operation of the stand-in gets them.
+        h.StandIn.Faults = new StandInFaults { ServerErrorRate = 1, ServiceUnavailableShare = 0 };
+        foreach (var (_, action) in h.StandIn.Operations)
+        {
+            await h.RefusedAsync(action, 500, "InternalError");
+        }
+
+        Assert.Equal(h.StandIn.Operations.Count, h.StandIn.Counters.ServerErrors);
+    }
+
+    [Fact]
     public async Task Delay_holds_the_answer_for_at_least_the_delay()
     {
         await using var h = await Harness.StartAsync(o => o.Faults = new StandInFaults { Delay = TimeSpan.FromMilliseconds(200) });

@@ -164,6 +164,32 @@ internal sealed class Harness : IAsyncDisposable
         return (await SendAsync(request), signed);
     }
 
+    /// <summary>Calls an action (V1, GET, JSON) and asserts a 200; returns the JSON body.</summary>
+    public async Task<JsonElement> OkAsync(string action, params (string Name, string Value)[] parameters)
+    {
+        var (answer, _) = await SendV1Async(Action(action, parameters));
+        Assert.True(answer.Status == HttpStatusCode.OK, $"{action}: {answer.StatusCode} {answer.Body}");
+        return answer.Json();
+    }
+
+    /// <summary>Calls an action (V1, GET, JSON) and asserts the refusal; returns the error.</summary>
+    public async Task<Bodies.Error> RefusedAsync(string action, int status, string code, params (string Name, string Value)[] parameters)
+    {
+        var (answer, _) = await SendV1Async(Action(action, parameters));
+        return Bodies.AssertError(answer, "JSON", status, code);
+    }
+
+    public static Dictionary<string, string> Action(string action, params (string Name, string Value)[] parameters)
+    {
+        var all = new Dictionary<string, string> { ["Action"] = action, ["Version"] = "2014-08-15" };
+        foreach (var (name, value) in parameters)
+        {
+            all[name] = value;
+        }
+
+        return all;
+    }
+
     public async Task<Answer> SendAsync(HttpRequestMessage request)
     {
         using var response = await Http.SendAsync(request);

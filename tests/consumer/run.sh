@@ -8,8 +8,12 @@
 #   broken    the same program with one spec line broken: the build must fail with BND003 at that
 #             YAML file and line; with BindingsIncludeDefaultSpecs=false the spec is not read at all;
 #   library/  netstandard2.0 library at LangVersion 8, specs in another folder, namespace overrides;
+#   app.tests/ the program's xunit test project: references the program and the Bindings.StandIn
+#             package and runs the program's code against the stand-in (an operation of the
+#             program's own specs included); the program's output must not see the stand-in;
 #   aot       (BINDINGS_CONSUMER_AOT=1, or =auto when the NativeAOT compiler restores) the program
-#             published with PublishAot=true; prints its size and start time.
+#             published with PublishAot=true; prints its size and start time; the test project then
+#             runs the native executable against the stand-in.
 # Prints one line per check and ends with 'N passed, N failed'; exits non-zero on any failure.
 #
 # Environment: BINDINGS_CONSUMER_AOT=0|1|auto (default auto), BINDINGS_CONSUMER_KEEP=1 keeps the
@@ -75,7 +79,7 @@ fatal() { fail "$1"; [[ -n "${2:-}" ]] && show_log "$2"; summary; }
 # --- 1. pack ------------------------------------------------------------------------------------
 rm -rf "$feed"
 mkdir -p "$feed"
-for project in generator/Bindings.Generator.csproj runtime/Bindings.Runtime.csproj; do
+for project in generator/Bindings.Generator.csproj runtime/Bindings.Runtime.csproj samples/Bindings.StandIn/Bindings.StandIn.csproj; do
   log="$logs/pack-$(basename "$project" .csproj).log"
   if dotnet pack "$repo/$project" -c Release -o "$feed" -p:ContinuousIntegrationBuild=true >"$log" 2>&1; then
     pass "dotnet pack $project"
@@ -83,22 +87,32 @@ for project in generator/Bindings.Generator.csproj runtime/Bindings.Runtime.cspr
     fatal "dotnet pack $project" "$log"
   fi
 done
+# The same stand-in as a .NET tool (Bindings.StandIn.Tool), for running it outside the repository.
+log="$logs/pack-Bindings.StandIn.Tool.log"
+if dotnet pack "$repo/samples/Bindings.StandIn/Bindings.StandIn.csproj" -c Release -o "$feed" -p:ContinuousIntegrationBuild=true -p:PackAsTool=true >"$log" 2>&1; then
+  pass "dotnet pack samples/Bindings.StandIn/Bindings.StandIn.csproj -p:PackAsTool=true"
+else
+  fatal "dotnet pack samples/Bindings.StandIn/Bindings.StandIn.csproj -p:PackAsTool=true" "$log"
+fi
 # The trim and AOT analyzers run on the runtime's net10.0 build with warnings as errors; none may report.
 check "runtime pack reports no trim/AOT warning (IL2xxx/IL3xxx)" \
   bash -c "! grep -E 'warning IL[23][0-9]{3}' '$logs/pack-Bindings.Runtime.log'"
 
 generator_pkg="$(ls "$feed"/Bindings.Generator.*.nupkg 2>/dev/null | head -n 1)"
 runtime_pkg="$(ls "$feed"/Bindings.Runtime.*.nupkg 2>/dev/null | grep -v '\.snupkg$' | head -n 1)"
-[[ -f "$generator_pkg" && -f "$runtime_pkg" ]] || fatal "both packages are in $feed"
+standin_pkg="$(ls "$feed"/Bindings.StandIn.*.nupkg 2>/dev/null | grep -v '\.snupkg$' | head -n 1)"
+[[ -f "$generator_pkg" && -f "$runtime_pkg" && -f "$standin_pkg" ]] || fatal "the three packages are in $feed"
 version="$(basename "$runtime_pkg" .nupkg)"
 version="${version#Bindings.Runtime.}"
-echo "consumer: packages $(basename "$generator_pkg") $(basename "$runtime_pkg")"
+echo "consumer: packages $(basename "$generator_pkg") $(basename "$runtime_pkg") $(basename "$standin_pkg")"
 
 # --- 2. package layout --------------------------------------------------------------------------
 unzip -Z1 "$generator_pkg" | sort >"$work/generator.files"
 unzip -Z1 "$runtime_pkg" | sort >"$work/runtime.files"
 unzip -p "$generator_pkg" Bindings.Generator.nuspec >"$work/generator.nuspec"
 unzip -p "$runtime_pkg" Bindings.Runtime.nuspec >"$work/runtime.nuspec"
+unzip -Z1 "$standin_pkg" | sort >"$work/standin.files"
+unzip -p "$standin_pkg" Bindings.StandIn.nuspec >"$work/standin.nuspec"
 has() { grep -qxF "$2" "$1"; }
 none() { ! grep -qE "$2" "$1"; }
 contains() { grep -qE "$2" "$1"; }
@@ -123,7 +137,15 @@ check "runtime package: System.Text.Json for netstandard2.0 only" \
   bash -c "tr -d '\n' <'$work/runtime.nuspec' | grep -qE '<group targetFramework=\".NETStandard2.0\">([^<]|<dependency[^>]*>)*<dependency id=\"System.Text.Json\"' && ! tr -d '\n' <'$work/runtime.nuspec' | grep -qE '<group targetFramework=\"net10.0\">([^<]|<dependency[^>]*>)*<dependency id=\"System.Text.Json\"'"
 check "runtime symbols package (snupkg) with both pdbs" \
   bash -c "unzip -Z1 '${runtime_pkg%.nupkg}.snupkg' | grep -qxF lib/netstandard2.0/Bindings.Runtime.pdb && unzip -Z1 '${runtime_pkg%.nupkg}.snupkg' | grep -qxF lib/net10.0/Bindings.Runtime.pdb"
-for nuspec in "$work/generator.nuspec" "$work/runtime.nuspec"; do
+# The stand-in: a library for test projects, with ASP.NET Core as a framework reference and the same
+# Bindings.Runtime as a dependency (never a copy of it inside), and nothing of a program in lib/.
+check "stand-in package: lib/net10.0/Bindings.StandIn.dll (+ xml docs), nothing else in lib/" \
+  bash -c "[[ \"\$(grep '^lib/' '$work/standin.files' | tr '\n' ' ')\" == 'lib/net10.0/Bindings.StandIn.dll lib/net10.0/Bindings.StandIn.xml ' ]]"
+check "stand-in package: no copy of Bindings.Runtime, no analyzers/ or build/" \
+  bash -c "! grep -qE 'Bindings\.Runtime\.dll|^(analyzers|build|buildTransitive)/' '$work/standin.files'"
+check "stand-in package: depends on Bindings.Runtime $version and references Microsoft.AspNetCore.App" \
+  bash -c "grep -qE '<dependency id=\"Bindings.Runtime\" version=\"\\[?$version' '$work/standin.nuspec' && grep -q '<frameworkReference name=\"Microsoft.AspNetCore.App\"' '$work/standin.nuspec'"
+for nuspec in "$work/generator.nuspec" "$work/runtime.nuspec" "$work/standin.nuspec"; do
   name="$(basename "$nuspec" .nuspec)"
   check "$name package: version $version, MIT, readme, description, tags, repository" \
     bash -c "grep -q '<version>$version</version>' '$nuspec' && grep -q '<license type=\"expression\">MIT</license>' '$nuspec' && grep -q '<readme>PACKAGE.md</readme>' '$nuspec' && grep -q '<description>..*</description>' '$nuspec' && grep -q '<tags>..*</tags>' '$nuspec' && grep -q '<repository type=\"git\"' '$nuspec'"
@@ -147,19 +169,19 @@ done
   done < <(dotnet nuget list source --format short 2>/dev/null)
   echo '  </packageSources>'
   echo '  <packageSourceMapping>'
-  echo '    <packageSource key="bindings-local"><package pattern="Bindings.Generator" /><package pattern="Bindings.Runtime" /></packageSource>'
+  echo '    <packageSource key="bindings-local"><package pattern="Bindings.Generator" /><package pattern="Bindings.Runtime" /><package pattern="Bindings.StandIn" /><package pattern="Bindings.StandIn.Tool" /></packageSource>'
   for i in $(seq 1 "$n"); do
     echo '    <packageSource key="upstream'"$i"'"><package pattern="*" /></packageSource>'
   done
   echo '  </packageSourceMapping>'
   echo '</configuration>'
 } >"$work/nuget.config"
-rm -rf "$packages/bindings.generator" "$packages/bindings.runtime"
+rm -rf "$packages/bindings.generator" "$packages/bindings.runtime" "$packages/bindings.standin" "$packages/bindings.standin.tool"
 
 copy_template() { # copy_template template destination
   mkdir -p "$2"
   (cd "$here/$1" && tar --exclude=bin --exclude=obj -cf - .) | (cd "$2" && tar -xf -)
-  sed -i -E 's/(Include="Bindings\.(Generator|Runtime)" Version=")[^"]*"/\1'"$version"'"/' "$2"/*.csproj
+  sed -i -E 's/(Include="Bindings\.(Generator|Runtime|StandIn)" Version=")[^"]*"/\1'"$version"'"/' "$2"/*.csproj
 }
 
 # Strict: the trim, AOT and single-file analyzers on, every warning an error.
@@ -238,8 +260,62 @@ generated="$library/obj/Release/netstandard2.0/generated/Bindings.Generator/Bind
 check "library: rds types in the project's namespace, Ping in the file's own, notes.yaml skipped" \
   bash -c "[[ -f '$generated/Contoso.Backups.DescribeBackupTasks.g.cs' && -f '$generated/Contoso.Health.Ping.g.cs' ]] && [[ -z \"\$(ls '$generated' | grep -v -E '^Contoso\.(Backups|Health)\.')\" ]]"
 
-# --- 7. NativeAOT --------------------------------------------------------------------------------
-if [[ "$aot" != 0 ]]; then
+# --- 7. the program's test project, with the stand-in ---------------------------------------------
+tests="$work/app.tests"
+copy_template app.tests "$tests"
+log="$logs/app-tests.log"
+if dotnet test "$tests" -c Release -p:TreatWarningsAsErrors=true --filter 'FullyQualifiedName!~NativeAOT' >"$log" 2>&1 \
+    && grep -qE 'Passed!.*Failed: +0, Passed: +[1-9]' "$log"; then
+  pass "the program's test project runs its code against the Bindings.StandIn package ($(grep -oE 'Passed: +[0-9]+' "$log" | tail -1 | grep -oE '[0-9]+') tests)"
+else
+  fail "the program's test project runs its code against the Bindings.StandIn package"
+  show_log "$log"
+fi
+# The stand-in and ASP.NET Core reach the test project only: not the program's output, packages or runtime config.
+check "the program's output has no stand-in, no ASP.NET Core, one Bindings.Runtime" \
+  bash -c "cd '$app/bin/Release/net10.0' && [[ ! -e Bindings.StandIn.dll ]] && ! ls | grep -q '^Microsoft\.AspNetCore' && ! grep -q 'Microsoft.AspNetCore' Consumer.App.runtimeconfig.json && ! grep -qi 'standin' Consumer.App.deps.json"
+check "the program's packages (transitive) do not include Bindings.StandIn" \
+  bash -c "dotnet list '$app' package --include-transitive 2>&1 | grep -q 'Bindings.Runtime' && ! dotnet list '$app' package --include-transitive 2>&1 | grep -qi 'Bindings.StandIn'"
+check "the test project has exactly one Bindings.Runtime.dll, the package's" \
+  bash -c "[[ \$(find '$tests/bin/Release' -name Bindings.Runtime.dll | wc -l) -eq 1 ]] && cmp -s \"\$(find '$tests/bin/Release' -name Bindings.Runtime.dll)\" \"\$(find '$packages/bindings.runtime' -path '*lib/net10.0/Bindings.Runtime.dll' | head -n 1)\""
+
+# The stand-in as a tool: installed from the feed, run on its own, called by the program over HTTP
+# with the AccessKey it printed, stopped with SIGTERM (exit code 0).
+log="$logs/tool-install.log"
+if dotnet tool install Bindings.StandIn.Tool --version "$version" --tool-path "$work/tool" --configfile "$work/nuget.config" >"$log" 2>&1; then
+  pass "dotnet tool install Bindings.StandIn.Tool from the feed"
+  "$work/tool/bindings-rds-standin" --port 0 --quiet >"$logs/tool-run.log" 2>&1 &
+  tool_pid=$!
+  for _ in $(seq 1 120); do grep -q 'Ctrl+C stops.' "$logs/tool-run.log" && break; sleep 0.5; done
+  endpoint="$(awk '$1 == "Endpoint" { print $2 }' "$logs/tool-run.log")"
+  key_id="$(awk '$1 == "AccessKey" && $2 == "ID" { print $3 }' "$logs/tool-run.log")"
+  key_secret="$(awk '$1 == "AccessKey" && $2 == "secret" { print $3 }' "$logs/tool-run.log")"
+  log="$logs/tool-client.log"
+  if [[ -n "$endpoint" ]] && ALIBABA_CLOUD_ACCESS_KEY_ID="$key_id" ALIBABA_CLOUD_ACCESS_KEY_SECRET="$key_secret" \
+      dotnet "$app/bin/Release/net10.0/Consumer.App.dll" --endpoint "$endpoint" >"$log" 2>&1 && grep -q 'rm-uf6wjk5xxxxxxx: 4 tasks' "$log" \
+      && grep -q 'regions: not answered (InvalidAction.NotFound)' "$log"; then
+    pass "bindings-rds-standin answers the program at the endpoint and AccessKey it printed"
+  else
+    fail "bindings-rds-standin answers the program at the endpoint and AccessKey it printed"
+    show_log "$logs/tool-run.log"
+    show_log "$log"
+  fi
+  kill -TERM "$tool_pid" 2>/dev/null
+  if wait "$tool_pid" && grep -q '^Stopped after requests' "$logs/tool-run.log"; then
+    pass "bindings-rds-standin stops on SIGTERM with exit code 0"
+  else
+    fail "bindings-rds-standin stops on SIGTERM with exit code 0"
+    show_log "$logs/tool-run.log"
+  fi
+else
+  fail "dotnet tool install Bindings.StandIn.Tool from the feed"
+  show_log "$log"
+fi
+
+# --- 8. NativeAOT --------------------------------------------------------------------------------
+if [[ "$aot" == 0 ]]; then
+  echo "SKIP  NativeAOT publish: off (BINDINGS_CONSUMER_AOT=0, as in .ci/run; BINDINGS_CONSUMER_AOT=1 runs it)"
+else
   log="$logs/aot-publish.log"
   out="$work/aot"
   aot_started=$SECONDS
@@ -255,6 +331,16 @@ if [[ "$aot" != 0 ]]; then
       for _ in $(seq 1 $runs); do "$exe" >/dev/null; done
       t1=$(date +%s%N)
       echo "consumer: NativeAOT executable $((size / 1024)) KiB; start to exit $(((t1 - t0) / runs / 1000)) us on average over $runs runs"
+      check "the NativeAOT program has no stand-in or ASP.NET Core in its publish folder" \
+        bash -c "! ls '$out' | grep -qiE 'standin|AspNetCore'"
+      log="$logs/aot-tests.log"
+      if CONSUMER_AOT_EXE="$exe" dotnet test "$tests" -c Release --no-build --filter 'FullyQualifiedName~NativeAOT' >"$log" 2>&1 \
+          && grep -qE 'Passed!.*Failed: +0, Passed: +1,' "$log"; then
+        pass "the test project runs the NativeAOT program against the stand-in"
+      else
+        fail "the test project runs the NativeAOT program against the stand-in"
+        show_log "$log"
+      fi
     else
       fail "the NativeAOT program parses the documented examples"
       show_log "$logs/aot-run.log"

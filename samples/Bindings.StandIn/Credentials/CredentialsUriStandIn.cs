@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using Bindings.StandIn.Hosting;
 using Microsoft.AspNetCore.Http;
 
 namespace Bindings.StandIn.Credentials;

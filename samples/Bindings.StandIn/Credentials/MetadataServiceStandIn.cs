@@ -6,6 +6,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Bindings.Signing;
+using Bindings.StandIn.Hosting;
 using Microsoft.AspNetCore.Http;
 
 namespace Bindings.StandIn.Credentials;

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Bindings.Signing;
+using Bindings.StandIn.Hosting;
 using Bindings.StandIn.Protocol;
 using Microsoft.AspNetCore.Http;
 
@@ -148,7 +149,7 @@ public sealed class StsStandIn : IAsyncDisposable
         RequestAuthenticator.TryGetFormat(request, out var format);
         var action = request.Scheme == SignatureScheme.V3 ? request.Header("x-acs-action") : request.Parameter("Action");
         StandInError? error;
-        WireObject? body = null;
+        StandInObject? body = null;
         string? accessKeyId = null;
         if (faulted is { StatusCode: { } status })
         {
@@ -172,9 +173,7 @@ public sealed class StsStandIn : IAsyncDisposable
         Record(request, action, accessKeyId, error);
         var answer = error is null
             ? With(body!, requestId)
-            : new WireObject(
-                new("RequestId", new WireText(requestId)), new("HostId", new WireText("sts.aliyuncs.com")),
-                new("Code", new WireText(error.Code)), new("Message", new WireText(error.Message)));
+            : new StandInObject { { "RequestId", requestId }, { "HostId", "sts.aliyuncs.com" }, { "Code", error.Code }, { "Message", error.Message } };
         var bytes = WireWriter.Write(format, error is null ? action + "Response" : "Error", answer);
         context.Response.StatusCode = error?.StatusCode ?? 200;
         context.Response.ContentType = WireWriter.ContentType(format);
@@ -182,7 +181,7 @@ public sealed class StsStandIn : IAsyncDisposable
         await context.Response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
     }
 
-    private StandInError? AssumeRoleWithOidc(IncomingRequest request, out WireObject? body)
+    private StandInError? AssumeRoleWithOidc(IncomingRequest request, out StandInObject? body)
     {
         body = null;
         foreach (var name in new[] { "Version", "Timestamp", "RoleArn", "OIDCProviderArn", "OIDCToken", "RoleSessionName" })
@@ -206,7 +205,7 @@ public sealed class StsStandIn : IAsyncDisposable
         return Issue("AssumeRoleWithOIDC", request, out body);
     }
 
-    private StandInError? AssumeRole(IncomingRequest request, out WireObject? body)
+    private StandInError? AssumeRole(IncomingRequest request, out StandInObject? body)
     {
         body = null;
         foreach (var name in new[] { "RoleArn", "RoleSessionName" })
@@ -220,7 +219,7 @@ public sealed class StsStandIn : IAsyncDisposable
         return Issue("AssumeRole", request, out body);
     }
 
-    private StandInError? Issue(string source, IncomingRequest request, out WireObject? body)
+    private StandInError? Issue(string source, IncomingRequest request, out StandInObject? body)
     {
         body = null;
         var roleArn = request.Parameter("RoleArn")!;
@@ -240,19 +239,29 @@ public sealed class StsStandIn : IAsyncDisposable
         var issued = _issuer.Issue(source, roleArn, session, expiresAt);
         Accept(issued);
         var role = roleArn[(roleArn.LastIndexOf('/') + 1)..];
-        body = new WireObject(
-            new("AssumedRoleUser", new WireObject(
-                new("Arn", new WireText("acs:ram::" + _options.AccountId + ":role/" + role + "/" + session)),
-                new("AssumedRoleId", new WireText("3" + _options.AccountId + ":" + session)))),
-            new("Credentials", new WireObject(
-                new("AccessKeyId", new WireText(issued.Account.AccessKeyId)),
-                new("AccessKeySecret", new WireText(issued.Account.AccessKeySecret)),
-                new("SecurityToken", new WireText(issued.Account.SecurityToken!)),
-                new("Expiration", new WireText(AlibabaTimestamp.ToWireFormat(expiresAt))))));
+        body = new StandInObject
+        {
+            {
+                "AssumedRoleUser", new StandInObject
+                {
+                    { "Arn", "acs:ram::" + _options.AccountId + ":role/" + role + "/" + session },
+                    { "AssumedRoleId", "3" + _options.AccountId + ":" + session },
+                }
+            },
+            {
+                "Credentials", new StandInObject
+                {
+                    { "AccessKeyId", issued.Account.AccessKeyId },
+                    { "AccessKeySecret", issued.Account.AccessKeySecret },
+                    { "SecurityToken", issued.Account.SecurityToken! },
+                    { "Expiration", AlibabaTimestamp.ToWireFormat(expiresAt) },
+                }
+            },
+        };
         return null;
     }
 
-    private StandInError? CallerIdentity(StandInAccount account, out WireObject? body)
+    private StandInError? CallerIdentity(StandInAccount account, out StandInObject? body)
     {
         IssuedCredential? issued;
         lock (_gate)
@@ -260,29 +269,37 @@ public sealed class StsStandIn : IAsyncDisposable
             _identities.TryGetValue(account.AccessKeyId, out issued);
         }
 
-        var members = new List<KeyValuePair<string, WireNode>> { new("AccountId", new WireText(_options.AccountId)) };
+        var members = new StandInObject { { "AccountId", _options.AccountId } };
         if (issued is { RoleArn: { } roleArn })
         {
             var role = roleArn[(roleArn.LastIndexOf('/') + 1)..];
-            members.Add(new("IdentityType", new WireText("AssumedRoleUser")));
-            members.Add(new("Arn", new WireText("acs:ram::" + _options.AccountId + ":assumed-role/" + role + "/" + issued.SessionName)));
-            members.Add(new("PrincipalId", new WireText("3" + _options.AccountId + ":" + issued.SessionName)));
-            members.Add(new("RoleId", new WireText("3" + _options.AccountId)));
+            members.Add("IdentityType", "AssumedRoleUser");
+            members.Add("Arn", "acs:ram::" + _options.AccountId + ":assumed-role/" + role + "/" + issued.SessionName);
+            members.Add("PrincipalId", "3" + _options.AccountId + ":" + issued.SessionName);
+            members.Add("RoleId", "3" + _options.AccountId);
         }
         else
         {
-            members.Add(new("IdentityType", new WireText("RAMUser")));
-            members.Add(new("Arn", new WireText("acs:ram::" + _options.AccountId + ":user/" + account.AccessKeyId)));
-            members.Add(new("PrincipalId", new WireText("2" + _options.AccountId)));
-            members.Add(new("UserId", new WireText("2" + _options.AccountId)));
+            members.Add("IdentityType", "RAMUser");
+            members.Add("Arn", "acs:ram::" + _options.AccountId + ":user/" + account.AccessKeyId);
+            members.Add("PrincipalId", "2" + _options.AccountId);
+            members.Add("UserId", "2" + _options.AccountId);
         }
 
-        body = new WireObject(members);
+        body = members;
         return null;
     }
 
-    private static WireObject With(WireObject body, string requestId) =>
-        new([new("RequestId", new WireText(requestId)), .. body.Members]);
+    private static StandInObject With(StandInObject body, string requestId)
+    {
+        var answer = new StandInObject { { "RequestId", requestId } };
+        foreach (var (name, value) in body)
+        {
+            answer.Add(name, value);
+        }
+
+        return answer;
+    }
 
     private void Record(IncomingRequest request, string? action, string? accessKeyId, StandInError? error)
     {

@@ -61,6 +61,9 @@ internal sealed class IncomingRequest
 
     public SignatureScheme Scheme { get; }
 
+    /// <summary>The operation the request names (<c>x-acs-action</c> for V3, <c>Action</c> for V1), before any check.</summary>
+    public string? Action => Scheme == SignatureScheme.V3 ? Header("x-acs-action") : Parameter("Action");
+
     public static async Task<IncomingRequest> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var query = Flatten(request.Query.SelectMany(static q => q.Value.Select(v => KeyValuePair.Create(q.Key, v ?? ""))));
@@ -74,7 +77,19 @@ internal sealed class IncomingRequest
 
         using (var buffer = new MemoryStream())
         {
-            await request.Body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await request.Body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+            }
+            catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status400BadRequest
+                && request.ContentLength is { } declared && buffer.Length < declared)
+            {
+                // The connection ended before the declared body did: the client gave up while sending
+                // (its own timeout, say). Kestrel closes such a connection without an answer, and
+                // whether it reports this or the abort first is a race; either way nobody is left to
+                // answer, so it is the cancellation it is, not a bad request to refuse and count.
+                throw new OperationCanceledException("The client closed the connection before the request body ended.", ex);
+            }
             if (buffer.Length > MaxBodyBytes)
             {
                 throw new InvalidDataException("The request body is too large.");

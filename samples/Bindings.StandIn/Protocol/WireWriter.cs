@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using System.IO;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -15,7 +14,7 @@ internal enum ResponseFormat
     Json,
 }
 
-/// <summary>Writes <see cref="WireNode"/> trees as the service's JSON or XML.</summary>
+/// <summary>Writes <see cref="StandInValue"/> trees as the service's JSON or XML.</summary>
 internal static class WireWriter
 {
     public const string JsonContentType = "application/json;charset=utf-8";
@@ -41,7 +40,7 @@ internal static class WireWriter
     /// <param name="format">JSON or XML.</param>
     /// <param name="rootName">The XML root element, for example <c>DescribeBackupTasksResponse</c> or <c>Error</c>.</param>
     /// <param name="body">The body's members.</param>
-    public static byte[] Write(ResponseFormat format, string rootName, WireObject body)
+    public static byte[] Write(ResponseFormat format, string rootName, StandInObject body)
     {
         using var stream = new MemoryStream();
         if (format == ResponseFormat.Json)
@@ -62,17 +61,20 @@ internal static class WireWriter
         return stream.ToArray();
     }
 
-    private static void WriteJson(Utf8JsonWriter writer, WireNode node)
+    private static void WriteJson(Utf8JsonWriter writer, StandInValue node)
     {
         switch (node)
         {
-            case WireText text:
+            case StandInText text:
                 writer.WriteStringValue(text.Value);
                 break;
-            case WireNumber number:
-                writer.WriteNumberValue(number.Value);
+            case StandInNumber number:
+                writer.WriteRawValue(number.Literal, skipInputValidation: true);
                 break;
-            case WireArray array:
+            case StandInBoolean boolean:
+                writer.WriteBooleanValue(boolean.Value);
+                break;
+            case StandInArray array:
                 writer.WriteStartArray();
                 foreach (var item in array.Items)
                 {
@@ -81,7 +83,7 @@ internal static class WireWriter
 
                 writer.WriteEndArray();
                 break;
-            case WireObject obj:
+            case StandInObject obj:
                 writer.WriteStartObject();
                 foreach (var (name, value) in obj.Members)
                 {
@@ -96,11 +98,11 @@ internal static class WireWriter
         }
     }
 
-    private static void WriteXmlMembers(XmlWriter writer, WireObject obj)
+    private static void WriteXmlMembers(XmlWriter writer, StandInObject obj)
     {
         foreach (var (name, value) in obj.Members)
         {
-            if (value is WireArray array)
+            if (value is StandInArray array)
             {
                 // XML has no arrays: a list is a run of elements with the member's name.
                 foreach (var item in array.Items)
@@ -115,21 +117,24 @@ internal static class WireWriter
         }
     }
 
-    private static void WriteXmlElement(XmlWriter writer, string name, WireNode node)
+    private static void WriteXmlElement(XmlWriter writer, string name, StandInValue node)
     {
         writer.WriteStartElement(name);
         switch (node)
         {
-            case WireText text:
+            case StandInText text:
                 writer.WriteString(text.Value);
                 break;
-            case WireNumber number:
-                writer.WriteString(number.Value.ToString(CultureInfo.InvariantCulture));
+            case StandInNumber number:
+                writer.WriteString(number.Literal);
                 break;
-            case WireObject obj:
+            case StandInBoolean boolean:
+                writer.WriteString(boolean.Value ? "true" : "false");
+                break;
+            case StandInObject obj:
                 WriteXmlMembers(writer, obj);
                 break;
-            case WireArray array:
+            case StandInArray array:
                 // An array directly inside an array has no name of its own; the service has none.
                 foreach (var item in array.Items)
                 {

@@ -58,6 +58,12 @@ public sealed record StandInBackupTask
     /// <summary>The backup set ID, shown (as <c>BackupId</c>) only once the task has finished.</summary>
     public string BackupId { get; init; } = "346650271";
 
+    /// <summary>The method of the set the task produces: <c>Physical</c> (default), <c>Logical</c> or <c>Snapshot</c>.</summary>
+    public string BackupMethod { get; init; } = "Physical";
+
+    /// <summary>The type of the set the task produces: <c>FullBackup</c> (default) or <c>IncrementalBackup</c>.</summary>
+    public string BackupType { get; init; } = "FullBackup";
+
     /// <summary>When the task has ended (finished or failed), measured from the stand-in's start.</summary>
     public TimeSpan EndsAfter
     {

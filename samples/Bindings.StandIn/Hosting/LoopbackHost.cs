@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Bindings.StandIn.Credentials;
+namespace Bindings.StandIn.Hosting;
 
 /// <summary>A Kestrel server on a loopback address that hands every request to one delegate: what every stand-in runs on.</summary>
 internal sealed class LoopbackHost : IAsyncDisposable
