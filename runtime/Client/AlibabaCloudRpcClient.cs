@@ -146,7 +146,13 @@ public sealed class AlibabaCloudRpcClient
         }
 
         var call = new RpcCall<TResponse>(
-            this, request.Action, retrySafe, parameters, ResolveCredentials(), Format == ResponseFormat.Xml ? parseXml : parseJson);
+            this,
+            request.Action,
+            retrySafe,
+            parameters,
+            ResolveCredentials(),
+            Format == ResponseFormat.Xml ? parseXml : parseJson,
+            forcePost: request is IRpcBodyParameters { HasBodyParameters: true });
         var context = ResilienceContextPool.Shared.Get(request.Action, cancellationToken);
         context.Properties.Set(RpcResilience.CallKey, call);
         try

@@ -24,6 +24,7 @@ internal sealed class RpcCall<TResponse> : RpcCallState
     private readonly AlibabaCloudCredentials _credentials;
     private readonly SecretRedactor _redactor;
     private readonly Func<Stream, ResponseParseOptions, CancellationToken, Task<TResponse>> _parse;
+    private readonly bool _forcePost;
 
     public RpcCall(
         AlibabaCloudRpcClient client,
@@ -31,9 +32,11 @@ internal sealed class RpcCall<TResponse> : RpcCallState
         bool retrySafeAfterSend,
         IReadOnlyList<KeyValuePair<string, string>> parameters,
         AlibabaCloudCredentials credentials,
-        Func<Stream, ResponseParseOptions, CancellationToken, Task<TResponse>> parse)
+        Func<Stream, ResponseParseOptions, CancellationToken, Task<TResponse>> parse,
+        bool forcePost = false)
         : base(operation, retrySafeAfterSend)
     {
+        _forcePost = forcePost;
         _client = client;
         _parameters = parameters;
         _credentials = credentials;
@@ -47,7 +50,7 @@ internal sealed class RpcCall<TResponse> : RpcCallState
         Attempt++;
         var client = _client;
         using var request = client.RequestFactory.Create(
-            _parameters, _credentials, client.TimeProvider.GetUtcNow(), SignatureNonce.Create(), out var stringToSign);
+            _parameters, _credentials, client.TimeProvider.GetUtcNow(), SignatureNonce.Create(), out var stringToSign, _forcePost);
         ClientLog.Sending(client.Logger, Operation, client.Host, Attempt);
 
         HttpResponseMessage response;

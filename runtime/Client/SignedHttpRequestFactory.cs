@@ -45,23 +45,27 @@ internal sealed class SignedHttpRequestFactory
     /// <param name="timestamp">The signing time.</param>
     /// <param name="nonce">A fresh nonce.</param>
     /// <param name="stringToSign">The string that was signed, for <c>SignatureDoesNotMatch</c>.</param>
+    /// <param name="forcePost">Send as POST with a form body whatever the configured method (a <c>position: body</c> parameter is set).</param>
     public HttpRequestMessage Create(
         IReadOnlyList<KeyValuePair<string, string>> parameters,
         AlibabaCloudCredentials credentials,
         DateTimeOffset timestamp,
         string nonce,
-        out string stringToSign)
+        out string stringToSign,
+        bool forcePost = false)
     {
-        var method = _post ? HttpMethod.Post : HttpMethod.Get;
+        var post = _post || forcePost;
+        var method = post ? HttpMethod.Post : HttpMethod.Get;
         var message = _signatureVersion == SignatureVersion.V1
-            ? CreateV1(method, parameters, credentials, timestamp, nonce, out stringToSign)
-            : CreateV3(method, parameters, credentials, timestamp, nonce, out stringToSign);
+            ? CreateV1(method, post, parameters, credentials, timestamp, nonce, out stringToSign)
+            : CreateV3(method, post, parameters, credentials, timestamp, nonce, out stringToSign);
         message.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
         return message;
     }
 
     private HttpRequestMessage CreateV1(
         HttpMethod method,
+        bool post,
         IReadOnlyList<KeyValuePair<string, string>> parameters,
         AlibabaCloudCredentials credentials,
         DateTimeOffset timestamp,
@@ -71,7 +75,7 @@ internal sealed class SignedHttpRequestFactory
         var signed = RpcSignatureV1.Sign(method.Method, parameters, credentials, timestamp, nonce, _format);
         stringToSign = signed.StringToSign;
         var encoded = signed.ToQueryString();
-        if (!_post)
+        if (!post)
         {
             return new HttpRequestMessage(method, new Uri(_endpoint, "?" + encoded));
         }
@@ -81,6 +85,7 @@ internal sealed class SignedHttpRequestFactory
 
     private HttpRequestMessage CreateV3(
         HttpMethod method,
+        bool post,
         IReadOnlyList<KeyValuePair<string, string>> parameters,
         AlibabaCloudCredentials credentials,
         DateTimeOffset timestamp,
@@ -93,7 +98,7 @@ internal sealed class SignedHttpRequestFactory
 
         SignedAcsRequest signed;
         HttpRequestMessage message;
-        if (_post)
+        if (post)
         {
             // Action and Version travel as headers; everything else goes in the form body, which is hashed and signed.
             var headerParameters = new List<KeyValuePair<string, string>>(2);

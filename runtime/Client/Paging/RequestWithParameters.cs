@@ -7,7 +7,7 @@ namespace Bindings.Client;
 /// A request sent with some parameters replaced (the page number, the page token), so that a pager
 /// never changes the caller's request object.
 /// </summary>
-internal sealed class RequestWithParameters : IRpcRequest
+internal sealed class RequestWithParameters : IRpcRequest, IRpcBodyParameters
 {
     private readonly IRpcRequest _request;
     private readonly KeyValuePair<string, string>[] _replacements;
@@ -23,6 +23,8 @@ internal sealed class RequestWithParameters : IRpcRequest
     public string Version => _request.Version;
 
     public bool IsReadOnly => _request.IsReadOnly;
+
+    public bool HasBodyParameters => _request is IRpcBodyParameters { HasBodyParameters: true };
 
     public void Validate() => _request.Validate();
 
