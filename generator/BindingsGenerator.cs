@@ -80,22 +80,22 @@ public sealed class BindingsGenerator : IIncrementalGenerator
 
     private static void Emit(SourceProductionContext context, EmitUnit unit)
     {
-        var hint = unit.Namespace + "." + unit.TypeName;
+        var hint = unit.HintName;
         try
         {
             switch (unit)
             {
                 case EnumUnit enumUnit:
-                    context.AddSource(hint + ".g.cs", EnumEmitter.Emit(enumUnit));
+                    context.AddSource(hint, EnumEmitter.Emit(enumUnit));
                     break;
                 case ShapeUnit shape:
-                    context.AddSource(hint + ".g.cs", ShapeEmitter.Emit(shape));
+                    context.AddSource(hint, ShapeEmitter.Emit(shape));
                     break;
                 case RequestUnit request:
-                    context.AddSource(hint + ".g.cs", RequestEmitter.Emit(request));
+                    context.AddSource(hint, RequestEmitter.Emit(request));
                     break;
                 case ClientUnit client:
-                    context.AddSource(hint + ".g.cs", ClientEmitter.Emit(client));
+                    context.AddSource(hint, ClientEmitter.Emit(client));
                     break;
             }
         }

@@ -8,6 +8,15 @@ internal abstract record EmitUnit(string Namespace, string Product)
 {
     /// <summary>The C# type the unit declares; also names the generated file.</summary>
     public abstract string TypeName { get; }
+
+    /// <summary>
+    /// Added to the file name when another unit's file name differs from this one's only in case
+    /// (<c>.2</c>): the compiler compares file names ignoring case.
+    /// </summary>
+    public string HintSuffix { get; init; } = string.Empty;
+
+    /// <summary>The name of the generated file.</summary>
+    public string HintName => Namespace + "." + TypeName + HintSuffix + ".g.cs";
 }
 
 /// <summary>An enum type with its wire-value mapping.</summary>
@@ -38,9 +47,9 @@ internal sealed record RequestUnit(
     bool ReadOnly,
     EquatableArray<MemberModel> Parameters) : EmitUnit(Namespace, Product)
 {
-    public override string TypeName => OperationName + "Request";
+    public override string TypeName => OperationName + Emitting.TypeSurfaces.Request.TypeSuffix;
 
-    public string ResponseTypeName => OperationName + "Response";
+    public string ResponseTypeName => OperationName + Emitting.TypeSurfaces.Client.ResponseSuffix;
 }
 
 /// <summary>One operation of a client, as the client emitter needs it.</summary>
@@ -60,5 +69,5 @@ internal sealed record ClientUnit(
     EndpointsModel Endpoints,
     EquatableArray<ClientOperation> Operations) : EmitUnit(Namespace, Product)
 {
-    public override string TypeName => Product + "Client";
+    public override string TypeName => Product + Emitting.TypeSurfaces.Client.TypeSuffix;
 }

@@ -31,6 +31,17 @@ internal static class GeneratorHarness
 
     public static AdditionalText Spec(string path, string yaml) => new InMemoryAdditionalText(path, yaml);
 
+    /// <summary>The widgets spec of the runtime tests, as <c>/repo/tests/widgets.yaml</c>.</summary>
+    public static AdditionalText WidgetsSpec()
+        => Spec("/repo/tests/widgets.yaml", File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "ScenarioSpecs", "widgets.yaml")));
+
+    /// <summary>Every warning and error of a compilation, as text: empty when it builds with warnings as errors.</summary>
+    public static List<string> Problems(Compilation compilation)
+        => compilation.GetDiagnostics()
+            .Where(diagnostic => diagnostic.Severity >= DiagnosticSeverity.Warning)
+            .Select(diagnostic => diagnostic.ToString())
+            .ToList();
+
     public static CSharpCompilation Compilation(LanguageVersion languageVersion = LanguageVersion.Latest, params string[] sources)
         => CSharpCompilation.Create(
             "Consumer",

@@ -5,9 +5,7 @@
 
 namespace Bindings.Rds
 {
-    /// <summary>
-    /// ApsaraDB RDS (Relational Database Service), RPC API version 2014-08-15.
-    /// </summary>
+    /// <summary>ApsaraDB RDS (Relational Database Service), RPC API version 2014-08-15.</summary>
     /// <remarks>
     /// API version <c>2014-08-15</c>.
     /// Hosts: <c>rds.aliyuncs.com</c> by default, <c>rds.{regionId}.aliyuncs.com</c> for a region, <c>rds-vpc.{regionId}.aliyuncs.com</c> inside a VPC; the options' endpoint wins.
@@ -16,7 +14,7 @@ namespace Bindings.Rds
     /// <see cref="global::Bindings.Client.AlibabaCloudServiceException"/> or
     /// <see cref="global::Bindings.Client.AlibabaCloudTransportException"/>. Thread-safe.
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public sealed partial class RdsClient
     {
         private readonly global::Bindings.Client.AlibabaCloudRpcClient _rpc;
@@ -59,7 +57,7 @@ namespace Bindings.Rds
         /// </summary>
         /// <remarks>
         /// Read-only, and idempotent through <c>ClientToken</c>: when the request leaves
-        /// <see cref="DescribeBackupTasksRequest.ClientToken"/> empty, the client sends a new token, the same on every
+        /// <see cref="global::Bindings.Rds.DescribeBackupTasksRequest.ClientToken"/> empty, the client sends a new token, the same on every
         /// retry of this call (the request object is not changed). Throttling, 5xx answers, timeouts and broken
         /// connections are retried.
         /// </remarks>
@@ -71,7 +69,7 @@ namespace Bindings.Rds
         /// <exception cref="global::Bindings.Client.AlibabaCloudTransportException">No answer: the connection failed or a timeout ran out (after any retries).</exception>
         /// <exception cref="global::Bindings.ResponseParseException">The service's answer could not be read.</exception>
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-        public global::System.Threading.Tasks.Task<DescribeBackupTasksResponse> DescribeBackupTasksAsync(DescribeBackupTasksRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::Bindings.Rds.DescribeBackupTasksResponse> DescribeBackupTasksAsync(global::Bindings.Rds.DescribeBackupTasksRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
             return _rpc.SendAsync(request, "ClientToken", Parsers.DescribeBackupTasksJson, Parsers.DescribeBackupTasksXml, cancellationToken);
         }
@@ -79,19 +77,20 @@ namespace Bindings.Rds
         // The generated parsers, as delegates made once.
         private static class Parsers
         {
-            internal static readonly global::System.Func<global::System.IO.Stream, global::Bindings.ResponseParseOptions, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<DescribeBackupTasksResponse>> DescribeBackupTasksJson = DescribeBackupTasksResponse.ParseJsonAsync;
-            internal static readonly global::System.Func<global::System.IO.Stream, global::Bindings.ResponseParseOptions, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<DescribeBackupTasksResponse>> DescribeBackupTasksXml = DescribeBackupTasksResponse.ParseXmlAsync;
+            internal static readonly global::System.Func<global::System.IO.Stream, global::Bindings.ResponseParseOptions, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<global::Bindings.Rds.DescribeBackupTasksResponse>> DescribeBackupTasksJson = global::Bindings.Rds.DescribeBackupTasksResponse.ParseJsonAsync;
+            internal static readonly global::System.Func<global::System.IO.Stream, global::Bindings.ResponseParseOptions, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<global::Bindings.Rds.DescribeBackupTasksResponse>> DescribeBackupTasksXml = global::Bindings.Rds.DescribeBackupTasksResponse.ParseXmlAsync;
         }
     }
 
     /// <summary>
-    /// Registers <see cref="RdsClient"/> with dependency injection and <c>IHttpClientFactory</c>.
+    /// Registers <see cref="global::Bindings.Rds.RdsClient"/> with dependency injection and
+    /// <c>IHttpClientFactory</c>.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public static class RdsClientServiceCollectionExtensions
     {
         /// <summary>
-        /// Registers <see cref="RdsClient"/> as a typed <c>HttpClient</c> client named
+        /// Registers <see cref="global::Bindings.Rds.RdsClient"/> as a typed <c>HttpClient</c> client named
         /// <c>Bindings.Rds.RdsClient</c>, with options of the same name.
         /// </summary>
         /// <param name="services">The service collection.</param>
@@ -100,7 +99,7 @@ namespace Bindings.Rds
         public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddRdsClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::Bindings.Client.AlibabaCloudClientOptions>? configure = null)
         {
             return global::Microsoft.Extensions.DependencyInjection.AlibabaCloudServiceCollectionExtensions.AddAlibabaCloudClient(
-                services, "Bindings.Rds.RdsClient", (httpClient, options) => new RdsClient(httpClient, options), configure);
+                services, "Bindings.Rds.RdsClient", (httpClient, options) => new global::Bindings.Rds.RdsClient(httpClient, options), configure);
         }
     }
 }
