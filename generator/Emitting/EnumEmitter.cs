@@ -25,7 +25,7 @@ internal static class EnumEmitter
         using (writer.Block("namespace " + unit.Namespace))
         {
             writer.Doc("The documented values of <see cref=\"" + name + "\"/>, for <c>switch</c> statements.");
-            using (writer.Block("public enum " + kindName))
+            using (writer.Block(unit.Accessibility + " enum " + kindName))
             {
                 writer.Doc("A value this spec does not list; <see cref=\"" + name + "." + TypeSurfaces.Enum.WireValue + "\"/> holds it.");
                 writer.Line(TypeSurfaces.Enum.Unknown + " = 0,");
@@ -45,7 +45,7 @@ internal static class EnumEmitter
                 "A value the service sends that is not listed is kept: its <see cref=\"" + TypeSurfaces.Enum.Kind + "\"/> is",
                 "<see cref=\"" + kind + "." + TypeSurfaces.Enum.Unknown + "\"/> and <see cref=\"" + TypeSurfaces.Enum.WireValue + "\"/> is the text as sent.");
             writer.Line(EmitterHelpers.GeneratedCodeAttribute);
-            using (writer.Block("public readonly partial struct " + name + " : global::System.IEquatable<" + name + ">, global::Bindings.Serialization.IWireEnum<" + name + ">"))
+            using (writer.Block(unit.Accessibility + " readonly partial struct " + name + " : global::System.IEquatable<" + name + ">, global::Bindings.Serialization.IWireEnum<" + name + ">"))
             {
                 writer.Line("private readonly " + entry + "? " + field + ";");
                 writer.Line();

@@ -25,7 +25,7 @@ internal static class RequestEmitter
                 "Sent as <c>Action=" + unit.OperationName + "</c>, <c>Version=" + unit.Version + "</c>; the response is",
                 "<see cref=\"global::" + unit.Namespace + "." + unit.ResponseTypeName + "\"/>.");
             writer.Line(EmitterHelpers.GeneratedCodeAttribute);
-            using (writer.Block("public sealed partial class " + name + " : global::Bindings.IRpcRequest"))
+            using (writer.Block(unit.Accessibility + " sealed partial class " + name + " : global::Bindings.IRpcRequest"))
             {
                 foreach (var parameter in unit.Parameters)
                 {

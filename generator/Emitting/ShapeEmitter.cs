@@ -51,7 +51,7 @@ internal static class ShapeEmitter
             "(numbers as strings and the reverse, a single item for a list, missing lists) and keep fields",
             "the spec does not describe in <see cref=\"" + TypeSurfaces.Shape.UnknownMembers + "\"/>.");
         writer.Line(EmitterHelpers.GeneratedCodeAttribute);
-        using (writer.Block("public sealed partial class " + name + " : global::System.IEquatable<" + name + ">"))
+        using (writer.Block(unit.Accessibility + " sealed partial class " + name + " : global::System.IEquatable<" + name + ">"))
         {
             writer.Line("private static readonly global::Bindings.Serialization.ResponseParser<" + name + "> " + parser
                 + " = new global::Bindings.Serialization.ResponseParser<" + name + ">(" + SourceWriter.Literal(name) + ", "

@@ -116,6 +116,12 @@ internal static class TypeSurfaces
         /// <summary>The method of operation <c>X</c> is <c>XAsync</c>.</summary>
         public const string OperationSuffix = "Async";
 
+        /// <summary>The method of operation <c>X</c> that returns the raw answer too is <c>XWithResponseAsync</c>.</summary>
+        public const string WithResponseSuffix = "WithResponseAsync";
+
+        /// <summary>The interface of the client of product <c>P</c> is <c>IPClient</c>.</summary>
+        public const string InterfacePrefix = "I";
+
         /// <summary>The response type of operation <c>X</c> is <c>XResponse</c>.</summary>
         public const string ResponseSuffix = "Response";
     }

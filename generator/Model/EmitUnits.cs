@@ -6,6 +6,12 @@ namespace Bindings.Generator.Model;
 /// </summary>
 internal abstract record EmitUnit(string Namespace, string Product)
 {
+    /// <summary>
+    /// The accessibility of the generated top-level types: <c>public</c>, or <c>internal</c> when the
+    /// project sets <c>BindingsAccessibility</c> (the runtime does, for its own STS client).
+    /// </summary>
+    public string Accessibility { get; init; } = "public";
+
     /// <summary>The C# type the unit declares; also names the generated file.</summary>
     public abstract string TypeName { get; }
 
@@ -53,12 +59,16 @@ internal sealed record RequestUnit(
 }
 
 /// <summary>One operation of a client, as the client emitter needs it.</summary>
+/// <param name="Anonymous">Sent unsigned (Alibaba's <c>authType: Anonymous</c>), like STS <c>AssumeRoleWithOIDC</c>.</param>
+/// <param name="RetryableErrors">Error codes that mean the service did not execute the call: retried for this operation whatever it is.</param>
 internal sealed record ClientOperation(
     string Name,
     string? Description,
     bool ReadOnly,
     string? IdempotencyTokenProperty,
-    string? IdempotencyTokenWireName = null);
+    string? IdempotencyTokenWireName = null,
+    bool Anonymous = false,
+    EquatableArray<string> RetryableErrors = default);
 
 /// <summary>A product's client: one method per operation of the API.</summary>
 internal sealed record ClientUnit(

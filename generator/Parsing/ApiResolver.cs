@@ -226,7 +226,8 @@ internal static class ApiResolver
                 units.Add(new RequestUnit(ns, _product, _version, operation.Name, operation.Description, operation.ReadOnly, parameters));
                 units.Add(new ShapeUnit(ns, _product, operation.Name + TypeSurfaces.Client.ResponseSuffix, operation.Description, ResolveMembers(operation.Response, isRequest: false), operation.Name));
                 var token = parameters.FirstOrDefault(parameter => parameter.IsIdempotencyToken);
-                clientOperations.Add(new ClientOperation(operation.Name, operation.Description, operation.ReadOnly, token?.PropertyName, token?.WireName));
+                clientOperations.Add(new ClientOperation(
+                    operation.Name, operation.Description, operation.ReadOnly, token?.PropertyName, token?.WireName, operation.Anonymous, operation.RetryableErrors));
             }
 
             if (clientOperations.Count > 0)

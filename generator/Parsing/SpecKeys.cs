@@ -18,7 +18,7 @@ internal static class SpecKeys
 
     public static readonly ImmutableArray<string> Shape = ImmutableArray.Create("description", "members");
 
-    public static readonly ImmutableArray<string> Operation = ImmutableArray.Create("description", "readOnly", "request", "response");
+    public static readonly ImmutableArray<string> Operation = ImmutableArray.Create("description", "readOnly", "anonymous", "retryableErrors", "request", "response");
 
     public static readonly ImmutableArray<string> Member = ImmutableArray.Create(
         "type", "items", "itemName", "name", "required", "description", "example", "documentedType",

@@ -264,8 +264,51 @@ internal sealed class SpecReader
             ? ReadMembers(responseNode, "response", name.Value + TypeSurfaces.Client.ResponseSuffix, isRequest: false)
             : EquatableArray<DeclaredMember>.Empty;
         var readOnly = OptionalBoolean(map, "readOnly") ?? false;
-        return new DeclaredOperation(name.Value, OptionalString(map, "description")?.Value, readOnly, request, response, name.Location);
+        var anonymous = OptionalBoolean(map, "anonymous") ?? false;
+        return new DeclaredOperation(
+            name.Value, OptionalString(map, "description")?.Value, readOnly, request, response, name.Location, anonymous, ReadErrorCodes(map, "retryableErrors"));
     }
+
+    /// <summary>A list of Alibaba error codes (<c>Throttling.User</c>, <c>OperationDenied.Busy</c>): letters, digits, '.', '_' and '-'.</summary>
+    private EquatableArray<string> ReadErrorCodes(YamlMapping map, string key)
+    {
+        if (Find(map, key) is not { } node || (node is YamlScalar scalar && scalar.IsNull))
+        {
+            return EquatableArray<string>.Empty;
+        }
+
+        if (node is not YamlSequence sequence)
+        {
+            Invalid(node, key, "a list of error codes");
+            return EquatableArray<string>.Empty;
+        }
+
+        var codes = new List<string>();
+        foreach (var item in sequence.Items)
+        {
+            if (item is YamlScalar code && !code.IsNull && IsErrorCode(code.Value))
+            {
+                if (codes.Contains(code.Value))
+                {
+                    Add(Diagnostics.DuplicateName, code.Location, "error code", code.Value);
+                }
+                else
+                {
+                    codes.Add(code.Value);
+                }
+            }
+            else
+            {
+                Invalid(item, key, "a list of error codes (letters, digits, '.', '_' and '-')");
+            }
+        }
+
+        return codes.ToEquatableArray();
+    }
+
+    private static bool IsErrorCode(string code)
+        => code.Length is > 0 and <= 128
+           && code.All(c => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '.' or '_' or '-');
 
     private EquatableArray<DeclaredMember> ReadMembers(YamlNode node, string key, string ownerType, bool isRequest)
     {

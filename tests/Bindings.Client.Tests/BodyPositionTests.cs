@@ -36,7 +36,7 @@ public class BodyPositionTests
     }
 
     private static Task<DescribeBackupTasksResponse> Send(AlibabaCloudRpcClient client, BodyRequest request) =>
-        client.SendAsync(request, null, DescribeBackupTasksResponse.ParseJsonAsync, DescribeBackupTasksResponse.ParseXmlAsync);
+        client.SendAsync(request, new RpcOperation("Things", "PutContent"), DescribeBackupTasksResponse.ParseJsonAsync, DescribeBackupTasksResponse.ParseXmlAsync);
 
     private sealed class BodyRequest : IRpcRequest, IRpcBodyParameters
     {
