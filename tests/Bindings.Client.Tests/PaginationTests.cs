@@ -34,6 +34,18 @@ public class PaginationTests
     }
 
     [Fact]
+    public async Task AServiceThatCapsThePageSizeIsPagedToTheEndByItsTotal()
+    {
+        // 30 asked for, 10 given: the short pages must not end the paging while the total says there is more.
+        var service = new PagedService(total: 25, reportTotal: true, maxPageSize: 10);
+
+        var items = await Collect(RpcPagination.Items(Pages(service, new PagedRequest(), pageSize: 30), static r => r.Items));
+
+        Assert.Equal(Enumerable.Range(1, 25), items);
+        Assert.Equal(new[] { 1, 2, 3 }, service.PagesAsked);
+    }
+
+    [Fact]
     public async Task AFullLastPageEndsThePagingWhenTheTotalIsReached()
     {
         var service = new PagedService(total: 60, reportTotal: true);
@@ -271,7 +283,7 @@ public class PaginationTests
     private sealed record PagedResponse(IReadOnlyList<int> Items, long? Total, string? NextToken);
 
     // Items 1..total, by page number and size (the service's own default size when none is sent).
-    private sealed class PagedService(int total, bool reportTotal, int serviceDefaultPageSize = 30)
+    private sealed class PagedService(int total, bool reportTotal, int serviceDefaultPageSize = 30, int maxPageSize = int.MaxValue)
     {
         public List<Dictionary<string, string>> Sent { get; } = new();
 
@@ -299,7 +311,7 @@ public class PaginationTests
                 throw new AlibabaCloudServiceException(System.Net.HttpStatusCode.InternalServerError, "InternalError", "boom");
             }
 
-            var size = parameters.TryGetValue("PageSize", out var text) ? int.Parse(text, CultureInfo.InvariantCulture) : serviceDefaultPageSize;
+            var size = Math.Min(maxPageSize, parameters.TryGetValue("PageSize", out var text) ? int.Parse(text, CultureInfo.InvariantCulture) : serviceDefaultPageSize);
             var first = ((page - 1) * size) + 1;
             var items = Enumerable.Range(first, Math.Max(0, Math.Min(size, total - first + 1))).ToArray();
             return new PagedResponse(items, reportTotal ? total : null, null);

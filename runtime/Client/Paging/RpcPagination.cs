@@ -18,8 +18,9 @@ public static class RpcPagination
 {
     /// <summary>
     /// Pages by number (<c>PageNumber</c>/<c>PageSize</c>/<c>TotalRecordCount</c>): from
-    /// <paramref name="firstPage"/> on, until a page has no items, fewer items than
-    /// <paramref name="pageSize"/>, or the items through it reach the total.
+    /// <paramref name="firstPage"/> on, until a page has no items or the items through it reach the
+    /// total; only when the service reports no total, also after a page with fewer items than
+    /// <paramref name="pageSize"/> (a service may cap a page below the size asked for).
     /// </summary>
     /// <typeparam name="TResponse">The operation's response.</typeparam>
     /// <param name="request">The caller's request.</param>
@@ -67,19 +68,24 @@ public static class RpcPagination
 
             var count = itemCount(response);
             seen += count;
-            if (count == 0 || (pageSize is { } known && count < known))
+            if (count == 0)
             {
                 yield break;
             }
 
             if (totalCount(response) is { } total)
             {
-                // With a known page size the pages before the first count too; without one, only from page 1.
-                var through = pageSize is { } full ? ((long)(page - 1) * full) + count : firstPage == 1 ? seen : (long?)null;
+                // The total decides: a service may cap a page below the size asked for, so a short page
+                // alone proves nothing while a total is known. The pages before the first are taken as full.
+                var through = firstPage == 1 ? seen : pageSize is { } full ? ((long)(firstPage - 1) * full) + seen : (long?)null;
                 if (through >= total)
                 {
                     yield break;
                 }
+            }
+            else if (pageSize is { } known && count < known)
+            {
+                yield break;
             }
 
             if (page == int.MaxValue)

@@ -68,4 +68,13 @@ public static class WaiterMatchers
         System.Collections.IEnumerable sequence => sequence.GetEnumerator().MoveNext(),
         _ => true,
     };
+
+    /// <summary>A boolean as the wire text acceptors compare (<c>true</c>/<c>false</c>); null when unset.</summary>
+    public static string? Text(bool? value) => value is { } set ? (set ? "true" : "false") : null;
+
+    /// <summary>An integer as the wire text acceptors compare (invariant digits); null when unset.</summary>
+    public static string? Text(int? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A long integer as the wire text acceptors compare (invariant digits); null when unset.</summary>
+    public static string? Text(long? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
