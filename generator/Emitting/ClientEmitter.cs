@@ -123,12 +123,14 @@ internal static class ClientEmitter
                 ? "null"
                 : "new string[] { " + string.Join(", ", operation.RetryableErrors.Select(SourceWriter.Literal)) + " }";
             writer.Line();
+            // The response's member names tell an error document that came with a success status from a response.
             writer.Line("// What the runtime needs to know of the operation, made once.");
             writer.Line("private static readonly " + Operation + " " + description + " = new " + Operation + "(");
             writer.Indent();
             writer.Line(SourceWriter.Literal(unit.Product) + ", " + SourceWriter.Literal(operation.Name) + ", idempotencyTokenParameter: "
                 + Literal(operation.IdempotencyTokenWireName) + ", anonymous: " + (operation.Anonymous ? "true" : "false")
-                + ", retryableErrorCodes: " + codes + ");");
+                + ", retryableErrorCodes: " + codes + ",");
+            writer.Line("responseMembers: new string[] { " + string.Join(", ", unit.Response.Members.Select(member => SourceWriter.Literal(member.WireName))) + " });");
             writer.Outdent();
             var response = "global::" + unit.Namespace + "." + operation.Name + TypeSurfaces.Client.ResponseSuffix;
             var type = "global::System.Func<global::System.IO.Stream, global::Bindings.ResponseParseOptions, " + Token

@@ -60,23 +60,32 @@ internal static class RequestEmitter
         using (writer.Block("public void " + TypeSurfaces.Request.Validate + "()"))
         {
             var operation = SourceWriter.Literal(unit.OperationName);
+            string? i = null;
             foreach (var parameter in unit.Parameters)
             {
                 var property = parameter.PropertyName;
                 var wire = SourceWriter.Literal(parameter.WireName);
+                var type = parameter.Type;
+                var isEnum = type.Kind == ValueKind.Enum;
+                var isText = type.BuiltIn?.IsText == true;
                 if (parameter.Required)
                 {
-                    var missing = parameter.Type.IsList || parameter.Type.IsMap
+                    // Blank text names nothing, and default(enum) has no wire text: both are missing.
+                    var missing = type.IsList || type.IsMap
                         ? property + " is null || " + property + ".Count == 0"
-                        : parameter.Type.IsValueType
-                            ? "!" + property + ".HasValue"
-                            : parameter.Type.Kind == ValueKind.String
-                                ? "string.IsNullOrEmpty(" + property + ")"
-                                : property + " is null";
+                        : isEnum
+                            ? "!" + property + ".HasValue || " + property + ".Value." + TypeSurfaces.Enum.WireValue + ".Length == 0"
+                            : type.IsValueType
+                                ? "!" + property + ".HasValue"
+                                : isText
+                                    ? "string.IsNullOrWhiteSpace(" + property + ")"
+                                    : type.Kind == ValueKind.String
+                                        ? "string.IsNullOrEmpty(" + property + ")"
+                                        : property + " is null";
                     writer.Line("if (" + missing + ") throw new " + Invalid + "(" + operation + ", " + wire + ", \"is required\");");
                 }
 
-                if (parameter.Type.DateFormat is { } format && !parameter.Type.IsList && !parameter.Type.IsMap)
+                if (type.DateFormat is { } format && !type.IsList && !type.IsMap)
                 {
                     // A value the format cannot carry (seconds in a minutes format, a time before 1970 in Unix time) is refused, never cut.
                     var problem = scope.New("problem");
@@ -84,10 +93,36 @@ internal static class RequestEmitter
                         + ") is string " + problem + ") throw new " + Invalid + "(" + operation + ", " + wire + ", " + problem + ");");
                 }
 
+                if (isEnum && !type.IsList && !type.IsMap)
+                {
+                    writer.Line("if (" + property + ".HasValue && " + property + ".Value." + TypeSurfaces.Enum.WireValue + ".Length == 0) throw new " + Invalid + "(" + operation + ", " + wire + ", " + UnsetEnum + ");");
+                }
+                else if (isEnum && type.IsList)
+                {
+                    i ??= scope.New("i");
+                    writer.Line("if (" + property + " is object) for (var " + i + " = 0; " + i + " < " + property + ".Count; " + i + "++) if (" + property + "[" + i + "]." + TypeSurfaces.Enum.WireValue
+                        + ".Length == 0) throw new " + Invalid + "(" + operation + ", " + wire + ", " + UnsetEnum + ");");
+                }
+
+                if (isText && !type.IsList && !type.IsMap && IsIdentifier(parameter))
+                {
+                    writer.Line("if (" + property + " is object && global::Bindings.Serialization.WireText.HasControlCharacter(" + property + ")) throw new " + Invalid + "(" + operation + ", " + wire + ", \"must not contain control characters\");");
+                }
+
                 EmitConstraints(writer, parameter, operation, wire);
             }
         }
     }
+
+    private const string UnsetEnum = "\"is an unset value (default) with no wire text: set a value or leave it null\"";
+
+    // An identifier (DBInstanceId, RegionId, ResourceGroupIds, ClientToken) names something; a control
+    // character in it is a copy-and-paste accident or an injection, never part of a real name.
+    private static bool IsIdentifier(MemberModel parameter)
+        => parameter.IsIdempotencyToken
+           || parameter.WireName.EndsWith("Id", System.StringComparison.Ordinal)
+           || parameter.WireName.EndsWith("Ids", System.StringComparison.Ordinal)
+           || parameter.WireName.EndsWith("Token", System.StringComparison.Ordinal);
 
     private static void EmitConstraints(SourceWriter writer, MemberModel parameter, string operation, string wire)
     {

@@ -41,7 +41,8 @@ internal static class WireWriterEmitter
         return type.Kind switch
         {
             ValueKind.Shape => writer + (json ? ".Json(" : ".Shape(") + wire + ", " + access + ");",
-            ValueKind.Enum => writer + ".Member(" + wire + ", " + access + "?." + TypeSurfaces.Enum.WireValue + ");",
+            // default(enum) has no wire text: it is never sent as an empty parameter.
+            ValueKind.Enum => writer + ".Member(" + wire + ", " + Scalar + ".Enum(" + access + "?." + TypeSurfaces.Enum.WireValue + "));",
             ValueKind.DateTime => writer + ".Member(" + wire + ", " + access + ", " + DateTimeFormats.Expression(type.DateFormat) + ");",
             _ => writer + ".Member(" + wire + ", " + access + ");",
         };
@@ -59,7 +60,7 @@ internal static class WireWriterEmitter
             case ValueKind.Enum:
             {
                 var value = scope.New("value");
-                return "(" + EmitterHelpers.ElementType(type, ns) + " " + value + ") => " + Scalar + ".String(" + value + "." + TypeSurfaces.Enum.WireValue + ")";
+                return "(" + EmitterHelpers.ElementType(type, ns) + " " + value + ") => " + Scalar + ".Enum(" + value + "." + TypeSurfaces.Enum.WireValue + ")";
             }
 
             case ValueKind.DateTime:

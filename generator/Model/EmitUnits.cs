@@ -44,6 +44,12 @@ internal sealed record ShapeUnit(
     string? OperationName) : EmitUnit(Namespace, Product)
 {
     public override string FileName => Name;
+
+    /// <summary>
+    /// The root element a document of this type must have: <c>{Action}Response</c> for an operation's
+    /// response; null for a structure, whose element is named by the member that holds it.
+    /// </summary>
+    public string? XmlRootName => OperationName is null ? null : OperationName + TypeSurfaces.Client.ResponseSuffix;
 }
 
 /// <summary>An operation's request type: typed parameters, validation and the wire parameters.</summary>

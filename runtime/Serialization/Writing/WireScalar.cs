@@ -45,6 +45,9 @@ public readonly struct WireScalar
     /// <summary>A string; null is absent.</summary>
     public static WireScalar String(string? value) => value is null ? default : new WireScalar(WireScalarKind.String, value);
 
+    /// <summary>An enum's wire value; null, or the empty text of an unset (<c>default</c>) value, is absent.</summary>
+    public static WireScalar Enum(string? wireValue) => string.IsNullOrEmpty(wireValue) ? default : new WireScalar(WireScalarKind.String, wireValue!);
+
     /// <summary>An integer.</summary>
     public static WireScalar From(int value) => new WireScalar(WireScalarKind.Number, value.ToString(CultureInfo.InvariantCulture));
 

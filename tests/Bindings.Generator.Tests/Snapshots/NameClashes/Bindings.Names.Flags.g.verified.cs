@@ -14,7 +14,7 @@ namespace Bindings.Names
     [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public sealed partial class Flags : global::System.IEquatable<Flags>, global::Bindings.Serialization.IWireShape
     {
-        private static readonly global::Bindings.Serialization.ResponseParser<Flags> Parser = new global::Bindings.Serialization.ResponseParser<Flags>("Flags", ReadJson, ReadXml);
+        private static readonly global::Bindings.Serialization.ResponseParser<Flags> Parser = new global::Bindings.Serialization.ResponseParser<Flags>("Flags", ReadJson, ReadXml, null);
 
         /// <summary>The <c>hasValue</c> field.</summary>
         /// <remarks>
@@ -221,11 +221,13 @@ namespace Bindings.Names
                         case 4:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameSize2, "Size", ref member))
                             {
+                                if (result2.Size is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result2.Size = global::Bindings.Serialization.JsonParsing.ReadInt64(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNamehash, "hash", ref member))
                             {
+                                if (result2.hash is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result2.hash = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -233,16 +235,19 @@ namespace Bindings.Names
                         case 5:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonName_size, "_size", ref member))
                             {
+                                if (result2._size is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result2._size = global::Bindings.Serialization.JsonParsing.ReadInt64(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameother, "other", ref member))
                             {
+                                if (result2.other is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result2.other = global::Bindings.Serialization.JsonParsing.ReadInt64(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameItems, "Items", ref member))
                             {
+                                if (listItems.IsStarted) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 ReadItemsJson2(ref reader, json, ref listItems, ref unknownMembers);
                                 continue;
                             }
@@ -250,6 +255,7 @@ namespace Bindings.Names
                         case 6:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameresult, "result", ref member))
                             {
+                                if (result2.result is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result2.result = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -257,6 +263,7 @@ namespace Bindings.Names
                         case 8:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNamehasValue, "hasValue", ref member))
                             {
+                                if (result2.hasValue is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result2.hasValue = global::Bindings.Serialization.JsonParsing.ReadBoolean(ref reader);
                                 continue;
                             }
@@ -264,6 +271,7 @@ namespace Bindings.Names
                         case 9:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonName_hasValue, "_hasValue", ref member))
                             {
+                                if (result2._hasValue is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result2._hasValue = global::Bindings.Serialization.JsonParsing.ReadInt32(ref reader);
                                 continue;
                             }
@@ -271,6 +279,7 @@ namespace Bindings.Names
                         case 12:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameJsonNameSize, "JsonNameSize", ref member))
                             {
+                                if (result2.JsonNameSize is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result2.JsonNameSize = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -278,6 +287,7 @@ namespace Bindings.Names
                         case 13:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameReadItemsJson, "ReadItemsJson", ref member))
                             {
+                                if (result2.ReadItemsJson is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result2.ReadItemsJson = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -395,11 +405,14 @@ namespace Bindings.Names
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed, has a DTD, or a value has the wrong kind.</exception>
         public static global::System.Threading.Tasks.Task<Flags> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Parser.ParseXmlAsync(xml, options, cancellationToken);
 
-        /// <summary>Reads one Flags from the element the reader is on, and moves past it.</summary>
+        /// <summary>
+        /// Reads one Flags from the element the reader is on, and moves past it; null for <c>xsi:nil</c>.
+        /// </summary>
         /// <param name="reader">The reader, on the element's start tag.</param>
         /// <param name="options">The depth limit.</param>
-        internal static Flags ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
+        internal static Flags? ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
         {
+            if (global::Bindings.Serialization.XmlParsing.SkipNil(reader)) return null;
             var result2 = new Flags();
             global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers = default;
             global::Bindings.Serialization.ListBuilder<global::Bindings.Names.Mode> listItems = default;
@@ -407,33 +420,40 @@ namespace Bindings.Names
             var member = string.Empty;
             try
             {
-                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options))
+                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options, string.Empty, ref unknownMembers))
                 {
                     // member names the element being read, for the path of an error; it is cleared between elements.
-                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader); member = string.Empty)
+                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, string.Empty, ref unknownMembers); member = string.Empty)
                     {
                         member = reader.LocalName;
                         switch (member)
                         {
                             case "hasValue":
+                                if (result2.hasValue is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result2.hasValue = global::Bindings.Serialization.XmlParsing.ReadBoolean(reader);
                                 break;
                             case "_hasValue":
+                                if (result2._hasValue is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result2._hasValue = global::Bindings.Serialization.XmlParsing.ReadInt32(reader);
                                 break;
                             case "Size":
+                                if (result2.Size is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result2.Size = global::Bindings.Serialization.XmlParsing.ReadInt64(reader);
                                 break;
                             case "_size":
+                                if (result2._size is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result2._size = global::Bindings.Serialization.XmlParsing.ReadInt64(reader);
                                 break;
                             case "other":
+                                if (result2.other is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result2.other = global::Bindings.Serialization.XmlParsing.ReadInt64(reader);
                                 break;
                             case "hash":
+                                if (result2.hash is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result2.hash = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "result":
+                                if (result2.result is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result2.result = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "Items":
@@ -451,9 +471,11 @@ namespace Bindings.Names
                                 indexItems++;
                                 break;
                             case "ReadItemsJson":
+                                if (result2.ReadItemsJson is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result2.ReadItemsJson = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "JsonNameSize":
+                                if (result2.JsonNameSize is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result2.JsonNameSize = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             default:

@@ -15,7 +15,7 @@ namespace Bindings.Names
     [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public sealed partial class item : global::System.IEquatable<item>, global::Bindings.Serialization.IWireShape
     {
-        private static readonly global::Bindings.Serialization.ResponseParser<item> Parser = new global::Bindings.Serialization.ResponseParser<item>("item", ReadJson, ReadXml);
+        private static readonly global::Bindings.Serialization.ResponseParser<item> Parser = new global::Bindings.Serialization.ResponseParser<item>("item", ReadJson, ReadXml, null);
 
         /// <summary>The <c>Id</c> field.</summary>
         /// <remarks>
@@ -116,6 +116,7 @@ namespace Bindings.Names
                         case 2:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameId, "Id", ref member))
                             {
+                                if (result.Id is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.Id = global::Bindings.Serialization.JsonParsing.ReadInt64(ref reader);
                                 continue;
                             }
@@ -162,25 +163,29 @@ namespace Bindings.Names
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed, has a DTD, or a value has the wrong kind.</exception>
         public static global::System.Threading.Tasks.Task<item> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Parser.ParseXmlAsync(xml, options, cancellationToken);
 
-        /// <summary>Reads one item from the element the reader is on, and moves past it.</summary>
+        /// <summary>
+        /// Reads one item from the element the reader is on, and moves past it; null for <c>xsi:nil</c>.
+        /// </summary>
         /// <param name="reader">The reader, on the element's start tag.</param>
         /// <param name="options">The depth limit.</param>
-        internal static item ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
+        internal static item? ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
         {
+            if (global::Bindings.Serialization.XmlParsing.SkipNil(reader)) return null;
             var result = new item();
             global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers = default;
             var member = string.Empty;
             try
             {
-                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options))
+                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options, string.Empty, ref unknownMembers))
                 {
                     // member names the element being read, for the path of an error; it is cleared between elements.
-                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader); member = string.Empty)
+                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, string.Empty, ref unknownMembers); member = string.Empty)
                     {
                         member = reader.LocalName;
                         switch (member)
                         {
                             case "Id":
+                                if (result.Id is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.Id = global::Bindings.Serialization.XmlParsing.ReadInt64(reader);
                                 break;
                             default:

@@ -14,7 +14,7 @@ namespace Bindings.Paint
     [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public sealed partial class Box : global::System.IEquatable<Box>, global::Bindings.Serialization.IWireShape
     {
-        private static readonly global::Bindings.Serialization.ResponseParser<Box> Parser = new global::Bindings.Serialization.ResponseParser<Box>("Box", ReadJson, ReadXml);
+        private static readonly global::Bindings.Serialization.ResponseParser<Box> Parser = new global::Bindings.Serialization.ResponseParser<Box>("Box", ReadJson, ReadXml, null);
 
         /// <summary>The <c>Size</c> field.</summary>
         /// <remarks>
@@ -115,6 +115,7 @@ namespace Bindings.Paint
                         case 4:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameSize, "Size", ref member))
                             {
+                                if (result.Size is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.Size = global::Bindings.Serialization.JsonParsing.ReadEnum<global::Bindings.Paint.Size>(ref reader);
                                 continue;
                             }
@@ -161,25 +162,29 @@ namespace Bindings.Paint
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed, has a DTD, or a value has the wrong kind.</exception>
         public static global::System.Threading.Tasks.Task<Box> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Parser.ParseXmlAsync(xml, options, cancellationToken);
 
-        /// <summary>Reads one Box from the element the reader is on, and moves past it.</summary>
+        /// <summary>
+        /// Reads one Box from the element the reader is on, and moves past it; null for <c>xsi:nil</c>.
+        /// </summary>
         /// <param name="reader">The reader, on the element's start tag.</param>
         /// <param name="options">The depth limit.</param>
-        internal static Box ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
+        internal static Box? ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
         {
+            if (global::Bindings.Serialization.XmlParsing.SkipNil(reader)) return null;
             var result = new Box();
             global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers = default;
             var member = string.Empty;
             try
             {
-                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options))
+                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options, string.Empty, ref unknownMembers))
                 {
                     // member names the element being read, for the path of an error; it is cleared between elements.
-                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader); member = string.Empty)
+                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, string.Empty, ref unknownMembers); member = string.Empty)
                     {
                         member = reader.LocalName;
                         switch (member)
                         {
                             case "Size":
+                                if (result.Size is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.Size = global::Bindings.Serialization.XmlParsing.ReadEnum<global::Bindings.Paint.Size>(reader);
                                 break;
                             default:

@@ -82,8 +82,8 @@ namespace Bindings.Sts
         /// <exception cref="global::Bindings.RequestValidationException">A parameter is missing or breaks a constraint; the exception names it.</exception>
         public void Validate()
         {
-            if (string.IsNullOrEmpty(RoleArn)) throw new global::Bindings.RequestValidationException("AssumeRole", "RoleArn", "is required");
-            if (string.IsNullOrEmpty(RoleSessionName)) throw new global::Bindings.RequestValidationException("AssumeRole", "RoleSessionName", "is required");
+            if (string.IsNullOrWhiteSpace(RoleArn)) throw new global::Bindings.RequestValidationException("AssumeRole", "RoleArn", "is required");
+            if (string.IsNullOrWhiteSpace(RoleSessionName)) throw new global::Bindings.RequestValidationException("AssumeRole", "RoleSessionName", "is required");
             if (RoleSessionName is object)
             {
                 if (RoleSessionName.Length < 2) throw new global::Bindings.RequestValidationException("AssumeRole", "RoleSessionName", "must be at least 2 characters long");
@@ -98,6 +98,7 @@ namespace Bindings.Sts
                 if (Policy.Length < 1) throw new global::Bindings.RequestValidationException("AssumeRole", "Policy", "must be at least 1 characters long");
                 if (Policy.Length > 2048) throw new global::Bindings.RequestValidationException("AssumeRole", "Policy", "must be at most 2048 characters long (it has " + Policy.Length + ")");
             }
+            if (ExternalId is object && global::Bindings.Serialization.WireText.HasControlCharacter(ExternalId)) throw new global::Bindings.RequestValidationException("AssumeRole", "ExternalId", "must not contain control characters");
             if (ExternalId is object)
             {
                 if (ExternalId.Length < 2) throw new global::Bindings.RequestValidationException("AssumeRole", "ExternalId", "must be at least 2 characters long");
@@ -134,7 +135,7 @@ namespace Bindings.Sts
     [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public sealed partial class AssumeRoleResponse : global::System.IEquatable<AssumeRoleResponse>
     {
-        private static readonly global::Bindings.Serialization.ResponseParser<AssumeRoleResponse> Parser = new global::Bindings.Serialization.ResponseParser<AssumeRoleResponse>("AssumeRoleResponse", ReadJson, ReadXml);
+        private static readonly global::Bindings.Serialization.ResponseParser<AssumeRoleResponse> Parser = new global::Bindings.Serialization.ResponseParser<AssumeRoleResponse>("AssumeRoleResponse", ReadJson, ReadXml, "AssumeRoleResponse");
 
         /// <summary>The ID of the request.</summary>
         /// <remarks>
@@ -245,6 +246,7 @@ namespace Bindings.Sts
                         case 9:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameRequestId, "RequestId", ref member))
                             {
+                                if (result.RequestId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.RequestId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -252,6 +254,7 @@ namespace Bindings.Sts
                         case 11:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameCredentials, "Credentials", ref member))
                             {
+                                if (result.Credentials is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.Credentials = global::Bindings.Sts.TemporaryCredentials.ReadJson(ref reader, json);
                                 continue;
                             }
@@ -259,6 +262,7 @@ namespace Bindings.Sts
                         case 14:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameSourceIdentity, "SourceIdentity", ref member))
                             {
+                                if (result.SourceIdentity is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.SourceIdentity = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -266,6 +270,7 @@ namespace Bindings.Sts
                         case 15:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameAssumedRoleUser, "AssumedRoleUser", ref member))
                             {
+                                if (result.AssumedRoleUser is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.AssumedRoleUser = global::Bindings.Sts.AssumedRoleUser.ReadJson(ref reader, json);
                                 continue;
                             }
@@ -325,35 +330,41 @@ namespace Bindings.Sts
         public static global::System.Threading.Tasks.Task<AssumeRoleResponse> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Parser.ParseXmlAsync(xml, options, cancellationToken);
 
         /// <summary>
-        /// Reads one AssumeRoleResponse from the element the reader is on, and moves past it.
+        /// Reads one AssumeRoleResponse from the element the reader is on, and moves past it; null for
+        /// <c>xsi:nil</c>.
         /// </summary>
         /// <param name="reader">The reader, on the element's start tag.</param>
         /// <param name="options">The depth limit.</param>
-        internal static AssumeRoleResponse ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
+        internal static AssumeRoleResponse? ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
         {
+            if (global::Bindings.Serialization.XmlParsing.SkipNil(reader)) return null;
             var result = new AssumeRoleResponse();
             global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers = default;
             var member = string.Empty;
             try
             {
-                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options))
+                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options, string.Empty, ref unknownMembers))
                 {
                     // member names the element being read, for the path of an error; it is cleared between elements.
-                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader); member = string.Empty)
+                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, string.Empty, ref unknownMembers); member = string.Empty)
                     {
                         member = reader.LocalName;
                         switch (member)
                         {
                             case "RequestId":
+                                if (result.RequestId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.RequestId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "AssumedRoleUser":
+                                if (result.AssumedRoleUser is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.AssumedRoleUser = global::Bindings.Sts.AssumedRoleUser.ReadXml(reader, options);
                                 break;
                             case "Credentials":
+                                if (result.Credentials is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.Credentials = global::Bindings.Sts.TemporaryCredentials.ReadXml(reader, options);
                                 break;
                             case "SourceIdentity":
+                                if (result.SourceIdentity is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.SourceIdentity = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             default:
@@ -433,7 +444,8 @@ namespace Bindings.Sts
 
         // What the runtime needs to know of the operation, made once.
         private static readonly global::Bindings.Client.RpcOperation AssumeRoleOperation = new global::Bindings.Client.RpcOperation(
-            "Sts", "AssumeRole", idempotencyTokenParameter: null, anonymous: false, retryableErrorCodes: null);
+            "Sts", "AssumeRole", idempotencyTokenParameter: null, anonymous: false, retryableErrorCodes: null,
+            responseMembers: new string[] { "RequestId", "AssumedRoleUser", "Credentials", "SourceIdentity" });
 
         // The generated parsers, as delegates made once.
         private static readonly global::System.Func<global::System.IO.Stream, global::Bindings.ResponseParseOptions, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<global::Bindings.Sts.AssumeRoleResponse>> AssumeRoleJson = global::Bindings.Sts.AssumeRoleResponse.ParseJsonAsync;

@@ -79,15 +79,16 @@ namespace Bindings.Sts
         /// <exception cref="global::Bindings.RequestValidationException">A parameter is missing or breaks a constraint; the exception names it.</exception>
         public void Validate()
         {
-            if (string.IsNullOrEmpty(RoleArn)) throw new global::Bindings.RequestValidationException("AssumeRoleWithOIDC", "RoleArn", "is required");
-            if (string.IsNullOrEmpty(OIDCProviderArn)) throw new global::Bindings.RequestValidationException("AssumeRoleWithOIDC", "OIDCProviderArn", "is required");
-            if (string.IsNullOrEmpty(OIDCToken)) throw new global::Bindings.RequestValidationException("AssumeRoleWithOIDC", "OIDCToken", "is required");
+            if (string.IsNullOrWhiteSpace(RoleArn)) throw new global::Bindings.RequestValidationException("AssumeRoleWithOIDC", "RoleArn", "is required");
+            if (string.IsNullOrWhiteSpace(OIDCProviderArn)) throw new global::Bindings.RequestValidationException("AssumeRoleWithOIDC", "OIDCProviderArn", "is required");
+            if (string.IsNullOrWhiteSpace(OIDCToken)) throw new global::Bindings.RequestValidationException("AssumeRoleWithOIDC", "OIDCToken", "is required");
+            if (OIDCToken is object && global::Bindings.Serialization.WireText.HasControlCharacter(OIDCToken)) throw new global::Bindings.RequestValidationException("AssumeRoleWithOIDC", "OIDCToken", "must not contain control characters");
             if (OIDCToken is object)
             {
                 if (OIDCToken.Length < 4) throw new global::Bindings.RequestValidationException("AssumeRoleWithOIDC", "OIDCToken", "must be at least 4 characters long");
                 if (OIDCToken.Length > 20000) throw new global::Bindings.RequestValidationException("AssumeRoleWithOIDC", "OIDCToken", "must be at most 20000 characters long (it has " + OIDCToken.Length + ")");
             }
-            if (string.IsNullOrEmpty(RoleSessionName)) throw new global::Bindings.RequestValidationException("AssumeRoleWithOIDC", "RoleSessionName", "is required");
+            if (string.IsNullOrWhiteSpace(RoleSessionName)) throw new global::Bindings.RequestValidationException("AssumeRoleWithOIDC", "RoleSessionName", "is required");
             if (RoleSessionName is object)
             {
                 if (RoleSessionName.Length < 2) throw new global::Bindings.RequestValidationException("AssumeRoleWithOIDC", "RoleSessionName", "must be at least 2 characters long");
@@ -133,7 +134,7 @@ namespace Bindings.Sts
     [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public sealed partial class AssumeRoleWithOIDCResponse : global::System.IEquatable<AssumeRoleWithOIDCResponse>
     {
-        private static readonly global::Bindings.Serialization.ResponseParser<AssumeRoleWithOIDCResponse> Parser = new global::Bindings.Serialization.ResponseParser<AssumeRoleWithOIDCResponse>("AssumeRoleWithOIDCResponse", ReadJson, ReadXml);
+        private static readonly global::Bindings.Serialization.ResponseParser<AssumeRoleWithOIDCResponse> Parser = new global::Bindings.Serialization.ResponseParser<AssumeRoleWithOIDCResponse>("AssumeRoleWithOIDCResponse", ReadJson, ReadXml, "AssumeRoleWithOIDCResponse");
 
         /// <summary>The ID of the request.</summary>
         /// <remarks>
@@ -253,6 +254,7 @@ namespace Bindings.Sts
                         case 9:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameRequestId, "RequestId", ref member))
                             {
+                                if (result.RequestId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.RequestId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -260,6 +262,7 @@ namespace Bindings.Sts
                         case 11:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameCredentials, "Credentials", ref member))
                             {
+                                if (result.Credentials is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.Credentials = global::Bindings.Sts.TemporaryCredentials.ReadJson(ref reader, json);
                                 continue;
                             }
@@ -267,6 +270,7 @@ namespace Bindings.Sts
                         case 13:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameOIDCTokenInfo, "OIDCTokenInfo", ref member))
                             {
+                                if (result.OIDCTokenInfo is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.OIDCTokenInfo = global::Bindings.Sts.OidcTokenInfo.ReadJson(ref reader, json);
                                 continue;
                             }
@@ -274,6 +278,7 @@ namespace Bindings.Sts
                         case 14:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameSourceIdentity, "SourceIdentity", ref member))
                             {
+                                if (result.SourceIdentity is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.SourceIdentity = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -281,6 +286,7 @@ namespace Bindings.Sts
                         case 15:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameAssumedRoleUser, "AssumedRoleUser", ref member))
                             {
+                                if (result.AssumedRoleUser is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.AssumedRoleUser = global::Bindings.Sts.AssumedRoleUser.ReadJson(ref reader, json);
                                 continue;
                             }
@@ -343,38 +349,45 @@ namespace Bindings.Sts
         public static global::System.Threading.Tasks.Task<AssumeRoleWithOIDCResponse> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Parser.ParseXmlAsync(xml, options, cancellationToken);
 
         /// <summary>
-        /// Reads one AssumeRoleWithOIDCResponse from the element the reader is on, and moves past it.
+        /// Reads one AssumeRoleWithOIDCResponse from the element the reader is on, and moves past it; null for
+        /// <c>xsi:nil</c>.
         /// </summary>
         /// <param name="reader">The reader, on the element's start tag.</param>
         /// <param name="options">The depth limit.</param>
-        internal static AssumeRoleWithOIDCResponse ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
+        internal static AssumeRoleWithOIDCResponse? ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
         {
+            if (global::Bindings.Serialization.XmlParsing.SkipNil(reader)) return null;
             var result = new AssumeRoleWithOIDCResponse();
             global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers = default;
             var member = string.Empty;
             try
             {
-                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options))
+                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options, string.Empty, ref unknownMembers))
                 {
                     // member names the element being read, for the path of an error; it is cleared between elements.
-                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader); member = string.Empty)
+                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, string.Empty, ref unknownMembers); member = string.Empty)
                     {
                         member = reader.LocalName;
                         switch (member)
                         {
                             case "RequestId":
+                                if (result.RequestId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.RequestId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "AssumedRoleUser":
+                                if (result.AssumedRoleUser is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.AssumedRoleUser = global::Bindings.Sts.AssumedRoleUser.ReadXml(reader, options);
                                 break;
                             case "Credentials":
+                                if (result.Credentials is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.Credentials = global::Bindings.Sts.TemporaryCredentials.ReadXml(reader, options);
                                 break;
                             case "OIDCTokenInfo":
+                                if (result.OIDCTokenInfo is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.OIDCTokenInfo = global::Bindings.Sts.OidcTokenInfo.ReadXml(reader, options);
                                 break;
                             case "SourceIdentity":
+                                if (result.SourceIdentity is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.SourceIdentity = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             default:
@@ -456,7 +469,8 @@ namespace Bindings.Sts
 
         // What the runtime needs to know of the operation, made once.
         private static readonly global::Bindings.Client.RpcOperation AssumeRoleWithOIDCOperation = new global::Bindings.Client.RpcOperation(
-            "Sts", "AssumeRoleWithOIDC", idempotencyTokenParameter: null, anonymous: true, retryableErrorCodes: null);
+            "Sts", "AssumeRoleWithOIDC", idempotencyTokenParameter: null, anonymous: true, retryableErrorCodes: null,
+            responseMembers: new string[] { "RequestId", "AssumedRoleUser", "Credentials", "OIDCTokenInfo", "SourceIdentity" });
 
         // The generated parsers, as delegates made once.
         private static readonly global::System.Func<global::System.IO.Stream, global::Bindings.ResponseParseOptions, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<global::Bindings.Sts.AssumeRoleWithOIDCResponse>> AssumeRoleWithOIDCJson = global::Bindings.Sts.AssumeRoleWithOIDCResponse.ParseJsonAsync;

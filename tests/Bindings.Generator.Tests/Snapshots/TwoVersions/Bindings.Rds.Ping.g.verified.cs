@@ -47,7 +47,7 @@ namespace Bindings.Rds
     [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public sealed partial class PingResponse : global::System.IEquatable<PingResponse>
     {
-        private static readonly global::Bindings.Serialization.ResponseParser<PingResponse> Parser = new global::Bindings.Serialization.ResponseParser<PingResponse>("PingResponse", ReadJson, ReadXml);
+        private static readonly global::Bindings.Serialization.ResponseParser<PingResponse> Parser = new global::Bindings.Serialization.ResponseParser<PingResponse>("PingResponse", ReadJson, ReadXml, "PingResponse");
 
         /// <summary>The <c>RequestId</c> field.</summary>
         /// <remarks>
@@ -131,6 +131,7 @@ namespace Bindings.Rds
                         case 9:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameRequestId, "RequestId", ref member))
                             {
+                                if (result.RequestId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.RequestId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -177,25 +178,30 @@ namespace Bindings.Rds
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed, has a DTD, or a value has the wrong kind.</exception>
         public static global::System.Threading.Tasks.Task<PingResponse> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Parser.ParseXmlAsync(xml, options, cancellationToken);
 
-        /// <summary>Reads one PingResponse from the element the reader is on, and moves past it.</summary>
+        /// <summary>
+        /// Reads one PingResponse from the element the reader is on, and moves past it; null for
+        /// <c>xsi:nil</c>.
+        /// </summary>
         /// <param name="reader">The reader, on the element's start tag.</param>
         /// <param name="options">The depth limit.</param>
-        internal static PingResponse ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
+        internal static PingResponse? ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
         {
+            if (global::Bindings.Serialization.XmlParsing.SkipNil(reader)) return null;
             var result = new PingResponse();
             global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers = default;
             var member = string.Empty;
             try
             {
-                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options))
+                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options, string.Empty, ref unknownMembers))
                 {
                     // member names the element being read, for the path of an error; it is cleared between elements.
-                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader); member = string.Empty)
+                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, string.Empty, ref unknownMembers); member = string.Empty)
                     {
                         member = reader.LocalName;
                         switch (member)
                         {
                             case "RequestId":
+                                if (result.RequestId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.RequestId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             default:
@@ -273,7 +279,8 @@ namespace Bindings.Rds
 
         // What the runtime needs to know of the operation, made once.
         private static readonly global::Bindings.Client.RpcOperation PingOperation = new global::Bindings.Client.RpcOperation(
-            "Rds", "Ping", idempotencyTokenParameter: null, anonymous: false, retryableErrorCodes: null);
+            "Rds", "Ping", idempotencyTokenParameter: null, anonymous: false, retryableErrorCodes: null,
+            responseMembers: new string[] { "RequestId" });
 
         // The generated parsers, as delegates made once.
         private static readonly global::System.Func<global::System.IO.Stream, global::Bindings.ResponseParseOptions, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<global::Bindings.Rds.PingResponse>> PingJson = global::Bindings.Rds.PingResponse.ParseJsonAsync;

@@ -14,7 +14,7 @@ namespace Bindings.Tests.Widgets
     [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public sealed partial class Dimensions : global::System.IEquatable<Dimensions>, global::Bindings.Serialization.IWireShape
     {
-        private static readonly global::Bindings.Serialization.ResponseParser<Dimensions> Parser = new global::Bindings.Serialization.ResponseParser<Dimensions>("Dimensions", ReadJson, ReadXml);
+        private static readonly global::Bindings.Serialization.ResponseParser<Dimensions> Parser = new global::Bindings.Serialization.ResponseParser<Dimensions>("Dimensions", ReadJson, ReadXml, null);
 
         /// <summary>The <c>Width</c> field.</summary>
         /// <remarks>
@@ -132,6 +132,7 @@ namespace Bindings.Tests.Widgets
                         case 5:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameWidth, "Width", ref member))
                             {
+                                if (result.Width is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.Width = global::Bindings.Serialization.JsonParsing.ReadDouble(ref reader);
                                 continue;
                             }
@@ -139,6 +140,7 @@ namespace Bindings.Tests.Widgets
                         case 6:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameHeight, "Height", ref member))
                             {
+                                if (result.Height is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.Height = global::Bindings.Serialization.JsonParsing.ReadDouble(ref reader);
                                 continue;
                             }
@@ -188,28 +190,33 @@ namespace Bindings.Tests.Widgets
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed, has a DTD, or a value has the wrong kind.</exception>
         public static global::System.Threading.Tasks.Task<Dimensions> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Parser.ParseXmlAsync(xml, options, cancellationToken);
 
-        /// <summary>Reads one Dimensions from the element the reader is on, and moves past it.</summary>
+        /// <summary>
+        /// Reads one Dimensions from the element the reader is on, and moves past it; null for <c>xsi:nil</c>.
+        /// </summary>
         /// <param name="reader">The reader, on the element's start tag.</param>
         /// <param name="options">The depth limit.</param>
-        internal static Dimensions ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
+        internal static Dimensions? ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
         {
+            if (global::Bindings.Serialization.XmlParsing.SkipNil(reader)) return null;
             var result = new Dimensions();
             global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers = default;
             var member = string.Empty;
             try
             {
-                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options))
+                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options, string.Empty, ref unknownMembers))
                 {
                     // member names the element being read, for the path of an error; it is cleared between elements.
-                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader); member = string.Empty)
+                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, string.Empty, ref unknownMembers); member = string.Empty)
                     {
                         member = reader.LocalName;
                         switch (member)
                         {
                             case "Width":
+                                if (result.Width is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.Width = global::Bindings.Serialization.XmlParsing.ReadDouble(reader);
                                 break;
                             case "Height":
+                                if (result.Height is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.Height = global::Bindings.Serialization.XmlParsing.ReadDouble(reader);
                                 break;
                             default:

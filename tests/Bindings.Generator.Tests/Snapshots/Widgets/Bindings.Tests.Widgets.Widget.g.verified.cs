@@ -14,7 +14,7 @@ namespace Bindings.Tests.Widgets
     [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public sealed partial class Widget : global::System.IEquatable<Widget>, global::Bindings.Serialization.IWireShape
     {
-        private static readonly global::Bindings.Serialization.ResponseParser<Widget> Parser = new global::Bindings.Serialization.ResponseParser<Widget>("Widget", ReadJson, ReadXml);
+        private static readonly global::Bindings.Serialization.ResponseParser<Widget> Parser = new global::Bindings.Serialization.ResponseParser<Widget>("Widget", ReadJson, ReadXml, null);
 
         /// <summary>The <c>WidgetId</c> field.</summary>
         /// <remarks>
@@ -240,11 +240,13 @@ namespace Bindings.Tests.Widgets
                         case 4:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameSize, "Size", ref member))
                             {
+                                if (result.Size is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.Size = global::Bindings.Tests.Widgets.Dimensions.ReadJson(ref reader, json);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameTags, "Tags", ref member))
                             {
+                                if (listTags.IsStarted) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 ReadTagsJson(ref reader, json, ref listTags, ref unknownMembers);
                                 continue;
                             }
@@ -252,11 +254,13 @@ namespace Bindings.Tests.Widgets
                         case 5:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNamePrice, "Price", ref member))
                             {
+                                if (result.Price is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.Price = global::Bindings.Serialization.JsonParsing.ReadDecimal(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameState, "State", ref member))
                             {
+                                if (result.State is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.State = global::Bindings.Serialization.JsonParsing.ReadEnum<global::Bindings.Tests.Widgets.WidgetState>(ref reader);
                                 continue;
                             }
@@ -264,11 +268,13 @@ namespace Bindings.Tests.Widgets
                         case 6:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameWeight, "Weight", ref member))
                             {
+                                if (result.Weight is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.Weight = global::Bindings.Serialization.JsonParsing.ReadDouble(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameRating, "Rating", ref member))
                             {
+                                if (listRatings.IsStarted) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 ReadRatingsJson(ref reader, json, ref listRatings, ref unknownMembers);
                                 continue;
                             }
@@ -276,11 +282,13 @@ namespace Bindings.Tests.Widgets
                         case 7:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameEnabled, "Enabled", ref member))
                             {
+                                if (result.Enabled is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.Enabled = global::Bindings.Serialization.JsonParsing.ReadBoolean(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNamePartIds, "PartIds", ref member))
                             {
+                                if (listPartIds.IsStarted) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 ReadPartIdsJson(ref reader, json, ref listPartIds, ref unknownMembers);
                                 continue;
                             }
@@ -288,6 +296,7 @@ namespace Bindings.Tests.Widgets
                         case 8:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameWidgetId, "WidgetId", ref member))
                             {
+                                if (result.WidgetId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.WidgetId = global::Bindings.Serialization.JsonParsing.ReadInt64(ref reader);
                                 continue;
                             }
@@ -295,6 +304,7 @@ namespace Bindings.Tests.Widgets
                         case 10:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameWidgetName, "WidgetName", ref member))
                             {
+                                if (result.Name is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.Name = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -302,6 +312,7 @@ namespace Bindings.Tests.Widgets
                         case 12:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameCreationTime, "CreationTime", ref member))
                             {
+                                if (result.CreatedAt is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.CreatedAt = global::Bindings.Serialization.JsonParsing.ReadDateTime(ref reader);
                                 continue;
                             }
@@ -333,6 +344,7 @@ namespace Bindings.Tests.Widgets
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
             {
                 var member = string.Empty;
+                var hasItems = false;
                 try
                 {
                     // member names the value being read, for the path of an error; it is cleared between members.
@@ -341,6 +353,8 @@ namespace Bindings.Tests.Widgets
                         var name = global::Bindings.Serialization.JsonParsing.PropertyName(ref reader);
                         if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameTag, "Tag", ref member))
                         {
+                            if (hasItems) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
+                            hasItems = true;
                             ReadTagsJsonItems(ref reader, json, ref items);
                             continue;
                         }
@@ -404,6 +418,7 @@ namespace Bindings.Tests.Widgets
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
             {
                 var member = string.Empty;
+                var hasItems = false;
                 try
                 {
                     // member names the value being read, for the path of an error; it is cleared between members.
@@ -412,6 +427,8 @@ namespace Bindings.Tests.Widgets
                         var name = global::Bindings.Serialization.JsonParsing.PropertyName(ref reader);
                         if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNamePartId, "PartId", ref member))
                         {
+                            if (hasItems) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
+                            hasItems = true;
                             ReadPartIdsJsonItems(ref reader, json, ref items);
                             continue;
                         }
@@ -572,11 +589,14 @@ namespace Bindings.Tests.Widgets
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed, has a DTD, or a value has the wrong kind.</exception>
         public static global::System.Threading.Tasks.Task<Widget> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Parser.ParseXmlAsync(xml, options, cancellationToken);
 
-        /// <summary>Reads one Widget from the element the reader is on, and moves past it.</summary>
+        /// <summary>
+        /// Reads one Widget from the element the reader is on, and moves past it; null for <c>xsi:nil</c>.
+        /// </summary>
         /// <param name="reader">The reader, on the element's start tag.</param>
         /// <param name="options">The depth limit.</param>
-        internal static Widget ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
+        internal static Widget? ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
         {
+            if (global::Bindings.Serialization.XmlParsing.SkipNil(reader)) return null;
             var result = new Widget();
             global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers = default;
             global::Bindings.Serialization.ListBuilder<string> listTags = default;
@@ -586,42 +606,52 @@ namespace Bindings.Tests.Widgets
             var member = string.Empty;
             try
             {
-                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options))
+                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options, string.Empty, ref unknownMembers))
                 {
                     // member names the element being read, for the path of an error; it is cleared between elements.
-                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader); member = string.Empty)
+                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, string.Empty, ref unknownMembers); member = string.Empty)
                     {
                         member = reader.LocalName;
                         switch (member)
                         {
                             case "WidgetId":
+                                if (result.WidgetId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.WidgetId = global::Bindings.Serialization.XmlParsing.ReadInt64(reader);
                                 break;
                             case "WidgetName":
+                                if (result.Name is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.Name = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "Enabled":
+                                if (result.Enabled is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.Enabled = global::Bindings.Serialization.XmlParsing.ReadBoolean(reader);
                                 break;
                             case "Weight":
+                                if (result.Weight is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.Weight = global::Bindings.Serialization.XmlParsing.ReadDouble(reader);
                                 break;
                             case "Price":
+                                if (result.Price is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.Price = global::Bindings.Serialization.XmlParsing.ReadDecimal(reader);
                                 break;
                             case "CreationTime":
+                                if (result.CreatedAt is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.CreatedAt = global::Bindings.Serialization.XmlParsing.ReadDateTime(reader);
                                 break;
                             case "State":
+                                if (result.State is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.State = global::Bindings.Serialization.XmlParsing.ReadEnum<global::Bindings.Tests.Widgets.WidgetState>(reader);
                                 break;
                             case "Size":
+                                if (result.Size is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.Size = global::Bindings.Tests.Widgets.Dimensions.ReadXml(reader, options);
                                 break;
                             case "Tags":
+                                if (listTags.IsStarted) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 ReadTagsXml(reader, options, ref listTags, ref unknownMembers);
                                 break;
                             case "PartIds":
+                                if (listPartIds.IsStarted) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 ReadPartIdsXml(reader, options, ref listPartIds, ref unknownMembers);
                                 break;
                             case "Rating":
@@ -663,10 +693,10 @@ namespace Bindings.Tests.Widgets
         private static void ReadTagsXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options, ref global::Bindings.Serialization.ListBuilder<string> items, ref global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers)
         {
             items.Start();
-            if (!global::Bindings.Serialization.XmlParsing.StartElement(reader, options)) return;
+            if (!global::Bindings.Serialization.XmlParsing.StartElement(reader, options, "Tags", ref unknownMembers)) return;
             // Empty items are skipped, so the list's count is not the element's index.
             var index = items.Count;
-            while (global::Bindings.Serialization.XmlParsing.NextChildElement(reader))
+            while (global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, "Tags.", ref unknownMembers))
             {
                 if (reader.LocalName != "Tag")
                 {
@@ -694,10 +724,10 @@ namespace Bindings.Tests.Widgets
         private static void ReadPartIdsXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options, ref global::Bindings.Serialization.ListBuilder<long> items, ref global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers)
         {
             items.Start();
-            if (!global::Bindings.Serialization.XmlParsing.StartElement(reader, options)) return;
+            if (!global::Bindings.Serialization.XmlParsing.StartElement(reader, options, "PartIds", ref unknownMembers)) return;
             // Empty items are skipped, so the list's count is not the element's index.
             var index = items.Count;
-            while (global::Bindings.Serialization.XmlParsing.NextChildElement(reader))
+            while (global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, "PartIds.", ref unknownMembers))
             {
                 if (reader.LocalName != "PartId")
                 {
