@@ -166,7 +166,7 @@ namespace Bindings.Names
             writer.Member("other", other);
             writer.Member("hash", hash);
             writer.Member("result", result);
-            writer.List("Items", Items, (global::Bindings.Names.Mode value) => global::Bindings.Serialization.WireScalar.String(value.WireValue));
+            writer.List("Items", Items, (global::Bindings.Names.Mode value) => global::Bindings.Serialization.WireScalar.Enum(value.WireValue));
             writer.Member("ReadItemsJson", ReadItemsJson);
             writer.Member("JsonNameSize", JsonNameSize);
         }

@@ -41,6 +41,7 @@ namespace Bindings.Names
         /// <exception cref="global::Bindings.RequestValidationException">A parameter is missing or breaks a constraint; the exception names it.</exception>
         public void Validate()
         {
+            if (Mode.HasValue && Mode.Value.WireValue.Length == 0) throw new global::Bindings.RequestValidationException("Send", "Mode", "is an unset value (default) with no wire text: set a value or leave it null");
         }
 
         /// <summary>
@@ -56,7 +57,7 @@ namespace Bindings.Names
             var writer = new global::Bindings.Serialization.RpcParameterWriter(parameters2);
             writer.Member("parameters", parameters);
             writer.Member("i", i);
-            writer.Member("Mode", Mode?.WireValue);
+            writer.Member("Mode", global::Bindings.Serialization.WireScalar.Enum(Mode?.WireValue));
         }
     }
 
@@ -69,7 +70,7 @@ namespace Bindings.Names
     [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public sealed partial class SendResponse : global::System.IEquatable<SendResponse>
     {
-        private static readonly global::Bindings.Serialization.ResponseParser<SendResponse> Parser = new global::Bindings.Serialization.ResponseParser<SendResponse>("SendResponse", ReadJson, ReadXml);
+        private static readonly global::Bindings.Serialization.ResponseParser<SendResponse> Parser = new global::Bindings.Serialization.ResponseParser<SendResponse>("SendResponse", ReadJson, ReadXml, "SendResponse");
 
         /// <summary>The <c>Flags</c> field.</summary>
         /// <remarks>
@@ -153,6 +154,7 @@ namespace Bindings.Names
                         case 5:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameFlags, "Flags", ref member))
                             {
+                                if (result.Flags is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.Flags = global::Bindings.Names.Flags.ReadJson(ref reader, json);
                                 continue;
                             }
@@ -199,25 +201,30 @@ namespace Bindings.Names
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed, has a DTD, or a value has the wrong kind.</exception>
         public static global::System.Threading.Tasks.Task<SendResponse> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Parser.ParseXmlAsync(xml, options, cancellationToken);
 
-        /// <summary>Reads one SendResponse from the element the reader is on, and moves past it.</summary>
+        /// <summary>
+        /// Reads one SendResponse from the element the reader is on, and moves past it; null for
+        /// <c>xsi:nil</c>.
+        /// </summary>
         /// <param name="reader">The reader, on the element's start tag.</param>
         /// <param name="options">The depth limit.</param>
-        internal static SendResponse ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
+        internal static SendResponse? ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
         {
+            if (global::Bindings.Serialization.XmlParsing.SkipNil(reader)) return null;
             var result = new SendResponse();
             global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers = default;
             var member = string.Empty;
             try
             {
-                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options))
+                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options, string.Empty, ref unknownMembers))
                 {
                     // member names the element being read, for the path of an error; it is cleared between elements.
-                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader); member = string.Empty)
+                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, string.Empty, ref unknownMembers); member = string.Empty)
                     {
                         member = reader.LocalName;
                         switch (member)
                         {
                             case "Flags":
+                                if (result.Flags is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.Flags = global::Bindings.Names.Flags.ReadXml(reader, options);
                                 break;
                             default:
@@ -295,7 +302,8 @@ namespace Bindings.Names
 
         // What the runtime needs to know of the operation, made once.
         private static readonly global::Bindings.Client.RpcOperation SendOperation = new global::Bindings.Client.RpcOperation(
-            "Names", "Send", idempotencyTokenParameter: null, anonymous: false, retryableErrorCodes: null);
+            "Names", "Send", idempotencyTokenParameter: null, anonymous: false, retryableErrorCodes: null,
+            responseMembers: new string[] { "Flags" });
 
         // The generated parsers, as delegates made once.
         private static readonly global::System.Func<global::System.IO.Stream, global::Bindings.ResponseParseOptions, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<global::Bindings.Names.SendResponse>> SendJson = global::Bindings.Names.SendResponse.ParseJsonAsync;

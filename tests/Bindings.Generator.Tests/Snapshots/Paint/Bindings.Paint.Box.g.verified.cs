@@ -63,7 +63,7 @@ namespace Bindings.Paint
         /// <param name="writer">Where the members go: flat parameters or JSON text.</param>
         void global::Bindings.Serialization.IWireShape.WriteMembers(global::Bindings.Serialization.WireWriter writer)
         {
-            writer.Member("Size", Size?.WireValue);
+            writer.Member("Size", global::Bindings.Serialization.WireScalar.Enum(Size?.WireValue));
         }
     }
 

@@ -29,6 +29,7 @@ namespace Bindings.Paint
         /// <exception cref="global::Bindings.RequestValidationException">A parameter is missing or breaks a constraint; the exception names it.</exception>
         public void Validate()
         {
+            if (Color.HasValue && Color.Value.WireValue.Length == 0) throw new global::Bindings.RequestValidationException("Paint0", "Color", "is an unset value (default) with no wire text: set a value or leave it null");
         }
 
         /// <summary>
@@ -42,7 +43,7 @@ namespace Bindings.Paint
             parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("Action", "Paint0"));
             parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("Version", "2020-01-01"));
             var writer = new global::Bindings.Serialization.RpcParameterWriter(parameters);
-            writer.Member("Color", Color?.WireValue);
+            writer.Member("Color", global::Bindings.Serialization.WireScalar.Enum(Color?.WireValue));
         }
     }
 
@@ -55,7 +56,7 @@ namespace Bindings.Paint
     [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public sealed partial class Paint0Response : global::System.IEquatable<Paint0Response>
     {
-        private static readonly global::Bindings.Serialization.ResponseParser<Paint0Response> Parser = new global::Bindings.Serialization.ResponseParser<Paint0Response>("Paint0Response", ReadJson, ReadXml);
+        private static readonly global::Bindings.Serialization.ResponseParser<Paint0Response> Parser = new global::Bindings.Serialization.ResponseParser<Paint0Response>("Paint0Response", ReadJson, ReadXml, "Paint0Response");
 
         /// <summary>The <c>Parts</c> field.</summary>
         /// <remarks>
@@ -143,6 +144,7 @@ namespace Bindings.Paint
                         case 5:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameParts, "Parts", ref member))
                             {
+                                if (listParts.IsStarted) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 ReadPartsJson(ref reader, json, ref listParts, ref unknownMembers);
                                 continue;
                             }
@@ -172,6 +174,7 @@ namespace Bindings.Paint
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
             {
                 var member = string.Empty;
+                var hasItems = false;
                 try
                 {
                     // member names the value being read, for the path of an error; it is cleared between members.
@@ -180,6 +183,8 @@ namespace Bindings.Paint
                         var name = global::Bindings.Serialization.JsonParsing.PropertyName(ref reader);
                         if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNamePart, "Part", ref member))
                         {
+                            if (hasItems) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
+                            hasItems = true;
                             ReadPartsJsonItems(ref reader, json, ref items);
                             continue;
                         }
@@ -265,26 +270,31 @@ namespace Bindings.Paint
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed, has a DTD, or a value has the wrong kind.</exception>
         public static global::System.Threading.Tasks.Task<Paint0Response> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Parser.ParseXmlAsync(xml, options, cancellationToken);
 
-        /// <summary>Reads one Paint0Response from the element the reader is on, and moves past it.</summary>
+        /// <summary>
+        /// Reads one Paint0Response from the element the reader is on, and moves past it; null for
+        /// <c>xsi:nil</c>.
+        /// </summary>
         /// <param name="reader">The reader, on the element's start tag.</param>
         /// <param name="options">The depth limit.</param>
-        internal static Paint0Response ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
+        internal static Paint0Response? ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
         {
+            if (global::Bindings.Serialization.XmlParsing.SkipNil(reader)) return null;
             var result = new Paint0Response();
             global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers = default;
             global::Bindings.Serialization.ListBuilder<global::Bindings.Paint.Part> listParts = default;
             var member = string.Empty;
             try
             {
-                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options))
+                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options, string.Empty, ref unknownMembers))
                 {
                     // member names the element being read, for the path of an error; it is cleared between elements.
-                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader); member = string.Empty)
+                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, string.Empty, ref unknownMembers); member = string.Empty)
                     {
                         member = reader.LocalName;
                         switch (member)
                         {
                             case "Parts":
+                                if (listParts.IsStarted) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 ReadPartsXml(reader, options, ref listParts, ref unknownMembers);
                                 break;
                             default:
@@ -310,10 +320,10 @@ namespace Bindings.Paint
         private static void ReadPartsXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options, ref global::Bindings.Serialization.ListBuilder<global::Bindings.Paint.Part> items, ref global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers)
         {
             items.Start();
-            if (!global::Bindings.Serialization.XmlParsing.StartElement(reader, options)) return;
+            if (!global::Bindings.Serialization.XmlParsing.StartElement(reader, options, "Parts", ref unknownMembers)) return;
             // Empty items are skipped, so the list's count is not the element's index.
             var index = items.Count;
-            while (global::Bindings.Serialization.XmlParsing.NextChildElement(reader))
+            while (global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, "Parts.", ref unknownMembers))
             {
                 if (reader.LocalName != "Part")
                 {
@@ -394,7 +404,8 @@ namespace Bindings.Paint
 
         // What the runtime needs to know of the operation, made once.
         private static readonly global::Bindings.Client.RpcOperation Paint0Operation = new global::Bindings.Client.RpcOperation(
-            "Paint", "Paint0", idempotencyTokenParameter: null, anonymous: false, retryableErrorCodes: null);
+            "Paint", "Paint0", idempotencyTokenParameter: null, anonymous: false, retryableErrorCodes: null,
+            responseMembers: new string[] { "Parts" });
 
         // The generated parsers, as delegates made once.
         private static readonly global::System.Func<global::System.IO.Stream, global::Bindings.ResponseParseOptions, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<global::Bindings.Paint.Paint0Response>> Paint0Json = global::Bindings.Paint.Paint0Response.ParseJsonAsync;

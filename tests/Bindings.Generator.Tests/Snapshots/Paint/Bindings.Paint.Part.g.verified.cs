@@ -63,7 +63,7 @@ namespace Bindings.Paint
         /// <param name="writer">Where the members go: flat parameters or JSON text.</param>
         void global::Bindings.Serialization.IWireShape.WriteMembers(global::Bindings.Serialization.WireWriter writer)
         {
-            writer.Member("Color", Color?.WireValue);
+            writer.Member("Color", global::Bindings.Serialization.WireScalar.Enum(Color?.WireValue));
         }
     }
 

@@ -14,7 +14,7 @@ namespace Bindings.Rds
     [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public sealed partial class AdvancedDataPolicy : global::System.IEquatable<AdvancedDataPolicy>, global::Bindings.Serialization.IWireShape
     {
-        private static readonly global::Bindings.Serialization.ResponseParser<AdvancedDataPolicy> Parser = new global::Bindings.Serialization.ResponseParser<AdvancedDataPolicy>("AdvancedDataPolicy", ReadJson, ReadXml);
+        private static readonly global::Bindings.Serialization.ResponseParser<AdvancedDataPolicy> Parser = new global::Bindings.Serialization.ResponseParser<AdvancedDataPolicy>("AdvancedDataPolicy", ReadJson, ReadXml, null);
 
         /// <summary>The <c>ActionType</c> field.</summary>
         /// <remarks>
@@ -248,11 +248,13 @@ namespace Bindings.Rds
                         case 7:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameBakType, "BakType", ref member))
                             {
+                                if (result.BakType is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.BakType = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameSrcType, "SrcType", ref member))
                             {
+                                if (result.SrcType is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.SrcType = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -260,6 +262,7 @@ namespace Bindings.Rds
                         case 8:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameDestType, "DestType", ref member))
                             {
+                                if (result.DestType is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.DestType = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -267,11 +270,13 @@ namespace Bindings.Rds
                         case 9:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameFilterKey, "FilterKey", ref member))
                             {
+                                if (result.FilterKey is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.FilterKey = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameSrcRegion, "SrcRegion", ref member))
                             {
+                                if (result.SrcRegion is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.SrcRegion = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -279,21 +284,25 @@ namespace Bindings.Rds
                         case 10:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameActionType, "ActionType", ref member))
                             {
+                                if (result.ActionType is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.ActionType = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameDestRegion, "DestRegion", ref member))
                             {
+                                if (result.DestRegion is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.DestRegion = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameFilterType, "FilterType", ref member))
                             {
+                                if (result.FilterType is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.FilterType = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameStrategyId, "StrategyId", ref member))
                             {
+                                if (result.StrategyId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.StrategyId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -301,6 +310,7 @@ namespace Bindings.Rds
                         case 11:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameFilterValue, "FilterValue", ref member))
                             {
+                                if (result.FilterValue is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.FilterValue = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -308,6 +318,7 @@ namespace Bindings.Rds
                         case 13:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameRetentionType, "RetentionType", ref member))
                             {
+                                if (result.RetentionType is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.RetentionType = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -315,6 +326,7 @@ namespace Bindings.Rds
                         case 14:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameRetentionValue, "RetentionValue", ref member))
                             {
+                                if (result.RetentionValue is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.RetentionValue = global::Bindings.Serialization.JsonParsing.ReadInt32(ref reader);
                                 continue;
                             }
@@ -322,6 +334,7 @@ namespace Bindings.Rds
                         case 22:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameOnlyPreserveOneEachDay, "OnlyPreserveOneEachDay", ref member))
                             {
+                                if (result.OnlyPreserveOneEachDay is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.OnlyPreserveOneEachDay = global::Bindings.Serialization.JsonParsing.ReadBoolean(ref reader);
                                 continue;
                             }
@@ -329,6 +342,7 @@ namespace Bindings.Rds
                         case 23:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameOnlyPreserveOneEachHour, "OnlyPreserveOneEachHour", ref member))
                             {
+                                if (result.OnlyPreserveOneEachHour is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.OnlyPreserveOneEachHour = global::Bindings.Serialization.JsonParsing.ReadBoolean(ref reader);
                                 continue;
                             }
@@ -418,65 +432,81 @@ namespace Bindings.Rds
         public static global::System.Threading.Tasks.Task<AdvancedDataPolicy> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Parser.ParseXmlAsync(xml, options, cancellationToken);
 
         /// <summary>
-        /// Reads one AdvancedDataPolicy from the element the reader is on, and moves past it.
+        /// Reads one AdvancedDataPolicy from the element the reader is on, and moves past it; null for
+        /// <c>xsi:nil</c>.
         /// </summary>
         /// <param name="reader">The reader, on the element's start tag.</param>
         /// <param name="options">The depth limit.</param>
-        internal static AdvancedDataPolicy ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
+        internal static AdvancedDataPolicy? ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
         {
+            if (global::Bindings.Serialization.XmlParsing.SkipNil(reader)) return null;
             var result = new AdvancedDataPolicy();
             global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers = default;
             var member = string.Empty;
             try
             {
-                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options))
+                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options, string.Empty, ref unknownMembers))
                 {
                     // member names the element being read, for the path of an error; it is cleared between elements.
-                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader); member = string.Empty)
+                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, string.Empty, ref unknownMembers); member = string.Empty)
                     {
                         member = reader.LocalName;
                         switch (member)
                         {
                             case "ActionType":
+                                if (result.ActionType is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.ActionType = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "BakType":
+                                if (result.BakType is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.BakType = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "DestRegion":
+                                if (result.DestRegion is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.DestRegion = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "DestType":
+                                if (result.DestType is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.DestType = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "FilterKey":
+                                if (result.FilterKey is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.FilterKey = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "FilterType":
+                                if (result.FilterType is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.FilterType = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "FilterValue":
+                                if (result.FilterValue is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.FilterValue = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "OnlyPreserveOneEachDay":
+                                if (result.OnlyPreserveOneEachDay is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.OnlyPreserveOneEachDay = global::Bindings.Serialization.XmlParsing.ReadBoolean(reader);
                                 break;
                             case "OnlyPreserveOneEachHour":
+                                if (result.OnlyPreserveOneEachHour is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.OnlyPreserveOneEachHour = global::Bindings.Serialization.XmlParsing.ReadBoolean(reader);
                                 break;
                             case "RetentionType":
+                                if (result.RetentionType is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.RetentionType = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "RetentionValue":
+                                if (result.RetentionValue is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.RetentionValue = global::Bindings.Serialization.XmlParsing.ReadInt32(reader);
                                 break;
                             case "SrcRegion":
+                                if (result.SrcRegion is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.SrcRegion = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "SrcType":
+                                if (result.SrcType is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.SrcType = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "StrategyId":
+                                if (result.StrategyId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.StrategyId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             default:

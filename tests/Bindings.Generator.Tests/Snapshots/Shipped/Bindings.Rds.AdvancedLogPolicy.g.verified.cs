@@ -14,7 +14,7 @@ namespace Bindings.Rds
     [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public sealed partial class AdvancedLogPolicy : global::System.IEquatable<AdvancedLogPolicy>, global::Bindings.Serialization.IWireShape
     {
-        private static readonly global::Bindings.Serialization.ResponseParser<AdvancedLogPolicy> Parser = new global::Bindings.Serialization.ResponseParser<AdvancedLogPolicy>("AdvancedLogPolicy", ReadJson, ReadXml);
+        private static readonly global::Bindings.Serialization.ResponseParser<AdvancedLogPolicy> Parser = new global::Bindings.Serialization.ResponseParser<AdvancedLogPolicy>("AdvancedLogPolicy", ReadJson, ReadXml, null);
 
         /// <summary>The <c>ActionType</c> field.</summary>
         /// <remarks>
@@ -215,6 +215,7 @@ namespace Bindings.Rds
                         case 7:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameSrcType, "SrcType", ref member))
                             {
+                                if (result.SrcType is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.SrcType = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -222,6 +223,7 @@ namespace Bindings.Rds
                         case 8:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameDestType, "DestType", ref member))
                             {
+                                if (result.DestType is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.DestType = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -229,11 +231,13 @@ namespace Bindings.Rds
                         case 9:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameFilterKey, "FilterKey", ref member))
                             {
+                                if (result.FilterKey is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.FilterKey = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameSrcRegion, "SrcRegion", ref member))
                             {
+                                if (result.SrcRegion is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.SrcRegion = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -241,16 +245,19 @@ namespace Bindings.Rds
                         case 10:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameActionType, "ActionType", ref member))
                             {
+                                if (result.ActionType is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.ActionType = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameDestRegion, "DestRegion", ref member))
                             {
+                                if (result.DestRegion is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.DestRegion = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameStrategyId, "StrategyId", ref member))
                             {
+                                if (result.StrategyId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.StrategyId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -258,6 +265,7 @@ namespace Bindings.Rds
                         case 11:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameFilterValue, "FilterValue", ref member))
                             {
+                                if (result.FilterValue is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.FilterValue = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -265,6 +273,7 @@ namespace Bindings.Rds
                         case 15:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameEnableLogBackup, "EnableLogBackup", ref member))
                             {
+                                if (result.EnableLogBackup is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.EnableLogBackup = global::Bindings.Serialization.JsonParsing.ReadInt32(ref reader);
                                 continue;
                             }
@@ -272,6 +281,7 @@ namespace Bindings.Rds
                         case 16:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameLogRetentionType, "LogRetentionType", ref member))
                             {
+                                if (result.LogRetentionType is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.LogRetentionType = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -279,6 +289,7 @@ namespace Bindings.Rds
                         case 17:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameLogRetentionValue, "LogRetentionValue", ref member))
                             {
+                                if (result.LogRetentionValue is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.LogRetentionValue = global::Bindings.Serialization.JsonParsing.ReadInt32(ref reader);
                                 continue;
                             }
@@ -358,55 +369,70 @@ namespace Bindings.Rds
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed, has a DTD, or a value has the wrong kind.</exception>
         public static global::System.Threading.Tasks.Task<AdvancedLogPolicy> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Parser.ParseXmlAsync(xml, options, cancellationToken);
 
-        /// <summary>Reads one AdvancedLogPolicy from the element the reader is on, and moves past it.</summary>
+        /// <summary>
+        /// Reads one AdvancedLogPolicy from the element the reader is on, and moves past it; null for
+        /// <c>xsi:nil</c>.
+        /// </summary>
         /// <param name="reader">The reader, on the element's start tag.</param>
         /// <param name="options">The depth limit.</param>
-        internal static AdvancedLogPolicy ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
+        internal static AdvancedLogPolicy? ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
         {
+            if (global::Bindings.Serialization.XmlParsing.SkipNil(reader)) return null;
             var result = new AdvancedLogPolicy();
             global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers = default;
             var member = string.Empty;
             try
             {
-                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options))
+                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options, string.Empty, ref unknownMembers))
                 {
                     // member names the element being read, for the path of an error; it is cleared between elements.
-                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader); member = string.Empty)
+                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, string.Empty, ref unknownMembers); member = string.Empty)
                     {
                         member = reader.LocalName;
                         switch (member)
                         {
                             case "ActionType":
+                                if (result.ActionType is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.ActionType = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "DestRegion":
+                                if (result.DestRegion is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.DestRegion = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "DestType":
+                                if (result.DestType is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.DestType = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "EnableLogBackup":
+                                if (result.EnableLogBackup is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.EnableLogBackup = global::Bindings.Serialization.XmlParsing.ReadInt32(reader);
                                 break;
                             case "FilterKey":
+                                if (result.FilterKey is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.FilterKey = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "FilterValue":
+                                if (result.FilterValue is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.FilterValue = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "LogRetentionType":
+                                if (result.LogRetentionType is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.LogRetentionType = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "LogRetentionValue":
+                                if (result.LogRetentionValue is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.LogRetentionValue = global::Bindings.Serialization.XmlParsing.ReadInt32(reader);
                                 break;
                             case "SrcRegion":
+                                if (result.SrcRegion is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.SrcRegion = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "SrcType":
+                                if (result.SrcType is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.SrcType = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "StrategyId":
+                                if (result.StrategyId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.StrategyId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             default:

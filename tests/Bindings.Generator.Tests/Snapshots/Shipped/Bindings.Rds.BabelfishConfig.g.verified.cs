@@ -14,7 +14,7 @@ namespace Bindings.Rds
     [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public sealed partial class BabelfishConfig : global::System.IEquatable<BabelfishConfig>, global::Bindings.Serialization.IWireShape
     {
-        private static readonly global::Bindings.Serialization.ResponseParser<BabelfishConfig> Parser = new global::Bindings.Serialization.ResponseParser<BabelfishConfig>("BabelfishConfig", ReadJson, ReadXml);
+        private static readonly global::Bindings.Serialization.ResponseParser<BabelfishConfig> Parser = new global::Bindings.Serialization.ResponseParser<BabelfishConfig>("BabelfishConfig", ReadJson, ReadXml, null);
 
         /// <summary>
         /// Indicates whether Babelfish is enabled. Note: If Babelfish is enabled when you purchase an ApsaraDB
@@ -127,6 +127,7 @@ namespace Bindings.Rds
                         case 13:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameMigrationMode, "MigrationMode", ref member))
                             {
+                                if (result.MigrationMode is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.MigrationMode = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -134,6 +135,7 @@ namespace Bindings.Rds
                         case 16:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameBabelfishEnabled, "BabelfishEnabled", ref member))
                             {
+                                if (result.BabelfishEnabled is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.BabelfishEnabled = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -184,28 +186,34 @@ namespace Bindings.Rds
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed, has a DTD, or a value has the wrong kind.</exception>
         public static global::System.Threading.Tasks.Task<BabelfishConfig> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Parser.ParseXmlAsync(xml, options, cancellationToken);
 
-        /// <summary>Reads one BabelfishConfig from the element the reader is on, and moves past it.</summary>
+        /// <summary>
+        /// Reads one BabelfishConfig from the element the reader is on, and moves past it; null for
+        /// <c>xsi:nil</c>.
+        /// </summary>
         /// <param name="reader">The reader, on the element's start tag.</param>
         /// <param name="options">The depth limit.</param>
-        internal static BabelfishConfig ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
+        internal static BabelfishConfig? ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
         {
+            if (global::Bindings.Serialization.XmlParsing.SkipNil(reader)) return null;
             var result = new BabelfishConfig();
             global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers = default;
             var member = string.Empty;
             try
             {
-                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options))
+                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options, string.Empty, ref unknownMembers))
                 {
                     // member names the element being read, for the path of an error; it is cleared between elements.
-                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader); member = string.Empty)
+                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, string.Empty, ref unknownMembers); member = string.Empty)
                     {
                         member = reader.LocalName;
                         switch (member)
                         {
                             case "BabelfishEnabled":
+                                if (result.BabelfishEnabled is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.BabelfishEnabled = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "MigrationMode":
+                                if (result.MigrationMode is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.MigrationMode = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             default:

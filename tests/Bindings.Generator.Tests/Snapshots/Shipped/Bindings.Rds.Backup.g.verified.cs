@@ -14,7 +14,7 @@ namespace Bindings.Rds
     [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public sealed partial class Backup : global::System.IEquatable<Backup>, global::Bindings.Serialization.IWireShape
     {
-        private static readonly global::Bindings.Serialization.ResponseParser<Backup> Parser = new global::Bindings.Serialization.ResponseParser<Backup>("Backup", ReadJson, ReadXml);
+        private static readonly global::Bindings.Serialization.ResponseParser<Backup> Parser = new global::Bindings.Serialization.ResponseParser<Backup>("Backup", ReadJson, ReadXml, null);
 
         /// <summary>
         /// An array consisting of URLs from which you can download backup sets of individual databases.
@@ -394,14 +394,14 @@ namespace Bindings.Rds
             writer.Member("BackupDownloadURL", BackupDownloadURL);
             writer.Member("BackupEndTime", BackupEndTime, global::Bindings.Serialization.DateTimeWireFormat.Iso8601Minutes);
             writer.Member("BackupId", BackupId);
-            writer.Member("BackupInitiator", BackupInitiator?.WireValue);
+            writer.Member("BackupInitiator", global::Bindings.Serialization.WireScalar.Enum(BackupInitiator?.WireValue));
             writer.Member("BackupIntranetDownloadURL", BackupIntranetDownloadURL);
-            writer.Member("BackupMethod", BackupMethod?.WireValue);
-            writer.Member("BackupMode", BackupMode?.WireValue);
+            writer.Member("BackupMethod", global::Bindings.Serialization.WireScalar.Enum(BackupMethod?.WireValue));
+            writer.Member("BackupMode", global::Bindings.Serialization.WireScalar.Enum(BackupMode?.WireValue));
             writer.Member("BackupSize", BackupSize);
             writer.Member("BackupStartTime", BackupStartTime, global::Bindings.Serialization.DateTimeWireFormat.Iso8601Minutes);
-            writer.Member("BackupStatus", BackupStatus?.WireValue);
-            writer.Member("BackupType", BackupType?.WireValue);
+            writer.Member("BackupStatus", global::Bindings.Serialization.WireScalar.Enum(BackupStatus?.WireValue));
+            writer.Member("BackupType", global::Bindings.Serialization.WireScalar.Enum(BackupType?.WireValue));
             writer.Member("Checksum", Checksum);
             writer.Member("ConsistentTime", ConsistentTime, global::Bindings.Serialization.DateTimeWireFormat.UnixSeconds);
             writer.Member("CopyOnlyBackup", CopyOnlyBackup);
@@ -467,6 +467,7 @@ namespace Bindings.Rds
                         case 6:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameEngine, "Engine", ref member))
                             {
+                                if (result.Engine is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.Engine = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -474,6 +475,7 @@ namespace Bindings.Rds
                         case 7:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameIsAvail, "IsAvail", ref member))
                             {
+                                if (result.IsAvail is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.IsAvail = global::Bindings.Serialization.JsonParsing.ReadInt32(ref reader);
                                 continue;
                             }
@@ -481,11 +483,13 @@ namespace Bindings.Rds
                         case 8:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameBackupId, "BackupId", ref member))
                             {
+                                if (result.BackupId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.BackupId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameChecksum, "Checksum", ref member))
                             {
+                                if (result.Checksum is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.Checksum = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -493,26 +497,31 @@ namespace Bindings.Rds
                         case 10:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameBackupMode, "BackupMode", ref member))
                             {
+                                if (result.BackupMode is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.BackupMode = global::Bindings.Serialization.JsonParsing.ReadEnum<global::Bindings.Rds.BackupMode>(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameBackupSize, "BackupSize", ref member))
                             {
+                                if (result.BackupSize is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.BackupSize = global::Bindings.Serialization.JsonParsing.ReadInt64(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameBackupType, "BackupType", ref member))
                             {
+                                if (result.BackupType is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.BackupType = global::Bindings.Serialization.JsonParsing.ReadEnum<global::Bindings.Rds.BackupSetType>(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameEncryption, "Encryption", ref member))
                             {
+                                if (result.Encryption is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.Encryption = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameMetaStatus, "MetaStatus", ref member))
                             {
+                                if (result.MetaStatus is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.MetaStatus = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -520,6 +529,7 @@ namespace Bindings.Rds
                         case 11:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameStoreStatus, "StoreStatus", ref member))
                             {
+                                if (result.StoreStatus is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.StoreStatus = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -527,21 +537,25 @@ namespace Bindings.Rds
                         case 12:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameBackupMethod, "BackupMethod", ref member))
                             {
+                                if (result.BackupMethod is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.BackupMethod = global::Bindings.Serialization.JsonParsing.ReadEnum<global::Bindings.Rds.BackupMethod>(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameBackupStatus, "BackupStatus", ref member))
                             {
+                                if (result.BackupStatus is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.BackupStatus = global::Bindings.Serialization.JsonParsing.ReadEnum<global::Bindings.Rds.BackupSetStatus>(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameDBInstanceId, "DBInstanceId", ref member))
                             {
+                                if (result.DBInstanceId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.DBInstanceId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameStorageClass, "StorageClass", ref member))
                             {
+                                if (result.StorageClass is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.StorageClass = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -549,11 +563,13 @@ namespace Bindings.Rds
                         case 13:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameBackupEndTime, "BackupEndTime", ref member))
                             {
+                                if (result.BackupEndTime is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.BackupEndTime = global::Bindings.Serialization.JsonParsing.ReadDateTime(ref reader, global::Bindings.Serialization.DateTimeWireFormat.Iso8601Minutes);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameEngineVersion, "EngineVersion", ref member))
                             {
+                                if (result.EngineVersion is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.EngineVersion = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -561,16 +577,19 @@ namespace Bindings.Rds
                         case 14:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameConsistentTime, "ConsistentTime", ref member))
                             {
+                                if (result.ConsistentTime is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.ConsistentTime = global::Bindings.Serialization.JsonParsing.ReadDateTime(ref reader, global::Bindings.Serialization.DateTimeWireFormat.UnixSeconds);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameCopyOnlyBackup, "CopyOnlyBackup", ref member))
                             {
+                                if (result.CopyOnlyBackup is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.CopyOnlyBackup = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameHostInstanceID, "HostInstanceID", ref member))
                             {
+                                if (result.HostInstanceID is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.HostInstanceID = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -578,11 +597,13 @@ namespace Bindings.Rds
                         case 15:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameBackupInitiator, "BackupInitiator", ref member))
                             {
+                                if (result.BackupInitiator is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.BackupInitiator = global::Bindings.Serialization.JsonParsing.ReadEnum<global::Bindings.Rds.BackupInitiator>(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameBackupStartTime, "BackupStartTime", ref member))
                             {
+                                if (result.BackupStartTime is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.BackupStartTime = global::Bindings.Serialization.JsonParsing.ReadDateTime(ref reader, global::Bindings.Serialization.DateTimeWireFormat.Iso8601Minutes);
                                 continue;
                             }
@@ -590,6 +611,7 @@ namespace Bindings.Rds
                         case 16:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameExpectExpireTime, "ExpectExpireTime", ref member))
                             {
+                                if (result.ExpectExpireTime is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.ExpectExpireTime = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -597,6 +619,7 @@ namespace Bindings.Rds
                         case 17:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameBackupDownloadURL, "BackupDownloadURL", ref member))
                             {
+                                if (result.BackupDownloadURL is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.BackupDownloadURL = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -604,6 +627,7 @@ namespace Bindings.Rds
                         case 22:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameBackupDownloadLinkByDB, "BackupDownloadLinkByDB", ref member))
                             {
+                                if (listBackupDownloadLinkByDB.IsStarted) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 ReadBackupDownloadLinkByDBJson(ref reader, json, ref listBackupDownloadLinkByDB, ref unknownMembers);
                                 continue;
                             }
@@ -611,6 +635,7 @@ namespace Bindings.Rds
                         case 25:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameBackupIntranetDownloadURL, "BackupIntranetDownloadURL", ref member))
                             {
+                                if (result.BackupIntranetDownloadURL is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.BackupIntranetDownloadURL = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -641,6 +666,7 @@ namespace Bindings.Rds
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
             {
                 var member = string.Empty;
+                var hasItems = false;
                 try
                 {
                     // member names the value being read, for the path of an error; it is cleared between members.
@@ -649,6 +675,8 @@ namespace Bindings.Rds
                         var name = global::Bindings.Serialization.JsonParsing.PropertyName(ref reader);
                         if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameBackupDownloadLinkByDB, "BackupDownloadLinkByDB", ref member))
                         {
+                            if (hasItems) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
+                            hasItems = true;
                             ReadBackupDownloadLinkByDBJsonItems(ref reader, json, ref items);
                             continue;
                         }
@@ -802,98 +830,126 @@ namespace Bindings.Rds
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed, has a DTD, or a value has the wrong kind.</exception>
         public static global::System.Threading.Tasks.Task<Backup> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Parser.ParseXmlAsync(xml, options, cancellationToken);
 
-        /// <summary>Reads one Backup from the element the reader is on, and moves past it.</summary>
+        /// <summary>
+        /// Reads one Backup from the element the reader is on, and moves past it; null for <c>xsi:nil</c>.
+        /// </summary>
         /// <param name="reader">The reader, on the element's start tag.</param>
         /// <param name="options">The depth limit.</param>
-        internal static Backup ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
+        internal static Backup? ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
         {
+            if (global::Bindings.Serialization.XmlParsing.SkipNil(reader)) return null;
             var result = new Backup();
             global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers = default;
             global::Bindings.Serialization.ListBuilder<global::Bindings.Rds.DatabaseBackupDownloadLink> listBackupDownloadLinkByDB = default;
             var member = string.Empty;
             try
             {
-                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options))
+                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options, string.Empty, ref unknownMembers))
                 {
                     // member names the element being read, for the path of an error; it is cleared between elements.
-                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader); member = string.Empty)
+                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, string.Empty, ref unknownMembers); member = string.Empty)
                     {
                         member = reader.LocalName;
                         switch (member)
                         {
                             case "BackupDownloadLinkByDB":
+                                if (listBackupDownloadLinkByDB.IsStarted) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 ReadBackupDownloadLinkByDBXml(reader, options, ref listBackupDownloadLinkByDB, ref unknownMembers);
                                 break;
                             case "BackupDownloadURL":
+                                if (result.BackupDownloadURL is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.BackupDownloadURL = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "BackupEndTime":
+                                if (result.BackupEndTime is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.BackupEndTime = global::Bindings.Serialization.XmlParsing.ReadDateTime(reader, global::Bindings.Serialization.DateTimeWireFormat.Iso8601Minutes);
                                 break;
                             case "BackupId":
+                                if (result.BackupId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.BackupId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "BackupInitiator":
+                                if (result.BackupInitiator is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.BackupInitiator = global::Bindings.Serialization.XmlParsing.ReadEnum<global::Bindings.Rds.BackupInitiator>(reader);
                                 break;
                             case "BackupIntranetDownloadURL":
+                                if (result.BackupIntranetDownloadURL is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.BackupIntranetDownloadURL = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "BackupMethod":
+                                if (result.BackupMethod is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.BackupMethod = global::Bindings.Serialization.XmlParsing.ReadEnum<global::Bindings.Rds.BackupMethod>(reader);
                                 break;
                             case "BackupMode":
+                                if (result.BackupMode is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.BackupMode = global::Bindings.Serialization.XmlParsing.ReadEnum<global::Bindings.Rds.BackupMode>(reader);
                                 break;
                             case "BackupSize":
+                                if (result.BackupSize is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.BackupSize = global::Bindings.Serialization.XmlParsing.ReadInt64(reader);
                                 break;
                             case "BackupStartTime":
+                                if (result.BackupStartTime is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.BackupStartTime = global::Bindings.Serialization.XmlParsing.ReadDateTime(reader, global::Bindings.Serialization.DateTimeWireFormat.Iso8601Minutes);
                                 break;
                             case "BackupStatus":
+                                if (result.BackupStatus is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.BackupStatus = global::Bindings.Serialization.XmlParsing.ReadEnum<global::Bindings.Rds.BackupSetStatus>(reader);
                                 break;
                             case "BackupType":
+                                if (result.BackupType is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.BackupType = global::Bindings.Serialization.XmlParsing.ReadEnum<global::Bindings.Rds.BackupSetType>(reader);
                                 break;
                             case "Checksum":
+                                if (result.Checksum is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.Checksum = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "ConsistentTime":
+                                if (result.ConsistentTime is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.ConsistentTime = global::Bindings.Serialization.XmlParsing.ReadDateTime(reader, global::Bindings.Serialization.DateTimeWireFormat.UnixSeconds);
                                 break;
                             case "CopyOnlyBackup":
+                                if (result.CopyOnlyBackup is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.CopyOnlyBackup = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "DBInstanceId":
+                                if (result.DBInstanceId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.DBInstanceId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "Encryption":
+                                if (result.Encryption is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.Encryption = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "Engine":
+                                if (result.Engine is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.Engine = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "EngineVersion":
+                                if (result.EngineVersion is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.EngineVersion = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "ExpectExpireTime":
+                                if (result.ExpectExpireTime is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.ExpectExpireTime = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "HostInstanceID":
+                                if (result.HostInstanceID is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.HostInstanceID = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "IsAvail":
+                                if (result.IsAvail is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.IsAvail = global::Bindings.Serialization.XmlParsing.ReadInt32(reader);
                                 break;
                             case "MetaStatus":
+                                if (result.MetaStatus is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.MetaStatus = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "StorageClass":
+                                if (result.StorageClass is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.StorageClass = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "StoreStatus":
+                                if (result.StoreStatus is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.StoreStatus = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             default:
@@ -920,10 +976,10 @@ namespace Bindings.Rds
         private static void ReadBackupDownloadLinkByDBXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options, ref global::Bindings.Serialization.ListBuilder<global::Bindings.Rds.DatabaseBackupDownloadLink> items, ref global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers)
         {
             items.Start();
-            if (!global::Bindings.Serialization.XmlParsing.StartElement(reader, options)) return;
+            if (!global::Bindings.Serialization.XmlParsing.StartElement(reader, options, "BackupDownloadLinkByDB", ref unknownMembers)) return;
             // Empty items are skipped, so the list's count is not the element's index.
             var index = items.Count;
-            while (global::Bindings.Serialization.XmlParsing.NextChildElement(reader))
+            while (global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, "BackupDownloadLinkByDB.", ref unknownMembers))
             {
                 if (reader.LocalName != "BackupDownloadLinkByDB")
                 {

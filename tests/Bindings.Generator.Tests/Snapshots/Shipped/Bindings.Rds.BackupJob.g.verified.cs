@@ -164,11 +164,11 @@ namespace Bindings.Rds
         {
             writer.Member("BackupId", BackupId);
             writer.Member("BackupJobId", BackupJobId);
-            writer.Member("BackupProgressStatus", BackupProgressStatus?.WireValue);
-            writer.Member("BackupStatus", BackupStatus?.WireValue);
-            writer.Member("JobMode", JobMode?.WireValue);
+            writer.Member("BackupProgressStatus", global::Bindings.Serialization.WireScalar.Enum(BackupProgressStatus?.WireValue));
+            writer.Member("BackupStatus", global::Bindings.Serialization.WireScalar.Enum(BackupStatus?.WireValue));
+            writer.Member("JobMode", global::Bindings.Serialization.WireScalar.Enum(JobMode?.WireValue));
             writer.Member("Process", Process);
-            writer.Member("TaskAction", TaskAction?.WireValue);
+            writer.Member("TaskAction", global::Bindings.Serialization.WireScalar.Enum(TaskAction?.WireValue));
         }
     }
 

@@ -14,7 +14,7 @@ namespace Bindings.Rds
     [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public sealed partial class BinlogFile : global::System.IEquatable<BinlogFile>, global::Bindings.Serialization.IWireShape
     {
-        private static readonly global::Bindings.Serialization.ResponseParser<BinlogFile> Parser = new global::Bindings.Serialization.ResponseParser<BinlogFile>("BinlogFile", ReadJson, ReadXml);
+        private static readonly global::Bindings.Serialization.ResponseParser<BinlogFile> Parser = new global::Bindings.Serialization.ResponseParser<BinlogFile>("BinlogFile", ReadJson, ReadXml, null);
 
         /// <summary>
         /// The checksum. The value of this parameter is calculated by using the CRC64 algorithm.
@@ -251,11 +251,13 @@ namespace Bindings.Rds
                         case 8:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameChecksum, "Checksum", ref member))
                             {
+                                if (result.Checksum is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.Checksum = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameFileSize, "FileSize", ref member))
                             {
+                                if (result.FileSize is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.FileSize = global::Bindings.Serialization.JsonParsing.ReadInt64(ref reader);
                                 continue;
                             }
@@ -263,6 +265,7 @@ namespace Bindings.Rds
                         case 10:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameLogEndTime, "LogEndTime", ref member))
                             {
+                                if (result.LogEndTime is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.LogEndTime = global::Bindings.Serialization.JsonParsing.ReadDateTime(ref reader);
                                 continue;
                             }
@@ -270,6 +273,7 @@ namespace Bindings.Rds
                         case 11:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameLogFileName, "LogFileName", ref member))
                             {
+                                if (result.LogFileName is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.LogFileName = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -277,16 +281,19 @@ namespace Bindings.Rds
                         case 12:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameDownloadLink, "DownloadLink", ref member))
                             {
+                                if (result.DownloadLink is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.DownloadLink = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameLogBeginTime, "LogBeginTime", ref member))
                             {
+                                if (result.LogBeginTime is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.LogBeginTime = global::Bindings.Serialization.JsonParsing.ReadDateTime(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameRemoteStatus, "RemoteStatus", ref member))
                             {
+                                if (result.RemoteStatus is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.RemoteStatus = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -294,6 +301,7 @@ namespace Bindings.Rds
                         case 14:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameHostInstanceID, "HostInstanceID", ref member))
                             {
+                                if (result.HostInstanceID is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.HostInstanceID = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -301,6 +309,7 @@ namespace Bindings.Rds
                         case 15:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameLinkExpiredTime, "LinkExpiredTime", ref member))
                             {
+                                if (result.LinkExpiredTime is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.LinkExpiredTime = global::Bindings.Serialization.JsonParsing.ReadDateTime(ref reader);
                                 continue;
                             }
@@ -308,6 +317,7 @@ namespace Bindings.Rds
                         case 20:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameIntranetDownloadLink, "IntranetDownloadLink", ref member))
                             {
+                                if (result.IntranetDownloadLink is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.IntranetDownloadLink = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -381,52 +391,65 @@ namespace Bindings.Rds
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed, has a DTD, or a value has the wrong kind.</exception>
         public static global::System.Threading.Tasks.Task<BinlogFile> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Parser.ParseXmlAsync(xml, options, cancellationToken);
 
-        /// <summary>Reads one BinlogFile from the element the reader is on, and moves past it.</summary>
+        /// <summary>
+        /// Reads one BinlogFile from the element the reader is on, and moves past it; null for <c>xsi:nil</c>.
+        /// </summary>
         /// <param name="reader">The reader, on the element's start tag.</param>
         /// <param name="options">The depth limit.</param>
-        internal static BinlogFile ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
+        internal static BinlogFile? ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
         {
+            if (global::Bindings.Serialization.XmlParsing.SkipNil(reader)) return null;
             var result = new BinlogFile();
             global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers = default;
             var member = string.Empty;
             try
             {
-                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options))
+                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options, string.Empty, ref unknownMembers))
                 {
                     // member names the element being read, for the path of an error; it is cleared between elements.
-                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader); member = string.Empty)
+                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, string.Empty, ref unknownMembers); member = string.Empty)
                     {
                         member = reader.LocalName;
                         switch (member)
                         {
                             case "Checksum":
+                                if (result.Checksum is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.Checksum = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "DownloadLink":
+                                if (result.DownloadLink is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.DownloadLink = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "FileSize":
+                                if (result.FileSize is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.FileSize = global::Bindings.Serialization.XmlParsing.ReadInt64(reader);
                                 break;
                             case "HostInstanceID":
+                                if (result.HostInstanceID is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.HostInstanceID = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "IntranetDownloadLink":
+                                if (result.IntranetDownloadLink is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.IntranetDownloadLink = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "LinkExpiredTime":
+                                if (result.LinkExpiredTime is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.LinkExpiredTime = global::Bindings.Serialization.XmlParsing.ReadDateTime(reader);
                                 break;
                             case "LogBeginTime":
+                                if (result.LogBeginTime is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.LogBeginTime = global::Bindings.Serialization.XmlParsing.ReadDateTime(reader);
                                 break;
                             case "LogEndTime":
+                                if (result.LogEndTime is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.LogEndTime = global::Bindings.Serialization.XmlParsing.ReadDateTime(reader);
                                 break;
                             case "LogFileName":
+                                if (result.LogFileName is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.LogFileName = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "RemoteStatus":
+                                if (result.RemoteStatus is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.RemoteStatus = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             default:

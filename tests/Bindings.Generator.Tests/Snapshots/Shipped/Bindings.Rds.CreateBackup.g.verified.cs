@@ -98,7 +98,11 @@ namespace Bindings.Rds
         /// <exception cref="global::Bindings.RequestValidationException">A parameter is missing or breaks a constraint; the exception names it.</exception>
         public void Validate()
         {
-            if (string.IsNullOrEmpty(DBInstanceId)) throw new global::Bindings.RequestValidationException("CreateBackup", "DBInstanceId", "is required");
+            if (BackupMethod.HasValue && BackupMethod.Value.WireValue.Length == 0) throw new global::Bindings.RequestValidationException("CreateBackup", "BackupMethod", "is an unset value (default) with no wire text: set a value or leave it null");
+            if (BackupStrategy.HasValue && BackupStrategy.Value.WireValue.Length == 0) throw new global::Bindings.RequestValidationException("CreateBackup", "BackupStrategy", "is an unset value (default) with no wire text: set a value or leave it null");
+            if (BackupType.HasValue && BackupType.Value.WireValue.Length == 0) throw new global::Bindings.RequestValidationException("CreateBackup", "BackupType", "is an unset value (default) with no wire text: set a value or leave it null");
+            if (string.IsNullOrWhiteSpace(DBInstanceId)) throw new global::Bindings.RequestValidationException("CreateBackup", "DBInstanceId", "is required");
+            if (DBInstanceId is object && global::Bindings.Serialization.WireText.HasControlCharacter(DBInstanceId)) throw new global::Bindings.RequestValidationException("CreateBackup", "DBInstanceId", "must not contain control characters");
         }
 
         /// <summary>
@@ -112,10 +116,10 @@ namespace Bindings.Rds
             parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("Action", "CreateBackup"));
             parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("Version", "2014-08-15"));
             var writer = new global::Bindings.Serialization.RpcParameterWriter(parameters);
-            writer.Member("BackupMethod", BackupMethod?.WireValue);
+            writer.Member("BackupMethod", global::Bindings.Serialization.WireScalar.Enum(BackupMethod?.WireValue));
             writer.Member("BackupRetentionPeriod", BackupRetentionPeriod);
-            writer.Member("BackupStrategy", BackupStrategy?.WireValue);
-            writer.Member("BackupType", BackupType?.WireValue);
+            writer.Member("BackupStrategy", global::Bindings.Serialization.WireScalar.Enum(BackupStrategy?.WireValue));
+            writer.Member("BackupType", global::Bindings.Serialization.WireScalar.Enum(BackupType?.WireValue));
             writer.Member("DBInstanceId", DBInstanceId);
             writer.Joined("DBName", DBName, global::Bindings.Serialization.WireScalar.String, ',');
             writer.Member("ResourceOwnerId", ResourceOwnerId);
@@ -131,7 +135,7 @@ namespace Bindings.Rds
     [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public sealed partial class CreateBackupResponse : global::System.IEquatable<CreateBackupResponse>
     {
-        private static readonly global::Bindings.Serialization.ResponseParser<CreateBackupResponse> Parser = new global::Bindings.Serialization.ResponseParser<CreateBackupResponse>("CreateBackupResponse", ReadJson, ReadXml);
+        private static readonly global::Bindings.Serialization.ResponseParser<CreateBackupResponse> Parser = new global::Bindings.Serialization.ResponseParser<CreateBackupResponse>("CreateBackupResponse", ReadJson, ReadXml, "CreateBackupResponse");
 
         /// <summary>
         /// The ID of the backup task. Documented as a String of digits; typed as an integer so that it can be
@@ -240,6 +244,7 @@ namespace Bindings.Rds
                         case 9:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameRequestId, "RequestId", ref member))
                             {
+                                if (result.RequestId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.RequestId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -247,6 +252,7 @@ namespace Bindings.Rds
                         case 11:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameBackupJobId, "BackupJobId", ref member))
                             {
+                                if (result.BackupJobId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.BackupJobId = global::Bindings.Serialization.JsonParsing.ReadInt64(ref reader);
                                 continue;
                             }
@@ -300,29 +306,33 @@ namespace Bindings.Rds
         public static global::System.Threading.Tasks.Task<CreateBackupResponse> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Parser.ParseXmlAsync(xml, options, cancellationToken);
 
         /// <summary>
-        /// Reads one CreateBackupResponse from the element the reader is on, and moves past it.
+        /// Reads one CreateBackupResponse from the element the reader is on, and moves past it; null for
+        /// <c>xsi:nil</c>.
         /// </summary>
         /// <param name="reader">The reader, on the element's start tag.</param>
         /// <param name="options">The depth limit.</param>
-        internal static CreateBackupResponse ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
+        internal static CreateBackupResponse? ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
         {
+            if (global::Bindings.Serialization.XmlParsing.SkipNil(reader)) return null;
             var result = new CreateBackupResponse();
             global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers = default;
             var member = string.Empty;
             try
             {
-                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options))
+                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options, string.Empty, ref unknownMembers))
                 {
                     // member names the element being read, for the path of an error; it is cleared between elements.
-                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader); member = string.Empty)
+                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, string.Empty, ref unknownMembers); member = string.Empty)
                     {
                         member = reader.LocalName;
                         switch (member)
                         {
                             case "BackupJobId":
+                                if (result.BackupJobId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.BackupJobId = global::Bindings.Serialization.XmlParsing.ReadInt64(reader);
                                 break;
                             case "RequestId":
+                                if (result.RequestId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.RequestId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             default:
@@ -400,7 +410,8 @@ namespace Bindings.Rds
 
         // What the runtime needs to know of the operation, made once.
         private static readonly global::Bindings.Client.RpcOperation CreateBackupOperation = new global::Bindings.Client.RpcOperation(
-            "Rds", "CreateBackup", idempotencyTokenParameter: null, anonymous: false, retryableErrorCodes: null);
+            "Rds", "CreateBackup", idempotencyTokenParameter: null, anonymous: false, retryableErrorCodes: null,
+            responseMembers: new string[] { "BackupJobId", "RequestId" });
 
         // The generated parsers, as delegates made once.
         private static readonly global::System.Func<global::System.IO.Stream, global::Bindings.ResponseParseOptions, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<global::Bindings.Rds.CreateBackupResponse>> CreateBackupJson = global::Bindings.Rds.CreateBackupResponse.ParseJsonAsync;

@@ -772,23 +772,32 @@ namespace Bindings.Rds
         /// <exception cref="global::Bindings.RequestValidationException">A parameter is missing or breaks a constraint; the exception names it.</exception>
         public void Validate()
         {
+            if (ClientToken is object && global::Bindings.Serialization.WireText.HasControlCharacter(ClientToken)) throw new global::Bindings.RequestValidationException("CreateDBInstance", "ClientToken", "must not contain control characters");
             if (ClientToken is object)
             {
                 if (ClientToken.Length > 64) throw new global::Bindings.RequestValidationException("CreateDBInstance", "ClientToken", "must be at most 64 characters long (it has " + ClientToken.Length + ")");
                 if (!global::Bindings.Serialization.WireText.IsAscii(ClientToken)) throw new global::Bindings.RequestValidationException("CreateDBInstance", "ClientToken", "must contain ASCII characters only");
             }
-            if (string.IsNullOrEmpty(DBInstanceClass)) throw new global::Bindings.RequestValidationException("CreateDBInstance", "DBInstanceClass", "is required");
-            if (string.IsNullOrEmpty(DBInstanceNetType)) throw new global::Bindings.RequestValidationException("CreateDBInstance", "DBInstanceNetType", "is required");
+            if (string.IsNullOrWhiteSpace(DBInstanceClass)) throw new global::Bindings.RequestValidationException("CreateDBInstance", "DBInstanceClass", "is required");
+            if (string.IsNullOrWhiteSpace(DBInstanceNetType)) throw new global::Bindings.RequestValidationException("CreateDBInstance", "DBInstanceNetType", "is required");
             if (!DBInstanceStorage.HasValue) throw new global::Bindings.RequestValidationException("CreateDBInstance", "DBInstanceStorage", "is required");
-            if (string.IsNullOrEmpty(Engine)) throw new global::Bindings.RequestValidationException("CreateDBInstance", "Engine", "is required");
-            if (string.IsNullOrEmpty(EngineVersion)) throw new global::Bindings.RequestValidationException("CreateDBInstance", "EngineVersion", "is required");
-            if (string.IsNullOrEmpty(PayType)) throw new global::Bindings.RequestValidationException("CreateDBInstance", "PayType", "is required");
-            if (string.IsNullOrEmpty(RegionId)) throw new global::Bindings.RequestValidationException("CreateDBInstance", "RegionId", "is required");
-            if (string.IsNullOrEmpty(SecurityIPList)) throw new global::Bindings.RequestValidationException("CreateDBInstance", "SecurityIPList", "is required");
+            if (DBParamGroupId is object && global::Bindings.Serialization.WireText.HasControlCharacter(DBParamGroupId)) throw new global::Bindings.RequestValidationException("CreateDBInstance", "DBParamGroupId", "must not contain control characters");
+            if (DedicatedHostGroupId is object && global::Bindings.Serialization.WireText.HasControlCharacter(DedicatedHostGroupId)) throw new global::Bindings.RequestValidationException("CreateDBInstance", "DedicatedHostGroupId", "must not contain control characters");
+            if (string.IsNullOrWhiteSpace(Engine)) throw new global::Bindings.RequestValidationException("CreateDBInstance", "Engine", "is required");
+            if (string.IsNullOrWhiteSpace(EngineVersion)) throw new global::Bindings.RequestValidationException("CreateDBInstance", "EngineVersion", "is required");
+            if (string.IsNullOrWhiteSpace(PayType)) throw new global::Bindings.RequestValidationException("CreateDBInstance", "PayType", "is required");
+            if (string.IsNullOrWhiteSpace(RegionId)) throw new global::Bindings.RequestValidationException("CreateDBInstance", "RegionId", "is required");
+            if (RegionId is object && global::Bindings.Serialization.WireText.HasControlCharacter(RegionId)) throw new global::Bindings.RequestValidationException("CreateDBInstance", "RegionId", "must not contain control characters");
+            if (ResourceGroupId is object && global::Bindings.Serialization.WireText.HasControlCharacter(ResourceGroupId)) throw new global::Bindings.RequestValidationException("CreateDBInstance", "ResourceGroupId", "must not contain control characters");
+            if (string.IsNullOrWhiteSpace(SecurityIPList)) throw new global::Bindings.RequestValidationException("CreateDBInstance", "SecurityIPList", "is required");
             if (StorageUpperBound.HasValue)
             {
                 if (StorageUpperBound.Value < 0) throw new global::Bindings.RequestValidationException("CreateDBInstance", "StorageUpperBound", "must be at least 0");
             }
+            if (UserBackupId is object && global::Bindings.Serialization.WireText.HasControlCharacter(UserBackupId)) throw new global::Bindings.RequestValidationException("CreateDBInstance", "UserBackupId", "must not contain control characters");
+            if (VPCId is object && global::Bindings.Serialization.WireText.HasControlCharacter(VPCId)) throw new global::Bindings.RequestValidationException("CreateDBInstance", "VPCId", "must not contain control characters");
+            if (VSwitchId is object && global::Bindings.Serialization.WireText.HasControlCharacter(VSwitchId)) throw new global::Bindings.RequestValidationException("CreateDBInstance", "VSwitchId", "must not contain control characters");
+            if (ZoneId is object && global::Bindings.Serialization.WireText.HasControlCharacter(ZoneId)) throw new global::Bindings.RequestValidationException("CreateDBInstance", "ZoneId", "must not contain control characters");
         }
 
         /// <summary>
@@ -876,7 +885,7 @@ namespace Bindings.Rds
     [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public sealed partial class CreateDBInstanceResponse : global::System.IEquatable<CreateDBInstanceResponse>
     {
-        private static readonly global::Bindings.Serialization.ResponseParser<CreateDBInstanceResponse> Parser = new global::Bindings.Serialization.ResponseParser<CreateDBInstanceResponse>("CreateDBInstanceResponse", ReadJson, ReadXml);
+        private static readonly global::Bindings.Serialization.ResponseParser<CreateDBInstanceResponse> Parser = new global::Bindings.Serialization.ResponseParser<CreateDBInstanceResponse>("CreateDBInstanceResponse", ReadJson, ReadXml, "CreateDBInstanceResponse");
 
         /// <summary>The internal endpoint of the instance.</summary>
         /// <remarks>
@@ -1088,6 +1097,7 @@ namespace Bindings.Rds
                         case 4:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNamePort, "Port", ref member))
                             {
+                                if (result.Port is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.Port = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -1095,11 +1105,13 @@ namespace Bindings.Rds
                         case 6:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameDryRun, "DryRun", ref member))
                             {
+                                if (result.DryRun is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.DryRun = global::Bindings.Serialization.JsonParsing.ReadBoolean(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameTaskId, "TaskId", ref member))
                             {
+                                if (result.TaskId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.TaskId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -1107,11 +1119,13 @@ namespace Bindings.Rds
                         case 7:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameMessage, "Message", ref member))
                             {
+                                if (result.Message is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.Message = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameOrderId, "OrderId", ref member))
                             {
+                                if (result.OrderId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.OrderId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -1119,11 +1133,13 @@ namespace Bindings.Rds
                         case 9:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameRequestId, "RequestId", ref member))
                             {
+                                if (result.RequestId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.RequestId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameTagResult, "TagResult", ref member))
                             {
+                                if (result.TagResult is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.TagResult = global::Bindings.Serialization.JsonParsing.ReadBoolean(ref reader);
                                 continue;
                             }
@@ -1131,11 +1147,13 @@ namespace Bindings.Rds
                         case 12:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameDBInstanceId, "DBInstanceId", ref member))
                             {
+                                if (result.DBInstanceId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.DBInstanceId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameDryRunResult, "DryRunResult", ref member))
                             {
+                                if (result.DryRunResult is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.DryRunResult = global::Bindings.Serialization.JsonParsing.ReadBoolean(ref reader);
                                 continue;
                             }
@@ -1143,6 +1161,7 @@ namespace Bindings.Rds
                         case 16:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameConnectionString, "ConnectionString", ref member))
                             {
+                                if (result.ConnectionString is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.ConnectionString = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -1220,53 +1239,65 @@ namespace Bindings.Rds
         public static global::System.Threading.Tasks.Task<CreateDBInstanceResponse> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Parser.ParseXmlAsync(xml, options, cancellationToken);
 
         /// <summary>
-        /// Reads one CreateDBInstanceResponse from the element the reader is on, and moves past it.
+        /// Reads one CreateDBInstanceResponse from the element the reader is on, and moves past it; null for
+        /// <c>xsi:nil</c>.
         /// </summary>
         /// <param name="reader">The reader, on the element's start tag.</param>
         /// <param name="options">The depth limit.</param>
-        internal static CreateDBInstanceResponse ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
+        internal static CreateDBInstanceResponse? ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
         {
+            if (global::Bindings.Serialization.XmlParsing.SkipNil(reader)) return null;
             var result = new CreateDBInstanceResponse();
             global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers = default;
             var member = string.Empty;
             try
             {
-                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options))
+                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options, string.Empty, ref unknownMembers))
                 {
                     // member names the element being read, for the path of an error; it is cleared between elements.
-                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader); member = string.Empty)
+                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, string.Empty, ref unknownMembers); member = string.Empty)
                     {
                         member = reader.LocalName;
                         switch (member)
                         {
                             case "ConnectionString":
+                                if (result.ConnectionString is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.ConnectionString = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "DBInstanceId":
+                                if (result.DBInstanceId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.DBInstanceId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "DryRun":
+                                if (result.DryRun is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.DryRun = global::Bindings.Serialization.XmlParsing.ReadBoolean(reader);
                                 break;
                             case "DryRunResult":
+                                if (result.DryRunResult is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.DryRunResult = global::Bindings.Serialization.XmlParsing.ReadBoolean(reader);
                                 break;
                             case "Message":
+                                if (result.Message is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.Message = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "OrderId":
+                                if (result.OrderId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.OrderId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "Port":
+                                if (result.Port is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.Port = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "RequestId":
+                                if (result.RequestId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.RequestId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "TagResult":
+                                if (result.TagResult is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.TagResult = global::Bindings.Serialization.XmlParsing.ReadBoolean(reader);
                                 break;
                             case "TaskId":
+                                if (result.TaskId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.TaskId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             default:
@@ -1346,7 +1377,8 @@ namespace Bindings.Rds
 
         // What the runtime needs to know of the operation, made once.
         private static readonly global::Bindings.Client.RpcOperation CreateDBInstanceOperation = new global::Bindings.Client.RpcOperation(
-            "Rds", "CreateDBInstance", idempotencyTokenParameter: "ClientToken", anonymous: false, retryableErrorCodes: null);
+            "Rds", "CreateDBInstance", idempotencyTokenParameter: "ClientToken", anonymous: false, retryableErrorCodes: null,
+            responseMembers: new string[] { "ConnectionString", "DBInstanceId", "DryRun", "DryRunResult", "Message", "OrderId", "Port", "RequestId", "TagResult", "TaskId" });
 
         // The generated parsers, as delegates made once.
         private static readonly global::System.Func<global::System.IO.Stream, global::Bindings.ResponseParseOptions, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<global::Bindings.Rds.CreateDBInstanceResponse>> CreateDBInstanceJson = global::Bindings.Rds.CreateDBInstanceResponse.ParseJsonAsync;

@@ -14,7 +14,7 @@ namespace Bindings.Rds
     [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public sealed partial class CreateDBInstanceServerlessConfig : global::System.IEquatable<CreateDBInstanceServerlessConfig>, global::Bindings.Serialization.IWireShape
     {
-        private static readonly global::Bindings.Serialization.ResponseParser<CreateDBInstanceServerlessConfig> Parser = new global::Bindings.Serialization.ResponseParser<CreateDBInstanceServerlessConfig>("CreateDBInstanceServerlessConfig", ReadJson, ReadXml);
+        private static readonly global::Bindings.Serialization.ResponseParser<CreateDBInstanceServerlessConfig> Parser = new global::Bindings.Serialization.ResponseParser<CreateDBInstanceServerlessConfig>("CreateDBInstanceServerlessConfig", ReadJson, ReadXml, null);
 
         /// <summary>
         /// Specifies whether to enable the automatic startup and stop feature for the serverless instance.
@@ -198,6 +198,7 @@ namespace Bindings.Rds
                         case 9:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameAutoPause, "AutoPause", ref member))
                             {
+                                if (result.AutoPause is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.AutoPause = global::Bindings.Serialization.JsonParsing.ReadBoolean(ref reader);
                                 continue;
                             }
@@ -205,16 +206,19 @@ namespace Bindings.Rds
                         case 11:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameMaxCapacity, "MaxCapacity", ref member))
                             {
+                                if (result.MaxCapacity is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.MaxCapacity = global::Bindings.Serialization.JsonParsing.ReadDouble(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameMinCapacity, "MinCapacity", ref member))
                             {
+                                if (result.MinCapacity is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.MinCapacity = global::Bindings.Serialization.JsonParsing.ReadDouble(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameSwitchForce, "SwitchForce", ref member))
                             {
+                                if (result.SwitchForce is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.SwitchForce = global::Bindings.Serialization.JsonParsing.ReadBoolean(ref reader);
                                 continue;
                             }
@@ -274,35 +278,41 @@ namespace Bindings.Rds
         public static global::System.Threading.Tasks.Task<CreateDBInstanceServerlessConfig> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Parser.ParseXmlAsync(xml, options, cancellationToken);
 
         /// <summary>
-        /// Reads one CreateDBInstanceServerlessConfig from the element the reader is on, and moves past it.
+        /// Reads one CreateDBInstanceServerlessConfig from the element the reader is on, and moves past it;
+        /// null for <c>xsi:nil</c>.
         /// </summary>
         /// <param name="reader">The reader, on the element's start tag.</param>
         /// <param name="options">The depth limit.</param>
-        internal static CreateDBInstanceServerlessConfig ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
+        internal static CreateDBInstanceServerlessConfig? ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
         {
+            if (global::Bindings.Serialization.XmlParsing.SkipNil(reader)) return null;
             var result = new CreateDBInstanceServerlessConfig();
             global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers = default;
             var member = string.Empty;
             try
             {
-                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options))
+                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options, string.Empty, ref unknownMembers))
                 {
                     // member names the element being read, for the path of an error; it is cleared between elements.
-                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader); member = string.Empty)
+                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, string.Empty, ref unknownMembers); member = string.Empty)
                     {
                         member = reader.LocalName;
                         switch (member)
                         {
                             case "AutoPause":
+                                if (result.AutoPause is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.AutoPause = global::Bindings.Serialization.XmlParsing.ReadBoolean(reader);
                                 break;
                             case "MaxCapacity":
+                                if (result.MaxCapacity is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.MaxCapacity = global::Bindings.Serialization.XmlParsing.ReadDouble(reader);
                                 break;
                             case "MinCapacity":
+                                if (result.MinCapacity is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.MinCapacity = global::Bindings.Serialization.XmlParsing.ReadDouble(reader);
                                 break;
                             case "SwitchForce":
+                                if (result.SwitchForce is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.SwitchForce = global::Bindings.Serialization.XmlParsing.ReadBoolean(reader);
                                 break;
                             default:

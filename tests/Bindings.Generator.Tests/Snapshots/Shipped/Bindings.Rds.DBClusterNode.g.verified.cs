@@ -14,7 +14,7 @@ namespace Bindings.Rds
     [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public sealed partial class DBClusterNode : global::System.IEquatable<DBClusterNode>, global::Bindings.Serialization.IWireShape
     {
-        private static readonly global::Bindings.Serialization.ResponseParser<DBClusterNode> Parser = new global::Bindings.Serialization.ResponseParser<DBClusterNode>("DBClusterNode", ReadJson, ReadXml);
+        private static readonly global::Bindings.Serialization.ResponseParser<DBClusterNode> Parser = new global::Bindings.Serialization.ResponseParser<DBClusterNode>("DBClusterNode", ReadJson, ReadXml, null);
 
         /// <summary>The node specification.</summary>
         /// <remarks>
@@ -212,6 +212,7 @@ namespace Bindings.Rds
                         case 3:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameCpu, "Cpu", ref member))
                             {
+                                if (result.Cpu is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.Cpu = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -219,16 +220,19 @@ namespace Bindings.Rds
                         case 6:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameMemory, "Memory", ref member))
                             {
+                                if (result.Memory is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.Memory = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameNodeId, "NodeId", ref member))
                             {
+                                if (result.NodeId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.NodeId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameStatus, "Status", ref member))
                             {
+                                if (result.Status is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.Status = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -236,6 +240,7 @@ namespace Bindings.Rds
                         case 8:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameNodeRole, "NodeRole", ref member))
                             {
+                                if (result.NodeRole is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.NodeRole = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -243,11 +248,13 @@ namespace Bindings.Rds
                         case 9:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameClassCode, "ClassCode", ref member))
                             {
+                                if (result.ClassCode is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.ClassCode = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameClassType, "ClassType", ref member))
                             {
+                                if (result.ClassType is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.ClassType = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -255,6 +262,7 @@ namespace Bindings.Rds
                         case 10:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameNodeZoneId, "NodeZoneId", ref member))
                             {
+                                if (result.NodeZoneId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.NodeZoneId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -262,6 +270,7 @@ namespace Bindings.Rds
                         case 12:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameNodeRegionId, "NodeRegionId", ref member))
                             {
+                                if (result.NodeRegionId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.NodeRegionId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -269,6 +278,7 @@ namespace Bindings.Rds
                         case 20:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameDisasterRecoveryNode, "DisasterRecoveryNode", ref member))
                             {
+                                if (result.DisasterRecoveryNode is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.DisasterRecoveryNode = global::Bindings.Serialization.JsonParsing.ReadBoolean(ref reader);
                                 continue;
                             }
@@ -342,52 +352,66 @@ namespace Bindings.Rds
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed, has a DTD, or a value has the wrong kind.</exception>
         public static global::System.Threading.Tasks.Task<DBClusterNode> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Parser.ParseXmlAsync(xml, options, cancellationToken);
 
-        /// <summary>Reads one DBClusterNode from the element the reader is on, and moves past it.</summary>
+        /// <summary>
+        /// Reads one DBClusterNode from the element the reader is on, and moves past it; null for
+        /// <c>xsi:nil</c>.
+        /// </summary>
         /// <param name="reader">The reader, on the element's start tag.</param>
         /// <param name="options">The depth limit.</param>
-        internal static DBClusterNode ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
+        internal static DBClusterNode? ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
         {
+            if (global::Bindings.Serialization.XmlParsing.SkipNil(reader)) return null;
             var result = new DBClusterNode();
             global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers = default;
             var member = string.Empty;
             try
             {
-                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options))
+                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options, string.Empty, ref unknownMembers))
                 {
                     // member names the element being read, for the path of an error; it is cleared between elements.
-                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader); member = string.Empty)
+                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, string.Empty, ref unknownMembers); member = string.Empty)
                     {
                         member = reader.LocalName;
                         switch (member)
                         {
                             case "ClassCode":
+                                if (result.ClassCode is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.ClassCode = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "ClassType":
+                                if (result.ClassType is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.ClassType = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "Cpu":
+                                if (result.Cpu is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.Cpu = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "DisasterRecoveryNode":
+                                if (result.DisasterRecoveryNode is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.DisasterRecoveryNode = global::Bindings.Serialization.XmlParsing.ReadBoolean(reader);
                                 break;
                             case "Memory":
+                                if (result.Memory is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.Memory = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "NodeId":
+                                if (result.NodeId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.NodeId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "NodeRegionId":
+                                if (result.NodeRegionId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.NodeRegionId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "NodeRole":
+                                if (result.NodeRole is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.NodeRole = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "NodeZoneId":
+                                if (result.NodeZoneId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.NodeZoneId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "Status":
+                                if (result.Status is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.Status = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             default:

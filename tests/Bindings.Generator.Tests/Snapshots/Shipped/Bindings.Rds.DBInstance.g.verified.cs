@@ -14,7 +14,7 @@ namespace Bindings.Rds
     [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public sealed partial class DBInstance : global::System.IEquatable<DBInstance>, global::Bindings.Serialization.IWireShape
     {
-        private static readonly global::Bindings.Serialization.ResponseParser<DBInstance> Parser = new global::Bindings.Serialization.ResponseParser<DBInstance>("DBInstance", ReadJson, ReadXml);
+        private static readonly global::Bindings.Serialization.ResponseParser<DBInstance> Parser = new global::Bindings.Serialization.ResponseParser<DBInstance>("DBInstance", ReadJson, ReadXml, null);
 
         /// <summary>The <c>AutoRenewal</c> field.</summary>
         /// <remarks>
@@ -837,6 +837,7 @@ namespace Bindings.Rds
                         case 4:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameTips, "Tips", ref member))
                             {
+                                if (result.Tips is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.Tips = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -844,6 +845,7 @@ namespace Bindings.Rds
                         case 5:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameVpcId, "VpcId", ref member))
                             {
+                                if (result.VpcId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.VpcId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -851,11 +853,13 @@ namespace Bindings.Rds
                         case 6:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameEngine, "Engine", ref member))
                             {
+                                if (result.Engine is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.Engine = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameZoneId, "ZoneId", ref member))
                             {
+                                if (result.ZoneId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.ZoneId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -863,11 +867,13 @@ namespace Bindings.Rds
                         case 7:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNamePayType, "PayType", ref member))
                             {
+                                if (result.PayType is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.PayType = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameVpcName, "VpcName", ref member))
                             {
+                                if (result.VpcName is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.VpcName = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -875,16 +881,19 @@ namespace Bindings.Rds
                         case 8:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameCategory, "Category", ref member))
                             {
+                                if (result.Category is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.Category = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameLockMode, "LockMode", ref member))
                             {
+                                if (result.LockMode is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.LockMode = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameRegionId, "RegionId", ref member))
                             {
+                                if (result.RegionId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.RegionId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -892,11 +901,13 @@ namespace Bindings.Rds
                         case 9:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameTipsLevel, "TipsLevel", ref member))
                             {
+                                if (result.TipsLevel is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.TipsLevel = global::Bindings.Serialization.JsonParsing.ReadInt32(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameVSwitchId, "VSwitchId", ref member))
                             {
+                                if (result.VSwitchId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.VSwitchId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -904,21 +915,25 @@ namespace Bindings.Rds
                         case 10:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameBpeEnabled, "BpeEnabled", ref member))
                             {
+                                if (result.BpeEnabled is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.BpeEnabled = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameCreateTime, "CreateTime", ref member))
                             {
+                                if (result.CreateTime is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.CreateTime = global::Bindings.Serialization.JsonParsing.ReadDateTime(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameExpireTime, "ExpireTime", ref member))
                             {
+                                if (result.ExpireTime is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.ExpireTime = global::Bindings.Serialization.JsonParsing.ReadDateTime(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameLockReason, "LockReason", ref member))
                             {
+                                if (result.LockReason is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.LockReason = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -926,11 +941,13 @@ namespace Bindings.Rds
                         case 11:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameAutoRenewal, "AutoRenewal", ref member))
                             {
+                                if (result.AutoRenewal is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.AutoRenewal = global::Bindings.Serialization.JsonParsing.ReadBoolean(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameDestroyTime, "DestroyTime", ref member))
                             {
+                                if (result.DestroyTime is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.DestroyTime = global::Bindings.Serialization.JsonParsing.ReadDateTime(ref reader);
                                 continue;
                             }
@@ -938,11 +955,13 @@ namespace Bindings.Rds
                         case 12:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameDBInstanceId, "DBInstanceId", ref member))
                             {
+                                if (result.DBInstanceId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.DBInstanceId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameSwitchWeight, "SwitchWeight", ref member))
                             {
+                                if (result.SwitchWeight is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.SwitchWeight = global::Bindings.Serialization.JsonParsing.ReadInt32(ref reader);
                                 continue;
                             }
@@ -950,21 +969,25 @@ namespace Bindings.Rds
                         case 13:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameDBInstanceCPU, "DBInstanceCPU", ref member))
                             {
+                                if (result.DBInstanceCPU is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.DBInstanceCPU = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameEngineVersion, "EngineVersion", ref member))
                             {
+                                if (result.EngineVersion is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.EngineVersion = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameIsAnalyticIns, "IsAnalyticIns", ref member))
                             {
+                                if (result.IsAnalyticIns is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.IsAnalyticIns = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameMutriORsignle, "MutriORsignle", ref member))
                             {
+                                if (result.MutriORsignle is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.MutriORsignle = global::Bindings.Serialization.JsonParsing.ReadBoolean(ref reader);
                                 continue;
                             }
@@ -972,11 +995,13 @@ namespace Bindings.Rds
                         case 14:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameConnectionMode, "ConnectionMode", ref member))
                             {
+                                if (result.ConnectionMode is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.ConnectionMode = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameDBInstanceType, "DBInstanceType", ref member))
                             {
+                                if (result.DBInstanceType is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.DBInstanceType = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -984,21 +1009,25 @@ namespace Bindings.Rds
                         case 15:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameBurstingEnabled, "BurstingEnabled", ref member))
                             {
+                                if (result.BurstingEnabled is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.BurstingEnabled = global::Bindings.Serialization.JsonParsing.ReadBoolean(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameColdDataEnabled, "ColdDataEnabled", ref member))
                             {
+                                if (result.ColdDataEnabled is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.ColdDataEnabled = global::Bindings.Serialization.JsonParsing.ReadBoolean(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameDBInstanceClass, "DBInstanceClass", ref member))
                             {
+                                if (result.DBInstanceClass is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.DBInstanceClass = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameResourceGroupId, "ResourceGroupId", ref member))
                             {
+                                if (result.ResourceGroupId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.ResourceGroupId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -1006,36 +1035,43 @@ namespace Bindings.Rds
                         case 16:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameBlueInstanceName, "BlueInstanceName", ref member))
                             {
+                                if (result.BlueInstanceName is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.BlueInstanceName = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameConnectionString, "ConnectionString", ref member))
                             {
+                                if (result.ConnectionString is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.ConnectionString = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameDBInstanceMemory, "DBInstanceMemory", ref member))
                             {
+                                if (result.DBInstanceMemory is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.DBInstanceMemory = global::Bindings.Serialization.JsonParsing.ReadInt32(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameDBInstanceStatus, "DBInstanceStatus", ref member))
                             {
+                                if (result.DBInstanceStatus is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.DBInstanceStatus = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameGeneralGroupName, "GeneralGroupName", ref member))
                             {
+                                if (result.GeneralGroupName is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.GeneralGroupName = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameMasterInstanceId, "MasterInstanceId", ref member))
                             {
+                                if (result.MasterInstanceId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.MasterInstanceId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameTempDBInstanceId, "TempDBInstanceId", ref member))
                             {
+                                if (result.TempDBInstanceId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.TempDBInstanceId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -1043,16 +1079,19 @@ namespace Bindings.Rds
                         case 17:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameDBInstanceNetType, "DBInstanceNetType", ref member))
                             {
+                                if (result.DBInstanceNetType is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.DBInstanceNetType = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameGreenInstanceName, "GreenInstanceName", ref member))
                             {
+                                if (result.GreenInstanceName is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.GreenInstanceName = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameGuardDBInstanceId, "GuardDBInstanceId", ref member))
                             {
+                                if (result.GuardDBInstanceId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.GuardDBInstanceId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -1060,11 +1099,13 @@ namespace Bindings.Rds
                         case 18:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameDeletionProtection, "DeletionProtection", ref member))
                             {
+                                if (result.DeletionProtection is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.DeletionProtection = global::Bindings.Serialization.JsonParsing.ReadBoolean(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameVpcCloudInstanceId, "VpcCloudInstanceId", ref member))
                             {
+                                if (result.VpcCloudInstanceId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.VpcCloudInstanceId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -1072,6 +1113,7 @@ namespace Bindings.Rds
                         case 19:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameInstanceNetworkType, "InstanceNetworkType", ref member))
                             {
+                                if (result.InstanceNetworkType is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.InstanceNetworkType = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -1079,6 +1121,7 @@ namespace Bindings.Rds
                         case 20:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameDedicatedHostGroupId, "DedicatedHostGroupId", ref member))
                             {
+                                if (result.DedicatedHostGroupId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.DedicatedHostGroupId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -1086,31 +1129,37 @@ namespace Bindings.Rds
                         case 21:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameDBInstanceDescription, "DBInstanceDescription", ref member))
                             {
+                                if (result.DBInstanceDescription is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.DBInstanceDescription = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameDBInstanceStorageType, "DBInstanceStorageType", ref member))
                             {
+                                if (result.DBInstanceStorageType is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.DBInstanceStorageType = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameDedicatedHostIdForLog, "DedicatedHostIdForLog", ref member))
                             {
+                                if (result.DedicatedHostIdForLog is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.DedicatedHostIdForLog = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameIoAccelerationEnabled, "IoAccelerationEnabled", ref member))
                             {
+                                if (result.IoAccelerationEnabled is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.IoAccelerationEnabled = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameIsAnalyticReadOnlyIns, "IsAnalyticReadOnlyIns", ref member))
                             {
+                                if (result.IsAnalyticReadOnlyIns is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.IsAnalyticReadOnlyIns = global::Bindings.Serialization.JsonParsing.ReadBoolean(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameReadOnlyDBInstanceIds, "ReadOnlyDBInstanceIds", ref member))
                             {
+                                if (listReadOnlyDBInstanceIds.IsStarted) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 ReadReadOnlyDBInstanceIdsJson(ref reader, json, ref listReadOnlyDBInstanceIds, ref unknownMembers);
                                 continue;
                             }
@@ -1118,6 +1167,7 @@ namespace Bindings.Rds
                         case 22:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameDedicatedHostGroupName, "DedicatedHostGroupName", ref member))
                             {
+                                if (result.DedicatedHostGroupName is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.DedicatedHostGroupName = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -1125,16 +1175,19 @@ namespace Bindings.Rds
                         case 23:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameBlueGreenDeploymentName, "BlueGreenDeploymentName", ref member))
                             {
+                                if (result.BlueGreenDeploymentName is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.BlueGreenDeploymentName = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameDedicatedHostIdForSlave, "DedicatedHostIdForSlave", ref member))
                             {
+                                if (result.DedicatedHostIdForSlave is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.DedicatedHostIdForSlave = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameDedicatedHostNameForLog, "DedicatedHostNameForLog", ref member))
                             {
+                                if (result.DedicatedHostNameForLog is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.DedicatedHostNameForLog = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -1142,6 +1195,7 @@ namespace Bindings.Rds
                         case 24:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameDedicatedHostIdForMaster, "DedicatedHostIdForMaster", ref member))
                             {
+                                if (result.DedicatedHostIdForMaster is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.DedicatedHostIdForMaster = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -1149,11 +1203,13 @@ namespace Bindings.Rds
                         case 25:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameDedicatedHostNameForSlave, "DedicatedHostNameForSlave", ref member))
                             {
+                                if (result.DedicatedHostNameForSlave is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.DedicatedHostNameForSlave = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameDedicatedHostZoneIdForLog, "DedicatedHostZoneIdForLog", ref member))
                             {
+                                if (result.DedicatedHostZoneIdForLog is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.DedicatedHostZoneIdForLog = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -1161,6 +1217,7 @@ namespace Bindings.Rds
                         case 26:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameDedicatedHostNameForMaster, "DedicatedHostNameForMaster", ref member))
                             {
+                                if (result.DedicatedHostNameForMaster is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.DedicatedHostNameForMaster = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -1168,6 +1225,7 @@ namespace Bindings.Rds
                         case 27:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameDedicatedHostZoneIdForSlave, "DedicatedHostZoneIdForSlave", ref member))
                             {
+                                if (result.DedicatedHostZoneIdForSlave is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.DedicatedHostZoneIdForSlave = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -1175,6 +1233,7 @@ namespace Bindings.Rds
                         case 28:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameDedicatedHostZoneIdForMaster, "DedicatedHostZoneIdForMaster", ref member))
                             {
+                                if (result.DedicatedHostZoneIdForMaster is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.DedicatedHostZoneIdForMaster = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -1205,6 +1264,7 @@ namespace Bindings.Rds
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
             {
                 var member = string.Empty;
+                var hasItems = false;
                 try
                 {
                     // member names the value being read, for the path of an error; it is cleared between members.
@@ -1213,6 +1273,8 @@ namespace Bindings.Rds
                         var name = global::Bindings.Serialization.JsonParsing.PropertyName(ref reader);
                         if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameReadOnlyDBInstanceId, "ReadOnlyDBInstanceId", ref member))
                         {
+                            if (hasItems) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
+                            hasItems = true;
                             ReadReadOnlyDBInstanceIdsJsonItems(ref reader, json, ref items);
                             continue;
                         }
@@ -1471,200 +1533,262 @@ namespace Bindings.Rds
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed, has a DTD, or a value has the wrong kind.</exception>
         public static global::System.Threading.Tasks.Task<DBInstance> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Parser.ParseXmlAsync(xml, options, cancellationToken);
 
-        /// <summary>Reads one DBInstance from the element the reader is on, and moves past it.</summary>
+        /// <summary>
+        /// Reads one DBInstance from the element the reader is on, and moves past it; null for <c>xsi:nil</c>.
+        /// </summary>
         /// <param name="reader">The reader, on the element's start tag.</param>
         /// <param name="options">The depth limit.</param>
-        internal static DBInstance ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
+        internal static DBInstance? ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
         {
+            if (global::Bindings.Serialization.XmlParsing.SkipNil(reader)) return null;
             var result = new DBInstance();
             global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers = default;
             global::Bindings.Serialization.ListBuilder<global::Bindings.Rds.ReadOnlyDBInstance> listReadOnlyDBInstanceIds = default;
             var member = string.Empty;
             try
             {
-                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options))
+                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options, string.Empty, ref unknownMembers))
                 {
                     // member names the element being read, for the path of an error; it is cleared between elements.
-                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader); member = string.Empty)
+                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, string.Empty, ref unknownMembers); member = string.Empty)
                     {
                         member = reader.LocalName;
                         switch (member)
                         {
                             case "AutoRenewal":
+                                if (result.AutoRenewal is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.AutoRenewal = global::Bindings.Serialization.XmlParsing.ReadBoolean(reader);
                                 break;
                             case "BlueGreenDeploymentName":
+                                if (result.BlueGreenDeploymentName is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.BlueGreenDeploymentName = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "BlueInstanceName":
+                                if (result.BlueInstanceName is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.BlueInstanceName = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "BpeEnabled":
+                                if (result.BpeEnabled is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.BpeEnabled = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "BurstingEnabled":
+                                if (result.BurstingEnabled is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.BurstingEnabled = global::Bindings.Serialization.XmlParsing.ReadBoolean(reader);
                                 break;
                             case "Category":
+                                if (result.Category is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.Category = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "ColdDataEnabled":
+                                if (result.ColdDataEnabled is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.ColdDataEnabled = global::Bindings.Serialization.XmlParsing.ReadBoolean(reader);
                                 break;
                             case "ConnectionMode":
+                                if (result.ConnectionMode is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.ConnectionMode = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "ConnectionString":
+                                if (result.ConnectionString is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.ConnectionString = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "CreateTime":
+                                if (result.CreateTime is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.CreateTime = global::Bindings.Serialization.XmlParsing.ReadDateTime(reader);
                                 break;
                             case "DBInstanceCPU":
+                                if (result.DBInstanceCPU is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.DBInstanceCPU = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "DBInstanceClass":
+                                if (result.DBInstanceClass is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.DBInstanceClass = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "DBInstanceDescription":
+                                if (result.DBInstanceDescription is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.DBInstanceDescription = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "DBInstanceId":
+                                if (result.DBInstanceId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.DBInstanceId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "DBInstanceMemory":
+                                if (result.DBInstanceMemory is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.DBInstanceMemory = global::Bindings.Serialization.XmlParsing.ReadInt32(reader);
                                 break;
                             case "DBInstanceNetType":
+                                if (result.DBInstanceNetType is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.DBInstanceNetType = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "DBInstanceStatus":
+                                if (result.DBInstanceStatus is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.DBInstanceStatus = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "DBInstanceStorageType":
+                                if (result.DBInstanceStorageType is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.DBInstanceStorageType = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "DBInstanceType":
+                                if (result.DBInstanceType is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.DBInstanceType = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "DedicatedHostGroupId":
+                                if (result.DedicatedHostGroupId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.DedicatedHostGroupId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "DedicatedHostGroupName":
+                                if (result.DedicatedHostGroupName is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.DedicatedHostGroupName = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "DedicatedHostIdForLog":
+                                if (result.DedicatedHostIdForLog is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.DedicatedHostIdForLog = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "DedicatedHostIdForMaster":
+                                if (result.DedicatedHostIdForMaster is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.DedicatedHostIdForMaster = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "DedicatedHostIdForSlave":
+                                if (result.DedicatedHostIdForSlave is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.DedicatedHostIdForSlave = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "DedicatedHostNameForLog":
+                                if (result.DedicatedHostNameForLog is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.DedicatedHostNameForLog = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "DedicatedHostNameForMaster":
+                                if (result.DedicatedHostNameForMaster is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.DedicatedHostNameForMaster = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "DedicatedHostNameForSlave":
+                                if (result.DedicatedHostNameForSlave is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.DedicatedHostNameForSlave = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "DedicatedHostZoneIdForLog":
+                                if (result.DedicatedHostZoneIdForLog is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.DedicatedHostZoneIdForLog = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "DedicatedHostZoneIdForMaster":
+                                if (result.DedicatedHostZoneIdForMaster is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.DedicatedHostZoneIdForMaster = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "DedicatedHostZoneIdForSlave":
+                                if (result.DedicatedHostZoneIdForSlave is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.DedicatedHostZoneIdForSlave = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "DeletionProtection":
+                                if (result.DeletionProtection is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.DeletionProtection = global::Bindings.Serialization.XmlParsing.ReadBoolean(reader);
                                 break;
                             case "DestroyTime":
+                                if (result.DestroyTime is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.DestroyTime = global::Bindings.Serialization.XmlParsing.ReadDateTime(reader);
                                 break;
                             case "Engine":
+                                if (result.Engine is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.Engine = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "EngineVersion":
+                                if (result.EngineVersion is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.EngineVersion = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "ExpireTime":
+                                if (result.ExpireTime is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.ExpireTime = global::Bindings.Serialization.XmlParsing.ReadDateTime(reader);
                                 break;
                             case "GeneralGroupName":
+                                if (result.GeneralGroupName is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.GeneralGroupName = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "GreenInstanceName":
+                                if (result.GreenInstanceName is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.GreenInstanceName = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "GuardDBInstanceId":
+                                if (result.GuardDBInstanceId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.GuardDBInstanceId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "InstanceNetworkType":
+                                if (result.InstanceNetworkType is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.InstanceNetworkType = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "IoAccelerationEnabled":
+                                if (result.IoAccelerationEnabled is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.IoAccelerationEnabled = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "IsAnalyticIns":
+                                if (result.IsAnalyticIns is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.IsAnalyticIns = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "IsAnalyticReadOnlyIns":
+                                if (result.IsAnalyticReadOnlyIns is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.IsAnalyticReadOnlyIns = global::Bindings.Serialization.XmlParsing.ReadBoolean(reader);
                                 break;
                             case "LockMode":
+                                if (result.LockMode is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.LockMode = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "LockReason":
+                                if (result.LockReason is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.LockReason = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "MasterInstanceId":
+                                if (result.MasterInstanceId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.MasterInstanceId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "MutriORsignle":
+                                if (result.MutriORsignle is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.MutriORsignle = global::Bindings.Serialization.XmlParsing.ReadBoolean(reader);
                                 break;
                             case "PayType":
+                                if (result.PayType is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.PayType = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "ReadOnlyDBInstanceIds":
+                                if (listReadOnlyDBInstanceIds.IsStarted) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 ReadReadOnlyDBInstanceIdsXml(reader, options, ref listReadOnlyDBInstanceIds, ref unknownMembers);
                                 break;
                             case "RegionId":
+                                if (result.RegionId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.RegionId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "ResourceGroupId":
+                                if (result.ResourceGroupId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.ResourceGroupId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "SwitchWeight":
+                                if (result.SwitchWeight is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.SwitchWeight = global::Bindings.Serialization.XmlParsing.ReadInt32(reader);
                                 break;
                             case "TempDBInstanceId":
+                                if (result.TempDBInstanceId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.TempDBInstanceId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "Tips":
+                                if (result.Tips is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.Tips = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "TipsLevel":
+                                if (result.TipsLevel is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.TipsLevel = global::Bindings.Serialization.XmlParsing.ReadInt32(reader);
                                 break;
                             case "VSwitchId":
+                                if (result.VSwitchId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.VSwitchId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "VpcCloudInstanceId":
+                                if (result.VpcCloudInstanceId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.VpcCloudInstanceId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "VpcId":
+                                if (result.VpcId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.VpcId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "VpcName":
+                                if (result.VpcName is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.VpcName = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "ZoneId":
+                                if (result.ZoneId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.ZoneId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             default:
@@ -1691,10 +1815,10 @@ namespace Bindings.Rds
         private static void ReadReadOnlyDBInstanceIdsXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options, ref global::Bindings.Serialization.ListBuilder<global::Bindings.Rds.ReadOnlyDBInstance> items, ref global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers)
         {
             items.Start();
-            if (!global::Bindings.Serialization.XmlParsing.StartElement(reader, options)) return;
+            if (!global::Bindings.Serialization.XmlParsing.StartElement(reader, options, "ReadOnlyDBInstanceIds", ref unknownMembers)) return;
             // Empty items are skipped, so the list's count is not the element's index.
             var index = items.Count;
-            while (global::Bindings.Serialization.XmlParsing.NextChildElement(reader))
+            while (global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, "ReadOnlyDBInstanceIds.", ref unknownMembers))
             {
                 if (reader.LocalName != "ReadOnlyDBInstanceId")
                 {

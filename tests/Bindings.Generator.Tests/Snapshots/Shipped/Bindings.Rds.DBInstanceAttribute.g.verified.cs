@@ -14,7 +14,7 @@ namespace Bindings.Rds
     [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public sealed partial class DBInstanceAttribute : global::System.IEquatable<DBInstanceAttribute>, global::Bindings.Serialization.IWireShape
     {
-        private static readonly global::Bindings.Serialization.ResponseParser<DBInstanceAttribute> Parser = new global::Bindings.Serialization.ResponseParser<DBInstanceAttribute>("DBInstanceAttribute", ReadJson, ReadXml);
+        private static readonly global::Bindings.Serialization.ResponseParser<DBInstanceAttribute> Parser = new global::Bindings.Serialization.ResponseParser<DBInstanceAttribute>("DBInstanceAttribute", ReadJson, ReadXml, null);
 
         /// <summary>The maximum number of accounts that can be created on the instance.</summary>
         /// <remarks>
@@ -1281,11 +1281,13 @@ namespace Bindings.Rds
                         case 4:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNamePort, "Port", ref member))
                             {
+                                if (result.Port is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.Port = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameTips, "Tips", ref member))
                             {
+                                if (result.Tips is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.Tips = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -1293,11 +1295,13 @@ namespace Bindings.Rds
                         case 5:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameExtra, "Extra", ref member))
                             {
+                                if (result.Extra is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.Extra = global::Bindings.Rds.DBInstanceAttributeExtra.ReadJson(ref reader, json);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameVpcId, "VpcId", ref member))
                             {
+                                if (result.VpcId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.VpcId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -1305,16 +1309,19 @@ namespace Bindings.Rds
                         case 6:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameEngine, "Engine", ref member))
                             {
+                                if (result.Engine is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.Engine = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameIPType, "IPType", ref member))
                             {
+                                if (result.IPType is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.IPType = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameZoneId, "ZoneId", ref member))
                             {
+                                if (result.ZoneId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.ZoneId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -1322,11 +1329,13 @@ namespace Bindings.Rds
                         case 7:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameMaxIOPS, "MaxIOPS", ref member))
                             {
+                                if (result.MaxIOPS is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.MaxIOPS = global::Bindings.Serialization.JsonParsing.ReadInt32(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNamePayType, "PayType", ref member))
                             {
+                                if (result.PayType is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.PayType = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -1334,26 +1343,31 @@ namespace Bindings.Rds
                         case 8:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameCategory, "Category", ref member))
                             {
+                                if (result.Category is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.Category = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameLockMode, "LockMode", ref member))
                             {
+                                if (result.LockMode is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.LockMode = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameRegionId, "RegionId", ref member))
                             {
+                                if (result.RegionId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.RegionId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameTimeZone, "TimeZone", ref member))
                             {
+                                if (result.TimeZone is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.TimeZone = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNamekindCode, "kindCode", ref member))
                             {
+                                if (result.kindCode is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.kindCode = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -1361,26 +1375,31 @@ namespace Bindings.Rds
                         case 9:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameCollation, "Collation", ref member))
                             {
+                                if (result.Collation is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.Collation = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameMaxIOMBPS, "MaxIOMBPS", ref member))
                             {
+                                if (result.MaxIOMBPS is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.MaxIOMBPS = global::Bindings.Serialization.JsonParsing.ReadInt32(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameProxyType, "ProxyType", ref member))
                             {
+                                if (result.ProxyType is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.ProxyType = global::Bindings.Serialization.JsonParsing.ReadInt32(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameTipsLevel, "TipsLevel", ref member))
                             {
+                                if (result.TipsLevel is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.TipsLevel = global::Bindings.Serialization.JsonParsing.ReadInt32(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameVSwitchId, "VSwitchId", ref member))
                             {
+                                if (result.VSwitchId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.VSwitchId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -1388,26 +1407,31 @@ namespace Bindings.Rds
                         case 10:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameBpeEnabled, "BpeEnabled", ref member))
                             {
+                                if (result.BpeEnabled is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.BpeEnabled = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameExpireTime, "ExpireTime", ref member))
                             {
+                                if (result.ExpireTime is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.ExpireTime = global::Bindings.Serialization.JsonParsing.ReadDateTime(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameLockReason, "LockReason", ref member))
                             {
+                                if (result.LockReason is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.LockReason = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameMasterZone, "MasterZone", ref member))
                             {
+                                if (result.MasterZone is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.MasterZone = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameSlaveZones, "SlaveZones", ref member))
                             {
+                                if (listSlaveZones.IsStarted) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 ReadSlaveZonesJson(ref reader, json, ref listSlaveZones, ref unknownMembers);
                                 continue;
                             }
@@ -1415,16 +1439,19 @@ namespace Bindings.Rds
                         case 12:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameCreationTime, "CreationTime", ref member))
                             {
+                                if (result.CreationTime is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.CreationTime = global::Bindings.Serialization.JsonParsing.ReadDateTime(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameDBInstanceId, "DBInstanceId", ref member))
                             {
+                                if (result.DBInstanceId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.DBInstanceId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameMaintainTime, "MaintainTime", ref member))
                             {
+                                if (result.MaintainTime is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.MaintainTime = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -1432,21 +1459,25 @@ namespace Bindings.Rds
                         case 13:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameDBInstanceCPU, "DBInstanceCPU", ref member))
                             {
+                                if (result.DBInstanceCPU is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.DBInstanceCPU = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameDBMaxQuantity, "DBMaxQuantity", ref member))
                             {
+                                if (result.DBMaxQuantity is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.DBMaxQuantity = global::Bindings.Serialization.JsonParsing.ReadInt32(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameEngineVersion, "EngineVersion", ref member))
                             {
+                                if (result.EngineVersion is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.EngineVersion = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameIsAnalyticIns, "IsAnalyticIns", ref member))
                             {
+                                if (result.IsAnalyticIns is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.IsAnalyticIns = global::Bindings.Serialization.JsonParsing.ReadBoolean(ref reader);
                                 continue;
                             }
@@ -1454,46 +1485,55 @@ namespace Bindings.Rds
                         case 14:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameCanTempUpgrade, "CanTempUpgrade", ref member))
                             {
+                                if (result.CanTempUpgrade is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.CanTempUpgrade = global::Bindings.Serialization.JsonParsing.ReadBoolean(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameConnectionMode, "ConnectionMode", ref member))
                             {
+                                if (result.ConnectionMode is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.ConnectionMode = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameConsoleVersion, "ConsoleVersion", ref member))
                             {
+                                if (result.ConsoleVersion is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.ConsoleVersion = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameDBClusterNodes, "DBClusterNodes", ref member))
                             {
+                                if (listDBClusterNodes.IsStarted) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 ReadDBClusterNodesJson(ref reader, json, ref listDBClusterNodes, ref unknownMembers);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameDBInstanceType, "DBInstanceType", ref member))
                             {
+                                if (result.DBInstanceType is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.DBInstanceType = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameMaxConnections, "MaxConnections", ref member))
                             {
+                                if (result.MaxConnections is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.MaxConnections = global::Bindings.Serialization.JsonParsing.ReadInt32(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameReadOnlyStatus, "ReadOnlyStatus", ref member))
                             {
+                                if (result.ReadOnlyStatus is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.ReadOnlyStatus = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameSecurityIPList, "SecurityIPList", ref member))
                             {
+                                if (result.SecurityIPList is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.SecurityIPList = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameSecurityIPMode, "SecurityIPMode", ref member))
                             {
+                                if (result.SecurityIPMode is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.SecurityIPMode = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -1501,31 +1541,37 @@ namespace Bindings.Rds
                         case 15:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameBabelfishConfig, "BabelfishConfig", ref member))
                             {
+                                if (result.BabelfishConfig is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.BabelfishConfig = global::Bindings.Rds.BabelfishConfig.ReadJson(ref reader, json);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameBurstingEnabled, "BurstingEnabled", ref member))
                             {
+                                if (result.BurstingEnabled is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.BurstingEnabled = global::Bindings.Serialization.JsonParsing.ReadBoolean(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameColdDataEnabled, "ColdDataEnabled", ref member))
                             {
+                                if (result.ColdDataEnabled is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.ColdDataEnabled = global::Bindings.Serialization.JsonParsing.ReadBoolean(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameCompressionMode, "CompressionMode", ref member))
                             {
+                                if (result.CompressionMode is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.CompressionMode = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameDBInstanceClass, "DBInstanceClass", ref member))
                             {
+                                if (result.DBInstanceClass is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.DBInstanceClass = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameResourceGroupId, "ResourceGroupId", ref member))
                             {
+                                if (result.ResourceGroupId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.ResourceGroupId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -1533,56 +1579,67 @@ namespace Bindings.Rds
                         case 16:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameAdvancedFeatures, "AdvancedFeatures", ref member))
                             {
+                                if (result.AdvancedFeatures is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.AdvancedFeatures = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameBlueInstanceName, "BlueInstanceName", ref member))
                             {
+                                if (result.BlueInstanceName is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.BlueInstanceName = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameCompressionRatio, "CompressionRatio", ref member))
                             {
+                                if (result.CompressionRatio is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.CompressionRatio = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameConnectionString, "ConnectionString", ref member))
                             {
+                                if (result.ConnectionString is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.ConnectionString = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameDBInstanceMemory, "DBInstanceMemory", ref member))
                             {
+                                if (result.DBInstanceMemory is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.DBInstanceMemory = global::Bindings.Serialization.JsonParsing.ReadInt64(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameDBInstanceStatus, "DBInstanceStatus", ref member))
                             {
+                                if (result.DBInstanceStatus is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.DBInstanceStatus = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameGeneralGroupName, "GeneralGroupName", ref member))
                             {
+                                if (result.GeneralGroupName is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.GeneralGroupName = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameMasterInstanceId, "MasterInstanceId", ref member))
                             {
+                                if (result.MasterInstanceId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.MasterInstanceId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNamePGBouncerEnabled, "PGBouncerEnabled", ref member))
                             {
+                                if (result.PGBouncerEnabled is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.PGBouncerEnabled = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameServerlessConfig, "ServerlessConfig", ref member))
                             {
+                                if (result.ServerlessConfig is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.ServerlessConfig = global::Bindings.Rds.DBInstanceServerlessConfig.ReadJson(ref reader, json);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameTempDBInstanceId, "TempDBInstanceId", ref member))
                             {
+                                if (result.TempDBInstanceId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.TempDBInstanceId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -1590,26 +1647,31 @@ namespace Bindings.Rds
                         case 17:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameAvailabilityValue, "AvailabilityValue", ref member))
                             {
+                                if (result.AvailabilityValue is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.AvailabilityValue = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameDBInstanceNetType, "DBInstanceNetType", ref member))
                             {
+                                if (result.DBInstanceNetType is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.DBInstanceNetType = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameDBInstanceStorage, "DBInstanceStorage", ref member))
                             {
+                                if (result.DBInstanceStorage is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.DBInstanceStorage = global::Bindings.Serialization.JsonParsing.ReadInt32(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameGreenInstanceName, "GreenInstanceName", ref member))
                             {
+                                if (result.GreenInstanceName is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.GreenInstanceName = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameGuardDBInstanceId, "GuardDBInstanceId", ref member))
                             {
+                                if (result.GuardDBInstanceId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.GuardDBInstanceId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -1617,36 +1679,43 @@ namespace Bindings.Rds
                         case 18:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameAccountMaxQuantity, "AccountMaxQuantity", ref member))
                             {
+                                if (result.AccountMaxQuantity is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.AccountMaxQuantity = global::Bindings.Serialization.JsonParsing.ReadInt32(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameDBInstanceDiskUsed, "DBInstanceDiskUsed", ref member))
                             {
+                                if (result.DBInstanceDiskUsed is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.DBInstanceDiskUsed = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameDeletionProtection, "DeletionProtection", ref member))
                             {
+                                if (result.DeletionProtection is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.DeletionProtection = global::Bindings.Serialization.JsonParsing.ReadBoolean(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameInstructionSetArch, "InstructionSetArch", ref member))
                             {
+                                if (result.InstructionSetArch is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.InstructionSetArch = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameSupportCompression, "SupportCompression", ref member))
                             {
+                                if (result.SupportCompression is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.SupportCompression = global::Bindings.Serialization.JsonParsing.ReadBoolean(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameTempUpgradeTimeEnd, "TempUpgradeTimeEnd", ref member))
                             {
+                                if (result.TempUpgradeTimeEnd is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.TempUpgradeTimeEnd = global::Bindings.Serialization.JsonParsing.ReadDateTime(ref reader, global::Bindings.Serialization.DateTimeWireFormat.SpaceSeparated);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameVpcCloudInstanceId, "VpcCloudInstanceId", ref member))
                             {
+                                if (result.VpcCloudInstanceId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.VpcCloudInstanceId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -1654,41 +1723,49 @@ namespace Bindings.Rds
                         case 19:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameComputeBurstEnabled, "ComputeBurstEnabled", ref member))
                             {
+                                if (result.ComputeBurstEnabled is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.ComputeBurstEnabled = global::Bindings.Serialization.JsonParsing.ReadBoolean(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameDBInstanceClassType, "DBInstanceClassType", ref member))
                             {
+                                if (result.DBInstanceClassType is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.DBInstanceClassType = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameInstanceNetworkType, "InstanceNetworkType", ref member))
                             {
+                                if (result.InstanceNetworkType is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.InstanceNetworkType = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameLatestKernelVersion, "LatestKernelVersion", ref member))
                             {
+                                if (result.LatestKernelVersion is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.LatestKernelVersion = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameMultipleTempUpgrade, "MultipleTempUpgrade", ref member))
                             {
+                                if (result.MultipleTempUpgrade is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.MultipleTempUpgrade = global::Bindings.Serialization.JsonParsing.ReadBoolean(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameOptimizedWritesInfo, "OptimizedWritesInfo", ref member))
                             {
+                                if (result.OptimizedWritesInfo is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.OptimizedWritesInfo = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameSuperPermissionMode, "SuperPermissionMode", ref member))
                             {
+                                if (result.SuperPermissionMode is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.SuperPermissionMode = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameVectorSupportStatus, "VectorSupportStatus", ref member))
                             {
+                                if (result.VectorSupportStatus is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.VectorSupportStatus = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -1696,21 +1773,25 @@ namespace Bindings.Rds
                         case 20:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameCurrentKernelVersion, "CurrentKernelVersion", ref member))
                             {
+                                if (result.CurrentKernelVersion is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.CurrentKernelVersion = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameDedicatedHostGroupId, "DedicatedHostGroupId", ref member))
                             {
+                                if (result.DedicatedHostGroupId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.DedicatedHostGroupId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameDisasterRecoveryInfo, "DisasterRecoveryInfo", ref member))
                             {
+                                if (result.DisasterRecoveryInfo is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.DisasterRecoveryInfo = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameTempUpgradeTimeStart, "TempUpgradeTimeStart", ref member))
                             {
+                                if (result.TempUpgradeTimeStart is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.TempUpgradeTimeStart = global::Bindings.Serialization.JsonParsing.ReadDateTime(ref reader, global::Bindings.Serialization.DateTimeWireFormat.SpaceSeparated);
                                 continue;
                             }
@@ -1718,26 +1799,31 @@ namespace Bindings.Rds
                         case 21:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameDBInstanceDescription, "DBInstanceDescription", ref member))
                             {
+                                if (result.DBInstanceDescription is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.DBInstanceDescription = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameDBInstanceStorageType, "DBInstanceStorageType", ref member))
                             {
+                                if (result.DBInstanceStorageType is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.DBInstanceStorageType = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameIoAccelerationEnabled, "IoAccelerationEnabled", ref member))
                             {
+                                if (result.IoAccelerationEnabled is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.IoAccelerationEnabled = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameIsAnalyticReadOnlyIns, "IsAnalyticReadOnlyIns", ref member))
                             {
+                                if (result.IsAnalyticReadOnlyIns is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.IsAnalyticReadOnlyIns = global::Bindings.Serialization.JsonParsing.ReadBoolean(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameReadOnlyDBInstanceIds, "ReadOnlyDBInstanceIds", ref member))
                             {
+                                if (listReadOnlyDBInstanceIds.IsStarted) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 ReadReadOnlyDBInstanceIdsJson(ref reader, json, ref listReadOnlyDBInstanceIds, ref unknownMembers);
                                 continue;
                             }
@@ -1745,11 +1831,13 @@ namespace Bindings.Rds
                         case 23:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameAutoUpgradeMinorVersion, "AutoUpgradeMinorVersion", ref member))
                             {
+                                if (result.AutoUpgradeMinorVersion is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.AutoUpgradeMinorVersion = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameBlueGreenDeploymentName, "BlueGreenDeploymentName", ref member))
                             {
+                                if (result.BlueGreenDeploymentName is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.BlueGreenDeploymentName = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -1757,6 +1845,7 @@ namespace Bindings.Rds
                         case 25:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameDisasterRecoveryInstances, "DisasterRecoveryInstances", ref member))
                             {
+                                if (result.DisasterRecoveryInstances is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.DisasterRecoveryInstances = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -1764,6 +1853,7 @@ namespace Bindings.Rds
                         case 27:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameIncrementSourceDBInstanceId, "IncrementSourceDBInstanceId", ref member))
                             {
+                                if (result.IncrementSourceDBInstanceId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.IncrementSourceDBInstanceId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -1771,6 +1861,7 @@ namespace Bindings.Rds
                         case 30:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameReadonlyInstanceSQLDelayedTime, "ReadonlyInstanceSQLDelayedTime", ref member))
                             {
+                                if (result.ReadonlyInstanceSQLDelayedTime is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.ReadonlyInstanceSQLDelayedTime = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -1803,6 +1894,7 @@ namespace Bindings.Rds
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
             {
                 var member = string.Empty;
+                var hasItems = false;
                 try
                 {
                     // member names the value being read, for the path of an error; it is cleared between members.
@@ -1811,6 +1903,8 @@ namespace Bindings.Rds
                         var name = global::Bindings.Serialization.JsonParsing.PropertyName(ref reader);
                         if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameDBClusterNode, "DBClusterNode", ref member))
                         {
+                            if (hasItems) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
+                            hasItems = true;
                             ReadDBClusterNodesJsonItems(ref reader, json, ref items);
                             continue;
                         }
@@ -1875,6 +1969,7 @@ namespace Bindings.Rds
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
             {
                 var member = string.Empty;
+                var hasItems = false;
                 try
                 {
                     // member names the value being read, for the path of an error; it is cleared between members.
@@ -1883,6 +1978,8 @@ namespace Bindings.Rds
                         var name = global::Bindings.Serialization.JsonParsing.PropertyName(ref reader);
                         if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameReadOnlyDBInstanceId, "ReadOnlyDBInstanceId", ref member))
                         {
+                            if (hasItems) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
+                            hasItems = true;
                             ReadReadOnlyDBInstanceIdsJsonItems(ref reader, json, ref items);
                             continue;
                         }
@@ -1946,6 +2043,7 @@ namespace Bindings.Rds
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
             {
                 var member = string.Empty;
+                var hasItems = false;
                 try
                 {
                     // member names the value being read, for the path of an error; it is cleared between members.
@@ -1954,6 +2052,8 @@ namespace Bindings.Rds
                         var name = global::Bindings.Serialization.JsonParsing.PropertyName(ref reader);
                         if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameSlaveZone, "SlaveZone", ref member))
                         {
+                            if (hasItems) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
+                            hasItems = true;
                             ReadSlaveZonesJsonItems(ref reader, json, ref items);
                             continue;
                         }
@@ -2318,12 +2418,14 @@ namespace Bindings.Rds
         public static global::System.Threading.Tasks.Task<DBInstanceAttribute> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Parser.ParseXmlAsync(xml, options, cancellationToken);
 
         /// <summary>
-        /// Reads one DBInstanceAttribute from the element the reader is on, and moves past it.
+        /// Reads one DBInstanceAttribute from the element the reader is on, and moves past it; null for
+        /// <c>xsi:nil</c>.
         /// </summary>
         /// <param name="reader">The reader, on the element's start tag.</param>
         /// <param name="options">The depth limit.</param>
-        internal static DBInstanceAttribute ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
+        internal static DBInstanceAttribute? ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
         {
+            if (global::Bindings.Serialization.XmlParsing.SkipNil(reader)) return null;
             var result = new DBInstanceAttribute();
             global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers = default;
             global::Bindings.Serialization.ListBuilder<global::Bindings.Rds.DBClusterNode> listDBClusterNodes = default;
@@ -2332,285 +2434,376 @@ namespace Bindings.Rds
             var member = string.Empty;
             try
             {
-                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options))
+                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options, string.Empty, ref unknownMembers))
                 {
                     // member names the element being read, for the path of an error; it is cleared between elements.
-                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader); member = string.Empty)
+                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, string.Empty, ref unknownMembers); member = string.Empty)
                     {
                         member = reader.LocalName;
                         switch (member)
                         {
                             case "AccountMaxQuantity":
+                                if (result.AccountMaxQuantity is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.AccountMaxQuantity = global::Bindings.Serialization.XmlParsing.ReadInt32(reader);
                                 break;
                             case "AdvancedFeatures":
+                                if (result.AdvancedFeatures is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.AdvancedFeatures = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "AutoUpgradeMinorVersion":
+                                if (result.AutoUpgradeMinorVersion is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.AutoUpgradeMinorVersion = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "AvailabilityValue":
+                                if (result.AvailabilityValue is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.AvailabilityValue = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "BabelfishConfig":
+                                if (result.BabelfishConfig is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.BabelfishConfig = global::Bindings.Rds.BabelfishConfig.ReadXml(reader, options);
                                 break;
                             case "BlueGreenDeploymentName":
+                                if (result.BlueGreenDeploymentName is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.BlueGreenDeploymentName = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "BlueInstanceName":
+                                if (result.BlueInstanceName is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.BlueInstanceName = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "BpeEnabled":
+                                if (result.BpeEnabled is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.BpeEnabled = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "BurstingEnabled":
+                                if (result.BurstingEnabled is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.BurstingEnabled = global::Bindings.Serialization.XmlParsing.ReadBoolean(reader);
                                 break;
                             case "CanTempUpgrade":
+                                if (result.CanTempUpgrade is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.CanTempUpgrade = global::Bindings.Serialization.XmlParsing.ReadBoolean(reader);
                                 break;
                             case "Category":
+                                if (result.Category is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.Category = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "ColdDataEnabled":
+                                if (result.ColdDataEnabled is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.ColdDataEnabled = global::Bindings.Serialization.XmlParsing.ReadBoolean(reader);
                                 break;
                             case "Collation":
+                                if (result.Collation is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.Collation = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "CompressionMode":
+                                if (result.CompressionMode is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.CompressionMode = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "CompressionRatio":
+                                if (result.CompressionRatio is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.CompressionRatio = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "ComputeBurstEnabled":
+                                if (result.ComputeBurstEnabled is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.ComputeBurstEnabled = global::Bindings.Serialization.XmlParsing.ReadBoolean(reader);
                                 break;
                             case "ConnectionMode":
+                                if (result.ConnectionMode is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.ConnectionMode = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "ConnectionString":
+                                if (result.ConnectionString is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.ConnectionString = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "ConsoleVersion":
+                                if (result.ConsoleVersion is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.ConsoleVersion = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "CreationTime":
+                                if (result.CreationTime is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.CreationTime = global::Bindings.Serialization.XmlParsing.ReadDateTime(reader);
                                 break;
                             case "CurrentKernelVersion":
+                                if (result.CurrentKernelVersion is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.CurrentKernelVersion = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "DBClusterNodes":
+                                if (listDBClusterNodes.IsStarted) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 ReadDBClusterNodesXml(reader, options, ref listDBClusterNodes, ref unknownMembers);
                                 break;
                             case "DBInstanceCPU":
+                                if (result.DBInstanceCPU is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.DBInstanceCPU = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "DBInstanceClass":
+                                if (result.DBInstanceClass is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.DBInstanceClass = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "DBInstanceClassType":
+                                if (result.DBInstanceClassType is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.DBInstanceClassType = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "DBInstanceDescription":
+                                if (result.DBInstanceDescription is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.DBInstanceDescription = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "DBInstanceDiskUsed":
+                                if (result.DBInstanceDiskUsed is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.DBInstanceDiskUsed = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "DBInstanceId":
+                                if (result.DBInstanceId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.DBInstanceId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "DBInstanceMemory":
+                                if (result.DBInstanceMemory is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.DBInstanceMemory = global::Bindings.Serialization.XmlParsing.ReadInt64(reader);
                                 break;
                             case "DBInstanceNetType":
+                                if (result.DBInstanceNetType is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.DBInstanceNetType = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "DBInstanceStatus":
+                                if (result.DBInstanceStatus is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.DBInstanceStatus = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "DBInstanceStorage":
+                                if (result.DBInstanceStorage is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.DBInstanceStorage = global::Bindings.Serialization.XmlParsing.ReadInt32(reader);
                                 break;
                             case "DBInstanceStorageType":
+                                if (result.DBInstanceStorageType is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.DBInstanceStorageType = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "DBInstanceType":
+                                if (result.DBInstanceType is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.DBInstanceType = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "DBMaxQuantity":
+                                if (result.DBMaxQuantity is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.DBMaxQuantity = global::Bindings.Serialization.XmlParsing.ReadInt32(reader);
                                 break;
                             case "DedicatedHostGroupId":
+                                if (result.DedicatedHostGroupId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.DedicatedHostGroupId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "DeletionProtection":
+                                if (result.DeletionProtection is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.DeletionProtection = global::Bindings.Serialization.XmlParsing.ReadBoolean(reader);
                                 break;
                             case "DisasterRecoveryInfo":
+                                if (result.DisasterRecoveryInfo is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.DisasterRecoveryInfo = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "DisasterRecoveryInstances":
+                                if (result.DisasterRecoveryInstances is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.DisasterRecoveryInstances = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "Engine":
+                                if (result.Engine is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.Engine = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "EngineVersion":
+                                if (result.EngineVersion is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.EngineVersion = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "ExpireTime":
+                                if (result.ExpireTime is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.ExpireTime = global::Bindings.Serialization.XmlParsing.ReadDateTime(reader);
                                 break;
                             case "Extra":
+                                if (result.Extra is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.Extra = global::Bindings.Rds.DBInstanceAttributeExtra.ReadXml(reader, options);
                                 break;
                             case "GeneralGroupName":
+                                if (result.GeneralGroupName is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.GeneralGroupName = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "GreenInstanceName":
+                                if (result.GreenInstanceName is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.GreenInstanceName = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "GuardDBInstanceId":
+                                if (result.GuardDBInstanceId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.GuardDBInstanceId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "IPType":
+                                if (result.IPType is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.IPType = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "IncrementSourceDBInstanceId":
+                                if (result.IncrementSourceDBInstanceId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.IncrementSourceDBInstanceId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "InstanceNetworkType":
+                                if (result.InstanceNetworkType is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.InstanceNetworkType = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "InstructionSetArch":
+                                if (result.InstructionSetArch is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.InstructionSetArch = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "IoAccelerationEnabled":
+                                if (result.IoAccelerationEnabled is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.IoAccelerationEnabled = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "IsAnalyticIns":
+                                if (result.IsAnalyticIns is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.IsAnalyticIns = global::Bindings.Serialization.XmlParsing.ReadBoolean(reader);
                                 break;
                             case "IsAnalyticReadOnlyIns":
+                                if (result.IsAnalyticReadOnlyIns is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.IsAnalyticReadOnlyIns = global::Bindings.Serialization.XmlParsing.ReadBoolean(reader);
                                 break;
                             case "LatestKernelVersion":
+                                if (result.LatestKernelVersion is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.LatestKernelVersion = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "LockMode":
+                                if (result.LockMode is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.LockMode = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "LockReason":
+                                if (result.LockReason is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.LockReason = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "MaintainTime":
+                                if (result.MaintainTime is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.MaintainTime = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "MasterInstanceId":
+                                if (result.MasterInstanceId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.MasterInstanceId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "MasterZone":
+                                if (result.MasterZone is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.MasterZone = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "MaxConnections":
+                                if (result.MaxConnections is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.MaxConnections = global::Bindings.Serialization.XmlParsing.ReadInt32(reader);
                                 break;
                             case "MaxIOMBPS":
+                                if (result.MaxIOMBPS is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.MaxIOMBPS = global::Bindings.Serialization.XmlParsing.ReadInt32(reader);
                                 break;
                             case "MaxIOPS":
+                                if (result.MaxIOPS is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.MaxIOPS = global::Bindings.Serialization.XmlParsing.ReadInt32(reader);
                                 break;
                             case "MultipleTempUpgrade":
+                                if (result.MultipleTempUpgrade is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.MultipleTempUpgrade = global::Bindings.Serialization.XmlParsing.ReadBoolean(reader);
                                 break;
                             case "OptimizedWritesInfo":
+                                if (result.OptimizedWritesInfo is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.OptimizedWritesInfo = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "PGBouncerEnabled":
+                                if (result.PGBouncerEnabled is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.PGBouncerEnabled = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "PayType":
+                                if (result.PayType is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.PayType = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "Port":
+                                if (result.Port is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.Port = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "ProxyType":
+                                if (result.ProxyType is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.ProxyType = global::Bindings.Serialization.XmlParsing.ReadInt32(reader);
                                 break;
                             case "ReadOnlyDBInstanceIds":
+                                if (listReadOnlyDBInstanceIds.IsStarted) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 ReadReadOnlyDBInstanceIdsXml(reader, options, ref listReadOnlyDBInstanceIds, ref unknownMembers);
                                 break;
                             case "ReadOnlyStatus":
+                                if (result.ReadOnlyStatus is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.ReadOnlyStatus = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "ReadonlyInstanceSQLDelayedTime":
+                                if (result.ReadonlyInstanceSQLDelayedTime is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.ReadonlyInstanceSQLDelayedTime = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "RegionId":
+                                if (result.RegionId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.RegionId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "ResourceGroupId":
+                                if (result.ResourceGroupId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.ResourceGroupId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "SecurityIPList":
+                                if (result.SecurityIPList is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.SecurityIPList = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "SecurityIPMode":
+                                if (result.SecurityIPMode is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.SecurityIPMode = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "ServerlessConfig":
+                                if (result.ServerlessConfig is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.ServerlessConfig = global::Bindings.Rds.DBInstanceServerlessConfig.ReadXml(reader, options);
                                 break;
                             case "SlaveZones":
+                                if (listSlaveZones.IsStarted) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 ReadSlaveZonesXml(reader, options, ref listSlaveZones, ref unknownMembers);
                                 break;
                             case "SuperPermissionMode":
+                                if (result.SuperPermissionMode is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.SuperPermissionMode = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "SupportCompression":
+                                if (result.SupportCompression is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.SupportCompression = global::Bindings.Serialization.XmlParsing.ReadBoolean(reader);
                                 break;
                             case "TempDBInstanceId":
+                                if (result.TempDBInstanceId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.TempDBInstanceId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "TempUpgradeTimeEnd":
+                                if (result.TempUpgradeTimeEnd is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.TempUpgradeTimeEnd = global::Bindings.Serialization.XmlParsing.ReadDateTime(reader, global::Bindings.Serialization.DateTimeWireFormat.SpaceSeparated);
                                 break;
                             case "TempUpgradeTimeStart":
+                                if (result.TempUpgradeTimeStart is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.TempUpgradeTimeStart = global::Bindings.Serialization.XmlParsing.ReadDateTime(reader, global::Bindings.Serialization.DateTimeWireFormat.SpaceSeparated);
                                 break;
                             case "TimeZone":
+                                if (result.TimeZone is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.TimeZone = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "Tips":
+                                if (result.Tips is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.Tips = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "TipsLevel":
+                                if (result.TipsLevel is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.TipsLevel = global::Bindings.Serialization.XmlParsing.ReadInt32(reader);
                                 break;
                             case "VSwitchId":
+                                if (result.VSwitchId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.VSwitchId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "VectorSupportStatus":
+                                if (result.VectorSupportStatus is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.VectorSupportStatus = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "VpcCloudInstanceId":
+                                if (result.VpcCloudInstanceId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.VpcCloudInstanceId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "VpcId":
+                                if (result.VpcId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.VpcId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "ZoneId":
+                                if (result.ZoneId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.ZoneId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "kindCode":
+                                if (result.kindCode is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.kindCode = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             default:
@@ -2639,10 +2832,10 @@ namespace Bindings.Rds
         private static void ReadDBClusterNodesXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options, ref global::Bindings.Serialization.ListBuilder<global::Bindings.Rds.DBClusterNode> items, ref global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers)
         {
             items.Start();
-            if (!global::Bindings.Serialization.XmlParsing.StartElement(reader, options)) return;
+            if (!global::Bindings.Serialization.XmlParsing.StartElement(reader, options, "DBClusterNodes", ref unknownMembers)) return;
             // Empty items are skipped, so the list's count is not the element's index.
             var index = items.Count;
-            while (global::Bindings.Serialization.XmlParsing.NextChildElement(reader))
+            while (global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, "DBClusterNodes.", ref unknownMembers))
             {
                 if (reader.LocalName != "DBClusterNode")
                 {
@@ -2671,10 +2864,10 @@ namespace Bindings.Rds
         private static void ReadReadOnlyDBInstanceIdsXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options, ref global::Bindings.Serialization.ListBuilder<global::Bindings.Rds.ReadOnlyDBInstance> items, ref global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers)
         {
             items.Start();
-            if (!global::Bindings.Serialization.XmlParsing.StartElement(reader, options)) return;
+            if (!global::Bindings.Serialization.XmlParsing.StartElement(reader, options, "ReadOnlyDBInstanceIds", ref unknownMembers)) return;
             // Empty items are skipped, so the list's count is not the element's index.
             var index = items.Count;
-            while (global::Bindings.Serialization.XmlParsing.NextChildElement(reader))
+            while (global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, "ReadOnlyDBInstanceIds.", ref unknownMembers))
             {
                 if (reader.LocalName != "ReadOnlyDBInstanceId")
                 {
@@ -2703,10 +2896,10 @@ namespace Bindings.Rds
         private static void ReadSlaveZonesXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options, ref global::Bindings.Serialization.ListBuilder<global::Bindings.Rds.SlaveZone> items, ref global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers)
         {
             items.Start();
-            if (!global::Bindings.Serialization.XmlParsing.StartElement(reader, options)) return;
+            if (!global::Bindings.Serialization.XmlParsing.StartElement(reader, options, "SlaveZones", ref unknownMembers)) return;
             // Empty items are skipped, so the list's count is not the element's index.
             var index = items.Count;
-            while (global::Bindings.Serialization.XmlParsing.NextChildElement(reader))
+            while (global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, "SlaveZones.", ref unknownMembers))
             {
                 if (reader.LocalName != "SlaveZone")
                 {

@@ -14,7 +14,7 @@ namespace Bindings.Rds
     [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public sealed partial class DBInstanceAttributeExtra : global::System.IEquatable<DBInstanceAttributeExtra>, global::Bindings.Serialization.IWireShape
     {
-        private static readonly global::Bindings.Serialization.ResponseParser<DBInstanceAttributeExtra> Parser = new global::Bindings.Serialization.ResponseParser<DBInstanceAttributeExtra>("DBInstanceAttributeExtra", ReadJson, ReadXml);
+        private static readonly global::Bindings.Serialization.ResponseParser<DBInstanceAttributeExtra> Parser = new global::Bindings.Serialization.ResponseParser<DBInstanceAttributeExtra>("DBInstanceAttributeExtra", ReadJson, ReadXml, null);
 
         /// <summary>
         /// The group policy of the instance account. MaximumPasswordAge: maximum use time; MinimumPasswordAge:
@@ -135,11 +135,13 @@ namespace Bindings.Rds
                         case 13:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameDBInstanceIds, "DBInstanceIds", ref member))
                             {
+                                if (listDBInstanceIds.IsStarted) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 ReadDBInstanceIdsJson(ref reader, json, ref listDBInstanceIds, ref unknownMembers);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameRecoveryModel, "RecoveryModel", ref member))
                             {
+                                if (result.RecoveryModel is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.RecoveryModel = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -147,6 +149,7 @@ namespace Bindings.Rds
                         case 21:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameAccountSecurityPolicy, "AccountSecurityPolicy", ref member))
                             {
+                                if (result.AccountSecurityPolicy is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.AccountSecurityPolicy = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -177,6 +180,7 @@ namespace Bindings.Rds
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
             {
                 var member = string.Empty;
+                var hasItems = false;
                 try
                 {
                     // member names the value being read, for the path of an error; it is cleared between members.
@@ -185,6 +189,8 @@ namespace Bindings.Rds
                         var name = global::Bindings.Serialization.JsonParsing.PropertyName(ref reader);
                         if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameDBInstanceId, "DBInstanceId", ref member))
                         {
+                            if (hasItems) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
+                            hasItems = true;
                             ReadDBInstanceIdsJsonItems(ref reader, json, ref items);
                             continue;
                         }
@@ -279,33 +285,38 @@ namespace Bindings.Rds
         public static global::System.Threading.Tasks.Task<DBInstanceAttributeExtra> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Parser.ParseXmlAsync(xml, options, cancellationToken);
 
         /// <summary>
-        /// Reads one DBInstanceAttributeExtra from the element the reader is on, and moves past it.
+        /// Reads one DBInstanceAttributeExtra from the element the reader is on, and moves past it; null for
+        /// <c>xsi:nil</c>.
         /// </summary>
         /// <param name="reader">The reader, on the element's start tag.</param>
         /// <param name="options">The depth limit.</param>
-        internal static DBInstanceAttributeExtra ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
+        internal static DBInstanceAttributeExtra? ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
         {
+            if (global::Bindings.Serialization.XmlParsing.SkipNil(reader)) return null;
             var result = new DBInstanceAttributeExtra();
             global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers = default;
             global::Bindings.Serialization.ListBuilder<string> listDBInstanceIds = default;
             var member = string.Empty;
             try
             {
-                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options))
+                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options, string.Empty, ref unknownMembers))
                 {
                     // member names the element being read, for the path of an error; it is cleared between elements.
-                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader); member = string.Empty)
+                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, string.Empty, ref unknownMembers); member = string.Empty)
                     {
                         member = reader.LocalName;
                         switch (member)
                         {
                             case "AccountSecurityPolicy":
+                                if (result.AccountSecurityPolicy is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.AccountSecurityPolicy = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "DBInstanceIds":
+                                if (listDBInstanceIds.IsStarted) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 ReadDBInstanceIdsXml(reader, options, ref listDBInstanceIds, ref unknownMembers);
                                 break;
                             case "RecoveryModel":
+                                if (result.RecoveryModel is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.RecoveryModel = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             default:
@@ -332,10 +343,10 @@ namespace Bindings.Rds
         private static void ReadDBInstanceIdsXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options, ref global::Bindings.Serialization.ListBuilder<string> items, ref global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers)
         {
             items.Start();
-            if (!global::Bindings.Serialization.XmlParsing.StartElement(reader, options)) return;
+            if (!global::Bindings.Serialization.XmlParsing.StartElement(reader, options, "DBInstanceIds", ref unknownMembers)) return;
             // Empty items are skipped, so the list's count is not the element's index.
             var index = items.Count;
-            while (global::Bindings.Serialization.XmlParsing.NextChildElement(reader))
+            while (global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, "DBInstanceIds.", ref unknownMembers))
             {
                 if (reader.LocalName != "DBInstanceId")
                 {

@@ -14,7 +14,7 @@ namespace Bindings.Rds
     [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public sealed partial class DBInstanceServerlessConfig : global::System.IEquatable<DBInstanceServerlessConfig>, global::Bindings.Serialization.IWireShape
     {
-        private static readonly global::Bindings.Serialization.ResponseParser<DBInstanceServerlessConfig> Parser = new global::Bindings.Serialization.ResponseParser<DBInstanceServerlessConfig>("DBInstanceServerlessConfig", ReadJson, ReadXml);
+        private static readonly global::Bindings.Serialization.ResponseParser<DBInstanceServerlessConfig> Parser = new global::Bindings.Serialization.ResponseParser<DBInstanceServerlessConfig>("DBInstanceServerlessConfig", ReadJson, ReadXml, null);
 
         /// <summary>
         /// Indicates whether the automatic start and stop feature is enabled for the serverless instance. Valid
@@ -180,11 +180,13 @@ namespace Bindings.Rds
                         case 8:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameScaleMax, "ScaleMax", ref member))
                             {
+                                if (result.ScaleMax is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.ScaleMax = global::Bindings.Serialization.JsonParsing.ReadDouble(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameScaleMin, "ScaleMin", ref member))
                             {
+                                if (result.ScaleMin is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.ScaleMin = global::Bindings.Serialization.JsonParsing.ReadDouble(ref reader);
                                 continue;
                             }
@@ -192,6 +194,7 @@ namespace Bindings.Rds
                         case 9:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameAutoPause, "AutoPause", ref member))
                             {
+                                if (result.AutoPause is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.AutoPause = global::Bindings.Serialization.JsonParsing.ReadBoolean(ref reader);
                                 continue;
                             }
@@ -199,6 +202,7 @@ namespace Bindings.Rds
                         case 11:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameSwitchForce, "SwitchForce", ref member))
                             {
+                                if (result.SwitchForce is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.SwitchForce = global::Bindings.Serialization.JsonParsing.ReadBoolean(ref reader);
                                 continue;
                             }
@@ -258,35 +262,41 @@ namespace Bindings.Rds
         public static global::System.Threading.Tasks.Task<DBInstanceServerlessConfig> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Parser.ParseXmlAsync(xml, options, cancellationToken);
 
         /// <summary>
-        /// Reads one DBInstanceServerlessConfig from the element the reader is on, and moves past it.
+        /// Reads one DBInstanceServerlessConfig from the element the reader is on, and moves past it; null for
+        /// <c>xsi:nil</c>.
         /// </summary>
         /// <param name="reader">The reader, on the element's start tag.</param>
         /// <param name="options">The depth limit.</param>
-        internal static DBInstanceServerlessConfig ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
+        internal static DBInstanceServerlessConfig? ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
         {
+            if (global::Bindings.Serialization.XmlParsing.SkipNil(reader)) return null;
             var result = new DBInstanceServerlessConfig();
             global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers = default;
             var member = string.Empty;
             try
             {
-                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options))
+                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options, string.Empty, ref unknownMembers))
                 {
                     // member names the element being read, for the path of an error; it is cleared between elements.
-                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader); member = string.Empty)
+                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, string.Empty, ref unknownMembers); member = string.Empty)
                     {
                         member = reader.LocalName;
                         switch (member)
                         {
                             case "AutoPause":
+                                if (result.AutoPause is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.AutoPause = global::Bindings.Serialization.XmlParsing.ReadBoolean(reader);
                                 break;
                             case "ScaleMax":
+                                if (result.ScaleMax is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.ScaleMax = global::Bindings.Serialization.XmlParsing.ReadDouble(reader);
                                 break;
                             case "ScaleMin":
+                                if (result.ScaleMin is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.ScaleMin = global::Bindings.Serialization.XmlParsing.ReadDouble(reader);
                                 break;
                             case "SwitchForce":
+                                if (result.SwitchForce is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.SwitchForce = global::Bindings.Serialization.XmlParsing.ReadBoolean(reader);
                                 break;
                             default:

@@ -14,7 +14,7 @@ namespace Bindings.Rds
     [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public sealed partial class DatabaseBackupDownloadLink : global::System.IEquatable<DatabaseBackupDownloadLink>, global::Bindings.Serialization.IWireShape
     {
-        private static readonly global::Bindings.Serialization.ResponseParser<DatabaseBackupDownloadLink> Parser = new global::Bindings.Serialization.ResponseParser<DatabaseBackupDownloadLink>("DatabaseBackupDownloadLink", ReadJson, ReadXml);
+        private static readonly global::Bindings.Serialization.ResponseParser<DatabaseBackupDownloadLink> Parser = new global::Bindings.Serialization.ResponseParser<DatabaseBackupDownloadLink>("DatabaseBackupDownloadLink", ReadJson, ReadXml, null);
 
         /// <summary>The name of the database.</summary>
         /// <remarks>
@@ -132,6 +132,7 @@ namespace Bindings.Rds
                         case 8:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameDataBase, "DataBase", ref member))
                             {
+                                if (result.DataBase is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.DataBase = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -139,6 +140,7 @@ namespace Bindings.Rds
                         case 12:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameDownloadLink, "DownloadLink", ref member))
                             {
+                                if (result.DownloadLink is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.DownloadLink = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -146,6 +148,7 @@ namespace Bindings.Rds
                         case 20:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameIntranetDownloadLink, "IntranetDownloadLink", ref member))
                             {
+                                if (result.IntranetDownloadLink is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.IntranetDownloadLink = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -202,32 +205,37 @@ namespace Bindings.Rds
         public static global::System.Threading.Tasks.Task<DatabaseBackupDownloadLink> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Parser.ParseXmlAsync(xml, options, cancellationToken);
 
         /// <summary>
-        /// Reads one DatabaseBackupDownloadLink from the element the reader is on, and moves past it.
+        /// Reads one DatabaseBackupDownloadLink from the element the reader is on, and moves past it; null for
+        /// <c>xsi:nil</c>.
         /// </summary>
         /// <param name="reader">The reader, on the element's start tag.</param>
         /// <param name="options">The depth limit.</param>
-        internal static DatabaseBackupDownloadLink ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
+        internal static DatabaseBackupDownloadLink? ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
         {
+            if (global::Bindings.Serialization.XmlParsing.SkipNil(reader)) return null;
             var result = new DatabaseBackupDownloadLink();
             global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers = default;
             var member = string.Empty;
             try
             {
-                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options))
+                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options, string.Empty, ref unknownMembers))
                 {
                     // member names the element being read, for the path of an error; it is cleared between elements.
-                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader); member = string.Empty)
+                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, string.Empty, ref unknownMembers); member = string.Empty)
                     {
                         member = reader.LocalName;
                         switch (member)
                         {
                             case "DataBase":
+                                if (result.DataBase is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.DataBase = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "DownloadLink":
+                                if (result.DownloadLink is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.DownloadLink = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "IntranetDownloadLink":
+                                if (result.IntranetDownloadLink is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.IntranetDownloadLink = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             default:

@@ -71,7 +71,8 @@ namespace Bindings.Rds
         public void Validate()
         {
             if (BackupId is null || BackupId.Count == 0) throw new global::Bindings.RequestValidationException("DeleteBackup", "BackupId", "is required");
-            if (string.IsNullOrEmpty(DBInstanceId)) throw new global::Bindings.RequestValidationException("DeleteBackup", "DBInstanceId", "is required");
+            if (string.IsNullOrWhiteSpace(DBInstanceId)) throw new global::Bindings.RequestValidationException("DeleteBackup", "DBInstanceId", "is required");
+            if (DBInstanceId is object && global::Bindings.Serialization.WireText.HasControlCharacter(DBInstanceId)) throw new global::Bindings.RequestValidationException("DeleteBackup", "DBInstanceId", "must not contain control characters");
         }
 
         /// <summary>
@@ -103,7 +104,7 @@ namespace Bindings.Rds
     [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public sealed partial class DeleteBackupResponse : global::System.IEquatable<DeleteBackupResponse>
     {
-        private static readonly global::Bindings.Serialization.ResponseParser<DeleteBackupResponse> Parser = new global::Bindings.Serialization.ResponseParser<DeleteBackupResponse>("DeleteBackupResponse", ReadJson, ReadXml);
+        private static readonly global::Bindings.Serialization.ResponseParser<DeleteBackupResponse> Parser = new global::Bindings.Serialization.ResponseParser<DeleteBackupResponse>("DeleteBackupResponse", ReadJson, ReadXml, "DeleteBackupResponse");
 
         /// <summary>The ID of the request.</summary>
         /// <remarks>
@@ -190,6 +191,7 @@ namespace Bindings.Rds
                         case 9:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameRequestId, "RequestId", ref member))
                             {
+                                if (result.RequestId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.RequestId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -240,26 +242,29 @@ namespace Bindings.Rds
         public static global::System.Threading.Tasks.Task<DeleteBackupResponse> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Parser.ParseXmlAsync(xml, options, cancellationToken);
 
         /// <summary>
-        /// Reads one DeleteBackupResponse from the element the reader is on, and moves past it.
+        /// Reads one DeleteBackupResponse from the element the reader is on, and moves past it; null for
+        /// <c>xsi:nil</c>.
         /// </summary>
         /// <param name="reader">The reader, on the element's start tag.</param>
         /// <param name="options">The depth limit.</param>
-        internal static DeleteBackupResponse ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
+        internal static DeleteBackupResponse? ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
         {
+            if (global::Bindings.Serialization.XmlParsing.SkipNil(reader)) return null;
             var result = new DeleteBackupResponse();
             global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers = default;
             var member = string.Empty;
             try
             {
-                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options))
+                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options, string.Empty, ref unknownMembers))
                 {
                     // member names the element being read, for the path of an error; it is cleared between elements.
-                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader); member = string.Empty)
+                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, string.Empty, ref unknownMembers); member = string.Empty)
                     {
                         member = reader.LocalName;
                         switch (member)
                         {
                             case "RequestId":
+                                if (result.RequestId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.RequestId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             default:
@@ -337,7 +342,8 @@ namespace Bindings.Rds
 
         // What the runtime needs to know of the operation, made once.
         private static readonly global::Bindings.Client.RpcOperation DeleteBackupOperation = new global::Bindings.Client.RpcOperation(
-            "Rds", "DeleteBackup", idempotencyTokenParameter: null, anonymous: false, retryableErrorCodes: null);
+            "Rds", "DeleteBackup", idempotencyTokenParameter: null, anonymous: false, retryableErrorCodes: null,
+            responseMembers: new string[] { "RequestId" });
 
         // The generated parsers, as delegates made once.
         private static readonly global::System.Func<global::System.IO.Stream, global::Bindings.ResponseParseOptions, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<global::Bindings.Rds.DeleteBackupResponse>> DeleteBackupJson = global::Bindings.Rds.DeleteBackupResponse.ParseJsonAsync;

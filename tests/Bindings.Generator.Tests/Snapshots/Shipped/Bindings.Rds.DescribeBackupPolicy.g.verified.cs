@@ -90,7 +90,9 @@ namespace Bindings.Rds
         /// <exception cref="global::Bindings.RequestValidationException">A parameter is missing or breaks a constraint; the exception names it.</exception>
         public void Validate()
         {
-            if (string.IsNullOrEmpty(DBInstanceId)) throw new global::Bindings.RequestValidationException("DescribeBackupPolicy", "DBInstanceId", "is required");
+            if (BackupPolicyMode.HasValue && BackupPolicyMode.Value.WireValue.Length == 0) throw new global::Bindings.RequestValidationException("DescribeBackupPolicy", "BackupPolicyMode", "is an unset value (default) with no wire text: set a value or leave it null");
+            if (string.IsNullOrWhiteSpace(DBInstanceId)) throw new global::Bindings.RequestValidationException("DescribeBackupPolicy", "DBInstanceId", "is required");
+            if (DBInstanceId is object && global::Bindings.Serialization.WireText.HasControlCharacter(DBInstanceId)) throw new global::Bindings.RequestValidationException("DescribeBackupPolicy", "DBInstanceId", "must not contain control characters");
         }
 
         /// <summary>
@@ -104,7 +106,7 @@ namespace Bindings.Rds
             parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("Action", "DescribeBackupPolicy"));
             parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("Version", "2014-08-15"));
             var writer = new global::Bindings.Serialization.RpcParameterWriter(parameters);
-            writer.Member("BackupPolicyMode", BackupPolicyMode?.WireValue);
+            writer.Member("BackupPolicyMode", global::Bindings.Serialization.WireScalar.Enum(BackupPolicyMode?.WireValue));
             writer.Member("CompressType", CompressType);
             writer.Member("DBInstanceId", DBInstanceId);
             writer.Member("OwnerAccount", OwnerAccount);
@@ -124,7 +126,7 @@ namespace Bindings.Rds
     [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public sealed partial class DescribeBackupPolicyResponse : global::System.IEquatable<DescribeBackupPolicyResponse>
     {
-        private static readonly global::Bindings.Serialization.ResponseParser<DescribeBackupPolicyResponse> Parser = new global::Bindings.Serialization.ResponseParser<DescribeBackupPolicyResponse>("DescribeBackupPolicyResponse", ReadJson, ReadXml);
+        private static readonly global::Bindings.Serialization.ResponseParser<DescribeBackupPolicyResponse> Parser = new global::Bindings.Serialization.ResponseParser<DescribeBackupPolicyResponse>("DescribeBackupPolicyResponse", ReadJson, ReadXml, "DescribeBackupPolicyResponse");
 
         /// <summary>The <c>AdvancedBackupPolicyEnabled</c> field.</summary>
         /// <remarks>
@@ -657,6 +659,7 @@ namespace Bindings.Rds
                         case 8:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameCategory, "Category", ref member))
                             {
+                                if (result.Category is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.Category = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -664,11 +667,13 @@ namespace Bindings.Rds
                         case 9:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameBackupLog, "BackupLog", ref member))
                             {
+                                if (result.BackupLog is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.BackupLog = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameRequestId, "RequestId", ref member))
                             {
+                                if (result.RequestId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.RequestId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -676,11 +681,13 @@ namespace Bindings.Rds
                         case 12:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameBackupMethod, "BackupMethod", ref member))
                             {
+                                if (result.BackupMethod is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.BackupMethod = global::Bindings.Serialization.JsonParsing.ReadEnum<global::Bindings.Rds.BackupMethod>(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameCompressType, "CompressType", ref member))
                             {
+                                if (result.CompressType is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.CompressType = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -688,11 +695,13 @@ namespace Bindings.Rds
                         case 14:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameBackupInterval, "BackupInterval", ref member))
                             {
+                                if (result.BackupInterval is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.BackupInterval = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameBackupPriority, "BackupPriority", ref member))
                             {
+                                if (result.BackupPriority is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.BackupPriority = global::Bindings.Serialization.JsonParsing.ReadInt32(ref reader);
                                 continue;
                             }
@@ -700,6 +709,7 @@ namespace Bindings.Rds
                         case 15:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameEnableBackupLog, "EnableBackupLog", ref member))
                             {
+                                if (result.EnableBackupLog is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.EnableBackupLog = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -707,11 +717,13 @@ namespace Bindings.Rds
                         case 18:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameLogBackupFrequency, "LogBackupFrequency", ref member))
                             {
+                                if (result.LogBackupFrequency is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.LogBackupFrequency = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameReleasedKeepPolicy, "ReleasedKeepPolicy", ref member))
                             {
+                                if (result.ReleasedKeepPolicy is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.ReleasedKeepPolicy = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -719,21 +731,25 @@ namespace Bindings.Rds
                         case 19:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameAdvancedLogPolicies, "AdvancedLogPolicies", ref member))
                             {
+                                if (listAdvancedLogPolicies.IsStarted) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 ReadAdvancedLogPoliciesJson(ref reader, json, ref listAdvancedLogPolicies, ref unknownMembers);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNamePitrRetentionPeriod, "PitrRetentionPeriod", ref member))
                             {
+                                if (result.PitrRetentionPeriod is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.PitrRetentionPeriod = global::Bindings.Serialization.JsonParsing.ReadInt32(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNamePreferredBackupTime, "PreferredBackupTime", ref member))
                             {
+                                if (result.PreferredBackupTime is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.PreferredBackupTime = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameSupportReleasedKeep, "SupportReleasedKeep", ref member))
                             {
+                                if (result.SupportReleasedKeep is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.SupportReleasedKeep = global::Bindings.Serialization.JsonParsing.ReadInt32(ref reader);
                                 continue;
                             }
@@ -741,11 +757,13 @@ namespace Bindings.Rds
                         case 20:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameAdvancedDataPolicies, "AdvancedDataPolicies", ref member))
                             {
+                                if (listAdvancedDataPolicies.IsStarted) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 ReadAdvancedDataPoliciesJson(ref reader, json, ref listAdvancedDataPolicies, ref unknownMembers);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameEnablePitrProtection, "EnablePitrProtection", ref member))
                             {
+                                if (result.EnablePitrProtection is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.EnablePitrProtection = global::Bindings.Serialization.JsonParsing.ReadBoolean(ref reader);
                                 continue;
                             }
@@ -753,11 +771,13 @@ namespace Bindings.Rds
                         case 21:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameBackupRetentionPeriod, "BackupRetentionPeriod", ref member))
                             {
+                                if (result.BackupRetentionPeriod is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.BackupRetentionPeriod = global::Bindings.Serialization.JsonParsing.ReadInt32(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNamePreferredBackupPeriod, "PreferredBackupPeriod", ref member))
                             {
+                                if (result.PreferredBackupPeriod is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.PreferredBackupPeriod = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -765,16 +785,19 @@ namespace Bindings.Rds
                         case 22:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameArchiveBackupKeepCount, "ArchiveBackupKeepCount", ref member))
                             {
+                                if (result.ArchiveBackupKeepCount is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.ArchiveBackupKeepCount = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameLocalLogRetentionHours, "LocalLogRetentionHours", ref member))
                             {
+                                if (result.LocalLogRetentionHours is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.LocalLogRetentionHours = global::Bindings.Serialization.JsonParsing.ReadInt32(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameLocalLogRetentionSpace, "LocalLogRetentionSpace", ref member))
                             {
+                                if (result.LocalLogRetentionSpace is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.LocalLogRetentionSpace = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -782,16 +805,19 @@ namespace Bindings.Rds
                         case 23:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameArchiveBackupKeepPolicy, "ArchiveBackupKeepPolicy", ref member))
                             {
+                                if (result.ArchiveBackupKeepPolicy is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.ArchiveBackupKeepPolicy = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNamePreferredNextBackupTime, "PreferredNextBackupTime", ref member))
                             {
+                                if (result.PreferredNextBackupTime is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.PreferredNextBackupTime = global::Bindings.Serialization.JsonParsing.ReadDateTime(ref reader, global::Bindings.Serialization.DateTimeWireFormat.Iso8601Minutes);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameSupportVolumeShadowCopy, "SupportVolumeShadowCopy", ref member))
                             {
+                                if (result.SupportVolumeShadowCopy is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.SupportVolumeShadowCopy = global::Bindings.Serialization.JsonParsing.ReadInt32(ref reader);
                                 continue;
                             }
@@ -799,11 +825,13 @@ namespace Bindings.Rds
                         case 24:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameHighSpaceUsageProtection, "HighSpaceUsageProtection", ref member))
                             {
+                                if (result.HighSpaceUsageProtection is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.HighSpaceUsageProtection = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameLogBackupRetentionPeriod, "LogBackupRetentionPeriod", ref member))
                             {
+                                if (result.LogBackupRetentionPeriod is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.LogBackupRetentionPeriod = global::Bindings.Serialization.JsonParsing.ReadInt32(ref reader);
                                 continue;
                             }
@@ -811,6 +839,7 @@ namespace Bindings.Rds
                         case 25:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameEnableIncrementDataBackup, "EnableIncrementDataBackup", ref member))
                             {
+                                if (result.EnableIncrementDataBackup is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.EnableIncrementDataBackup = global::Bindings.Serialization.JsonParsing.ReadBoolean(ref reader);
                                 continue;
                             }
@@ -818,16 +847,19 @@ namespace Bindings.Rds
                         case 27:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameAdvancedBackupPolicyEnabled, "AdvancedBackupPolicyEnabled", ref member))
                             {
+                                if (result.AdvancedBackupPolicyEnabled is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.AdvancedBackupPolicyEnabled = global::Bindings.Serialization.JsonParsing.ReadBoolean(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameSupportModifyBackupPriority, "SupportModifyBackupPriority", ref member))
                             {
+                                if (result.SupportModifyBackupPriority is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.SupportModifyBackupPriority = global::Bindings.Serialization.JsonParsing.ReadBoolean(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameSupportsHighFrequencyBackup, "SupportsHighFrequencyBackup", ref member))
                             {
+                                if (result.SupportsHighFrequencyBackup is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.SupportsHighFrequencyBackup = global::Bindings.Serialization.JsonParsing.ReadInt64(ref reader);
                                 continue;
                             }
@@ -835,6 +867,7 @@ namespace Bindings.Rds
                         case 28:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameArchiveBackupRetentionPeriod, "ArchiveBackupRetentionPeriod", ref member))
                             {
+                                if (result.ArchiveBackupRetentionPeriod is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.ArchiveBackupRetentionPeriod = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -842,6 +875,7 @@ namespace Bindings.Rds
                         case 29:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameLogBackupLocalRetentionNumber, "LogBackupLocalRetentionNumber", ref member))
                             {
+                                if (result.LogBackupLocalRetentionNumber is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.LogBackupLocalRetentionNumber = global::Bindings.Serialization.JsonParsing.ReadInt32(ref reader);
                                 continue;
                             }
@@ -873,6 +907,7 @@ namespace Bindings.Rds
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
             {
                 var member = string.Empty;
+                var hasItems = false;
                 try
                 {
                     // member names the value being read, for the path of an error; it is cleared between members.
@@ -881,6 +916,8 @@ namespace Bindings.Rds
                         var name = global::Bindings.Serialization.JsonParsing.PropertyName(ref reader);
                         if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameAdvancedDataPolicy, "AdvancedDataPolicy", ref member))
                         {
+                            if (hasItems) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
+                            hasItems = true;
                             ReadAdvancedDataPoliciesJsonItems(ref reader, json, ref items);
                             continue;
                         }
@@ -945,6 +982,7 @@ namespace Bindings.Rds
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
             {
                 var member = string.Empty;
+                var hasItems = false;
                 try
                 {
                     // member names the value being read, for the path of an error; it is cleared between members.
@@ -953,6 +991,8 @@ namespace Bindings.Rds
                         var name = global::Bindings.Serialization.JsonParsing.PropertyName(ref reader);
                         if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameAdvancedLogPolicy, "AdvancedLogPolicy", ref member))
                         {
+                            if (hasItems) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
+                            hasItems = true;
                             ReadAdvancedLogPoliciesJsonItems(ref reader, json, ref items);
                             continue;
                         }
@@ -1137,12 +1177,14 @@ namespace Bindings.Rds
         public static global::System.Threading.Tasks.Task<DescribeBackupPolicyResponse> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Parser.ParseXmlAsync(xml, options, cancellationToken);
 
         /// <summary>
-        /// Reads one DescribeBackupPolicyResponse from the element the reader is on, and moves past it.
+        /// Reads one DescribeBackupPolicyResponse from the element the reader is on, and moves past it; null
+        /// for <c>xsi:nil</c>.
         /// </summary>
         /// <param name="reader">The reader, on the element's start tag.</param>
         /// <param name="options">The depth limit.</param>
-        internal static DescribeBackupPolicyResponse ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
+        internal static DescribeBackupPolicyResponse? ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
         {
+            if (global::Bindings.Serialization.XmlParsing.SkipNil(reader)) return null;
             var result = new DescribeBackupPolicyResponse();
             global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers = default;
             global::Bindings.Serialization.ListBuilder<global::Bindings.Rds.AdvancedDataPolicy> listAdvancedDataPolicies = default;
@@ -1150,108 +1192,140 @@ namespace Bindings.Rds
             var member = string.Empty;
             try
             {
-                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options))
+                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options, string.Empty, ref unknownMembers))
                 {
                     // member names the element being read, for the path of an error; it is cleared between elements.
-                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader); member = string.Empty)
+                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, string.Empty, ref unknownMembers); member = string.Empty)
                     {
                         member = reader.LocalName;
                         switch (member)
                         {
                             case "AdvancedBackupPolicyEnabled":
+                                if (result.AdvancedBackupPolicyEnabled is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.AdvancedBackupPolicyEnabled = global::Bindings.Serialization.XmlParsing.ReadBoolean(reader);
                                 break;
                             case "AdvancedDataPolicies":
+                                if (listAdvancedDataPolicies.IsStarted) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 ReadAdvancedDataPoliciesXml(reader, options, ref listAdvancedDataPolicies, ref unknownMembers);
                                 break;
                             case "AdvancedLogPolicies":
+                                if (listAdvancedLogPolicies.IsStarted) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 ReadAdvancedLogPoliciesXml(reader, options, ref listAdvancedLogPolicies, ref unknownMembers);
                                 break;
                             case "ArchiveBackupKeepCount":
+                                if (result.ArchiveBackupKeepCount is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.ArchiveBackupKeepCount = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "ArchiveBackupKeepPolicy":
+                                if (result.ArchiveBackupKeepPolicy is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.ArchiveBackupKeepPolicy = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "ArchiveBackupRetentionPeriod":
+                                if (result.ArchiveBackupRetentionPeriod is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.ArchiveBackupRetentionPeriod = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "BackupInterval":
+                                if (result.BackupInterval is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.BackupInterval = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "BackupLog":
+                                if (result.BackupLog is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.BackupLog = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "BackupMethod":
+                                if (result.BackupMethod is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.BackupMethod = global::Bindings.Serialization.XmlParsing.ReadEnum<global::Bindings.Rds.BackupMethod>(reader);
                                 break;
                             case "BackupPriority":
+                                if (result.BackupPriority is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.BackupPriority = global::Bindings.Serialization.XmlParsing.ReadInt32(reader);
                                 break;
                             case "BackupRetentionPeriod":
+                                if (result.BackupRetentionPeriod is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.BackupRetentionPeriod = global::Bindings.Serialization.XmlParsing.ReadInt32(reader);
                                 break;
                             case "Category":
+                                if (result.Category is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.Category = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "CompressType":
+                                if (result.CompressType is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.CompressType = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "EnableBackupLog":
+                                if (result.EnableBackupLog is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.EnableBackupLog = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "EnableIncrementDataBackup":
+                                if (result.EnableIncrementDataBackup is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.EnableIncrementDataBackup = global::Bindings.Serialization.XmlParsing.ReadBoolean(reader);
                                 break;
                             case "EnablePitrProtection":
+                                if (result.EnablePitrProtection is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.EnablePitrProtection = global::Bindings.Serialization.XmlParsing.ReadBoolean(reader);
                                 break;
                             case "HighSpaceUsageProtection":
+                                if (result.HighSpaceUsageProtection is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.HighSpaceUsageProtection = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "LocalLogRetentionHours":
+                                if (result.LocalLogRetentionHours is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.LocalLogRetentionHours = global::Bindings.Serialization.XmlParsing.ReadInt32(reader);
                                 break;
                             case "LocalLogRetentionSpace":
+                                if (result.LocalLogRetentionSpace is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.LocalLogRetentionSpace = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "LogBackupFrequency":
+                                if (result.LogBackupFrequency is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.LogBackupFrequency = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "LogBackupLocalRetentionNumber":
+                                if (result.LogBackupLocalRetentionNumber is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.LogBackupLocalRetentionNumber = global::Bindings.Serialization.XmlParsing.ReadInt32(reader);
                                 break;
                             case "LogBackupRetentionPeriod":
+                                if (result.LogBackupRetentionPeriod is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.LogBackupRetentionPeriod = global::Bindings.Serialization.XmlParsing.ReadInt32(reader);
                                 break;
                             case "PitrRetentionPeriod":
+                                if (result.PitrRetentionPeriod is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.PitrRetentionPeriod = global::Bindings.Serialization.XmlParsing.ReadInt32(reader);
                                 break;
                             case "PreferredBackupPeriod":
+                                if (result.PreferredBackupPeriod is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.PreferredBackupPeriod = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "PreferredBackupTime":
+                                if (result.PreferredBackupTime is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.PreferredBackupTime = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "PreferredNextBackupTime":
+                                if (result.PreferredNextBackupTime is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.PreferredNextBackupTime = global::Bindings.Serialization.XmlParsing.ReadDateTime(reader, global::Bindings.Serialization.DateTimeWireFormat.Iso8601Minutes);
                                 break;
                             case "ReleasedKeepPolicy":
+                                if (result.ReleasedKeepPolicy is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.ReleasedKeepPolicy = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "RequestId":
+                                if (result.RequestId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.RequestId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "SupportModifyBackupPriority":
+                                if (result.SupportModifyBackupPriority is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.SupportModifyBackupPriority = global::Bindings.Serialization.XmlParsing.ReadBoolean(reader);
                                 break;
                             case "SupportReleasedKeep":
+                                if (result.SupportReleasedKeep is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.SupportReleasedKeep = global::Bindings.Serialization.XmlParsing.ReadInt32(reader);
                                 break;
                             case "SupportVolumeShadowCopy":
+                                if (result.SupportVolumeShadowCopy is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.SupportVolumeShadowCopy = global::Bindings.Serialization.XmlParsing.ReadInt32(reader);
                                 break;
                             case "SupportsHighFrequencyBackup":
+                                if (result.SupportsHighFrequencyBackup is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.SupportsHighFrequencyBackup = global::Bindings.Serialization.XmlParsing.ReadInt64(reader);
                                 break;
                             default:
@@ -1279,10 +1353,10 @@ namespace Bindings.Rds
         private static void ReadAdvancedDataPoliciesXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options, ref global::Bindings.Serialization.ListBuilder<global::Bindings.Rds.AdvancedDataPolicy> items, ref global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers)
         {
             items.Start();
-            if (!global::Bindings.Serialization.XmlParsing.StartElement(reader, options)) return;
+            if (!global::Bindings.Serialization.XmlParsing.StartElement(reader, options, "AdvancedDataPolicies", ref unknownMembers)) return;
             // Empty items are skipped, so the list's count is not the element's index.
             var index = items.Count;
-            while (global::Bindings.Serialization.XmlParsing.NextChildElement(reader))
+            while (global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, "AdvancedDataPolicies.", ref unknownMembers))
             {
                 if (reader.LocalName != "AdvancedDataPolicy")
                 {
@@ -1311,10 +1385,10 @@ namespace Bindings.Rds
         private static void ReadAdvancedLogPoliciesXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options, ref global::Bindings.Serialization.ListBuilder<global::Bindings.Rds.AdvancedLogPolicy> items, ref global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers)
         {
             items.Start();
-            if (!global::Bindings.Serialization.XmlParsing.StartElement(reader, options)) return;
+            if (!global::Bindings.Serialization.XmlParsing.StartElement(reader, options, "AdvancedLogPolicies", ref unknownMembers)) return;
             // Empty items are skipped, so the list's count is not the element's index.
             var index = items.Count;
-            while (global::Bindings.Serialization.XmlParsing.NextChildElement(reader))
+            while (global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, "AdvancedLogPolicies.", ref unknownMembers))
             {
                 if (reader.LocalName != "AdvancedLogPolicy")
                 {
@@ -1393,7 +1467,8 @@ namespace Bindings.Rds
 
         // What the runtime needs to know of the operation, made once.
         private static readonly global::Bindings.Client.RpcOperation DescribeBackupPolicyOperation = new global::Bindings.Client.RpcOperation(
-            "Rds", "DescribeBackupPolicy", idempotencyTokenParameter: null, anonymous: false, retryableErrorCodes: null);
+            "Rds", "DescribeBackupPolicy", idempotencyTokenParameter: null, anonymous: false, retryableErrorCodes: null,
+            responseMembers: new string[] { "AdvancedBackupPolicyEnabled", "AdvancedDataPolicies", "AdvancedLogPolicies", "ArchiveBackupKeepCount", "ArchiveBackupKeepPolicy", "ArchiveBackupRetentionPeriod", "BackupInterval", "BackupLog", "BackupMethod", "BackupPriority", "BackupRetentionPeriod", "Category", "CompressType", "EnableBackupLog", "EnableIncrementDataBackup", "EnablePitrProtection", "HighSpaceUsageProtection", "LocalLogRetentionHours", "LocalLogRetentionSpace", "LogBackupFrequency", "LogBackupLocalRetentionNumber", "LogBackupRetentionPeriod", "PitrRetentionPeriod", "PreferredBackupPeriod", "PreferredBackupTime", "PreferredNextBackupTime", "ReleasedKeepPolicy", "RequestId", "SupportModifyBackupPriority", "SupportReleasedKeep", "SupportVolumeShadowCopy", "SupportsHighFrequencyBackup" });
 
         // The generated parsers, as delegates made once.
         private static readonly global::System.Func<global::System.IO.Stream, global::Bindings.ResponseParseOptions, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<global::Bindings.Rds.DescribeBackupPolicyResponse>> DescribeBackupPolicyJson = global::Bindings.Rds.DescribeBackupPolicyResponse.ParseJsonAsync;

@@ -98,12 +98,16 @@ namespace Bindings.Rds
         /// <exception cref="global::Bindings.RequestValidationException">A parameter is missing or breaks a constraint; the exception names it.</exception>
         public void Validate()
         {
-            if (string.IsNullOrEmpty(DBInstanceId)) throw new global::Bindings.RequestValidationException("DescribeBackupTasks", "DBInstanceId", "is required");
+            if (string.IsNullOrWhiteSpace(DBInstanceId)) throw new global::Bindings.RequestValidationException("DescribeBackupTasks", "DBInstanceId", "is required");
+            if (DBInstanceId is object && global::Bindings.Serialization.WireText.HasControlCharacter(DBInstanceId)) throw new global::Bindings.RequestValidationException("DescribeBackupTasks", "DBInstanceId", "must not contain control characters");
+            if (ClientToken is object && global::Bindings.Serialization.WireText.HasControlCharacter(ClientToken)) throw new global::Bindings.RequestValidationException("DescribeBackupTasks", "ClientToken", "must not contain control characters");
             if (ClientToken is object)
             {
                 if (ClientToken.Length > 64) throw new global::Bindings.RequestValidationException("DescribeBackupTasks", "ClientToken", "must be at most 64 characters long (it has " + ClientToken.Length + ")");
                 if (!global::Bindings.Serialization.WireText.IsAscii(ClientToken)) throw new global::Bindings.RequestValidationException("DescribeBackupTasks", "ClientToken", "must contain ASCII characters only");
             }
+            if (BackupMode.HasValue && BackupMode.Value.WireValue.Length == 0) throw new global::Bindings.RequestValidationException("DescribeBackupTasks", "BackupMode", "is an unset value (default) with no wire text: set a value or leave it null");
+            if (BackupJobStatus.HasValue && BackupJobStatus.Value.WireValue.Length == 0) throw new global::Bindings.RequestValidationException("DescribeBackupTasks", "BackupJobStatus", "is an unset value (default) with no wire text: set a value or leave it null");
         }
 
         /// <summary>
@@ -121,8 +125,8 @@ namespace Bindings.Rds
             writer.Member("ClientToken", ClientToken);
             writer.Member("Flag", Flag);
             writer.Member("BackupJobId", BackupJobId);
-            writer.Member("BackupMode", BackupMode?.WireValue);
-            writer.Member("BackupJobStatus", BackupJobStatus?.WireValue);
+            writer.Member("BackupMode", global::Bindings.Serialization.WireScalar.Enum(BackupMode?.WireValue));
+            writer.Member("BackupJobStatus", global::Bindings.Serialization.WireScalar.Enum(BackupJobStatus?.WireValue));
             writer.Member("OwnerId", OwnerId);
             writer.Member("OwnerAccount", OwnerAccount);
             writer.Member("ResourceOwnerId", ResourceOwnerId);
@@ -139,7 +143,7 @@ namespace Bindings.Rds
     [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public sealed partial class DescribeBackupTasksResponse : global::System.IEquatable<DescribeBackupTasksResponse>
     {
-        private static readonly global::Bindings.Serialization.ResponseParser<DescribeBackupTasksResponse> Parser = new global::Bindings.Serialization.ResponseParser<DescribeBackupTasksResponse>("DescribeBackupTasksResponse", ReadJson, ReadXml);
+        private static readonly global::Bindings.Serialization.ResponseParser<DescribeBackupTasksResponse> Parser = new global::Bindings.Serialization.ResponseParser<DescribeBackupTasksResponse>("DescribeBackupTasksResponse", ReadJson, ReadXml, "DescribeBackupTasksResponse");
 
         /// <summary>バックアップタスクで構成される配列。 The backup tasks.</summary>
         /// <remarks>
@@ -237,6 +241,7 @@ namespace Bindings.Rds
                         case 5:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameItems, "Items", ref member))
                             {
+                                if (listItems.IsStarted) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 ReadItemsJson(ref reader, json, ref listItems, ref unknownMembers);
                                 continue;
                             }
@@ -244,6 +249,7 @@ namespace Bindings.Rds
                         case 9:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameRequestId, "RequestId", ref member))
                             {
+                                if (result.RequestId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.RequestId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -273,6 +279,7 @@ namespace Bindings.Rds
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
             {
                 var member = string.Empty;
+                var hasItems = false;
                 try
                 {
                     // member names the value being read, for the path of an error; it is cleared between members.
@@ -281,6 +288,8 @@ namespace Bindings.Rds
                         var name = global::Bindings.Serialization.JsonParsing.PropertyName(ref reader);
                         if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameBackupJob, "BackupJob", ref member))
                         {
+                            if (hasItems) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
+                            hasItems = true;
                             ReadItemsJsonItems(ref reader, json, ref items);
                             continue;
                         }
@@ -372,30 +381,34 @@ namespace Bindings.Rds
         public static global::System.Threading.Tasks.Task<DescribeBackupTasksResponse> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Parser.ParseXmlAsync(xml, options, cancellationToken);
 
         /// <summary>
-        /// Reads one DescribeBackupTasksResponse from the element the reader is on, and moves past it.
+        /// Reads one DescribeBackupTasksResponse from the element the reader is on, and moves past it; null for
+        /// <c>xsi:nil</c>.
         /// </summary>
         /// <param name="reader">The reader, on the element's start tag.</param>
         /// <param name="options">The depth limit.</param>
-        internal static DescribeBackupTasksResponse ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
+        internal static DescribeBackupTasksResponse? ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
         {
+            if (global::Bindings.Serialization.XmlParsing.SkipNil(reader)) return null;
             var result = new DescribeBackupTasksResponse();
             global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers = default;
             global::Bindings.Serialization.ListBuilder<global::Bindings.Rds.BackupJob> listItems = default;
             var member = string.Empty;
             try
             {
-                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options))
+                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options, string.Empty, ref unknownMembers))
                 {
                     // member names the element being read, for the path of an error; it is cleared between elements.
-                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader); member = string.Empty)
+                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, string.Empty, ref unknownMembers); member = string.Empty)
                     {
                         member = reader.LocalName;
                         switch (member)
                         {
                             case "Items":
+                                if (listItems.IsStarted) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 ReadItemsXml(reader, options, ref listItems, ref unknownMembers);
                                 break;
                             case "RequestId":
+                                if (result.RequestId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.RequestId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             default:
@@ -421,10 +434,10 @@ namespace Bindings.Rds
         private static void ReadItemsXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options, ref global::Bindings.Serialization.ListBuilder<global::Bindings.Rds.BackupJob> items, ref global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers)
         {
             items.Start();
-            if (!global::Bindings.Serialization.XmlParsing.StartElement(reader, options)) return;
+            if (!global::Bindings.Serialization.XmlParsing.StartElement(reader, options, "Items", ref unknownMembers)) return;
             // Empty items are skipped, so the list's count is not the element's index.
             var index = items.Count;
-            while (global::Bindings.Serialization.XmlParsing.NextChildElement(reader))
+            while (global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, "Items.", ref unknownMembers))
             {
                 if (reader.LocalName != "BackupJob")
                 {
@@ -513,7 +526,8 @@ namespace Bindings.Rds
 
         // What the runtime needs to know of the operation, made once.
         private static readonly global::Bindings.Client.RpcOperation DescribeBackupTasksOperation = new global::Bindings.Client.RpcOperation(
-            "Rds", "DescribeBackupTasks", idempotencyTokenParameter: "ClientToken", anonymous: false, retryableErrorCodes: null);
+            "Rds", "DescribeBackupTasks", idempotencyTokenParameter: "ClientToken", anonymous: false, retryableErrorCodes: null,
+            responseMembers: new string[] { "Items", "RequestId" });
 
         // The generated parsers, as delegates made once.
         private static readonly global::System.Func<global::System.IO.Stream, global::Bindings.ResponseParseOptions, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<global::Bindings.Rds.DescribeBackupTasksResponse>> DescribeBackupTasksJson = global::Bindings.Rds.DescribeBackupTasksResponse.ParseJsonAsync;

@@ -111,7 +111,12 @@ namespace Bindings.Rds
         /// <exception cref="global::Bindings.RequestValidationException">A parameter is missing or breaks a constraint; the exception names it.</exception>
         public void Validate()
         {
-            if (string.IsNullOrEmpty(DBInstanceId)) throw new global::Bindings.RequestValidationException("DescribeBackups", "DBInstanceId", "is required");
+            if (BackupId is object && global::Bindings.Serialization.WireText.HasControlCharacter(BackupId)) throw new global::Bindings.RequestValidationException("DescribeBackups", "BackupId", "must not contain control characters");
+            if (BackupMode.HasValue && BackupMode.Value.WireValue.Length == 0) throw new global::Bindings.RequestValidationException("DescribeBackups", "BackupMode", "is an unset value (default) with no wire text: set a value or leave it null");
+            if (BackupStatus.HasValue && BackupStatus.Value.WireValue.Length == 0) throw new global::Bindings.RequestValidationException("DescribeBackups", "BackupStatus", "is an unset value (default) with no wire text: set a value or leave it null");
+            if (BackupType.HasValue && BackupType.Value.WireValue.Length == 0) throw new global::Bindings.RequestValidationException("DescribeBackups", "BackupType", "is an unset value (default) with no wire text: set a value or leave it null");
+            if (string.IsNullOrWhiteSpace(DBInstanceId)) throw new global::Bindings.RequestValidationException("DescribeBackups", "DBInstanceId", "is required");
+            if (DBInstanceId is object && global::Bindings.Serialization.WireText.HasControlCharacter(DBInstanceId)) throw new global::Bindings.RequestValidationException("DescribeBackups", "DBInstanceId", "must not contain control characters");
             if (EndTime.HasValue && global::Bindings.Serialization.DateTimeText.Problem(EndTime.Value, global::Bindings.Serialization.DateTimeWireFormat.Iso8601Minutes) is string problem) throw new global::Bindings.RequestValidationException("DescribeBackups", "EndTime", problem);
             if (PageNumber.HasValue)
             {
@@ -138,9 +143,9 @@ namespace Bindings.Rds
             parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("Version", "2014-08-15"));
             var writer = new global::Bindings.Serialization.RpcParameterWriter(parameters);
             writer.Member("BackupId", BackupId);
-            writer.Member("BackupMode", BackupMode?.WireValue);
-            writer.Member("BackupStatus", BackupStatus?.WireValue);
-            writer.Member("BackupType", BackupType?.WireValue);
+            writer.Member("BackupMode", global::Bindings.Serialization.WireScalar.Enum(BackupMode?.WireValue));
+            writer.Member("BackupStatus", global::Bindings.Serialization.WireScalar.Enum(BackupStatus?.WireValue));
+            writer.Member("BackupType", global::Bindings.Serialization.WireScalar.Enum(BackupType?.WireValue));
             writer.Member("DBInstanceId", DBInstanceId);
             writer.Member("EndTime", EndTime, global::Bindings.Serialization.DateTimeWireFormat.Iso8601Minutes);
             writer.Member("PageNumber", PageNumber);
@@ -159,7 +164,7 @@ namespace Bindings.Rds
     [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public sealed partial class DescribeBackupsResponse : global::System.IEquatable<DescribeBackupsResponse>
     {
-        private static readonly global::Bindings.Serialization.ResponseParser<DescribeBackupsResponse> Parser = new global::Bindings.Serialization.ResponseParser<DescribeBackupsResponse>("DescribeBackupsResponse", ReadJson, ReadXml);
+        private static readonly global::Bindings.Serialization.ResponseParser<DescribeBackupsResponse> Parser = new global::Bindings.Serialization.ResponseParser<DescribeBackupsResponse>("DescribeBackupsResponse", ReadJson, ReadXml, "DescribeBackupsResponse");
 
         /// <summary>The returned backup sets.</summary>
         /// <remarks>
@@ -322,6 +327,7 @@ namespace Bindings.Rds
                         case 5:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameItems, "Items", ref member))
                             {
+                                if (listItems.IsStarted) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 ReadItemsJson(ref reader, json, ref listItems, ref unknownMembers);
                                 continue;
                             }
@@ -329,6 +335,7 @@ namespace Bindings.Rds
                         case 9:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameRequestId, "RequestId", ref member))
                             {
+                                if (result.RequestId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.RequestId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -336,6 +343,7 @@ namespace Bindings.Rds
                         case 10:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNamePageNumber, "PageNumber", ref member))
                             {
+                                if (result.PageNumber is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.PageNumber = global::Bindings.Serialization.JsonParsing.ReadInt32(ref reader);
                                 continue;
                             }
@@ -343,6 +351,7 @@ namespace Bindings.Rds
                         case 15:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNamePageRecordCount, "PageRecordCount", ref member))
                             {
+                                if (result.PageRecordCount is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.PageRecordCount = global::Bindings.Serialization.JsonParsing.ReadInt32(ref reader);
                                 continue;
                             }
@@ -350,6 +359,7 @@ namespace Bindings.Rds
                         case 16:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameTotalRecordCount, "TotalRecordCount", ref member))
                             {
+                                if (result.TotalRecordCount is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.TotalRecordCount = global::Bindings.Serialization.JsonParsing.ReadInt32(ref reader);
                                 continue;
                             }
@@ -357,6 +367,7 @@ namespace Bindings.Rds
                         case 20:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameTotalEcsSnapshotSize, "TotalEcsSnapshotSize", ref member))
                             {
+                                if (result.TotalEcsSnapshotSize is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.TotalEcsSnapshotSize = global::Bindings.Serialization.JsonParsing.ReadInt64(ref reader);
                                 continue;
                             }
@@ -386,6 +397,7 @@ namespace Bindings.Rds
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
             {
                 var member = string.Empty;
+                var hasItems = false;
                 try
                 {
                     // member names the value being read, for the path of an error; it is cleared between members.
@@ -394,6 +406,8 @@ namespace Bindings.Rds
                         var name = global::Bindings.Serialization.JsonParsing.PropertyName(ref reader);
                         if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameBackup, "Backup", ref member))
                         {
+                            if (hasItems) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
+                            hasItems = true;
                             ReadItemsJsonItems(ref reader, json, ref items);
                             continue;
                         }
@@ -497,42 +511,50 @@ namespace Bindings.Rds
         public static global::System.Threading.Tasks.Task<DescribeBackupsResponse> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Parser.ParseXmlAsync(xml, options, cancellationToken);
 
         /// <summary>
-        /// Reads one DescribeBackupsResponse from the element the reader is on, and moves past it.
+        /// Reads one DescribeBackupsResponse from the element the reader is on, and moves past it; null for
+        /// <c>xsi:nil</c>.
         /// </summary>
         /// <param name="reader">The reader, on the element's start tag.</param>
         /// <param name="options">The depth limit.</param>
-        internal static DescribeBackupsResponse ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
+        internal static DescribeBackupsResponse? ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
         {
+            if (global::Bindings.Serialization.XmlParsing.SkipNil(reader)) return null;
             var result = new DescribeBackupsResponse();
             global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers = default;
             global::Bindings.Serialization.ListBuilder<global::Bindings.Rds.Backup> listItems = default;
             var member = string.Empty;
             try
             {
-                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options))
+                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options, string.Empty, ref unknownMembers))
                 {
                     // member names the element being read, for the path of an error; it is cleared between elements.
-                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader); member = string.Empty)
+                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, string.Empty, ref unknownMembers); member = string.Empty)
                     {
                         member = reader.LocalName;
                         switch (member)
                         {
                             case "Items":
+                                if (listItems.IsStarted) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 ReadItemsXml(reader, options, ref listItems, ref unknownMembers);
                                 break;
                             case "PageNumber":
+                                if (result.PageNumber is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.PageNumber = global::Bindings.Serialization.XmlParsing.ReadInt32(reader);
                                 break;
                             case "PageRecordCount":
+                                if (result.PageRecordCount is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.PageRecordCount = global::Bindings.Serialization.XmlParsing.ReadInt32(reader);
                                 break;
                             case "RequestId":
+                                if (result.RequestId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.RequestId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "TotalEcsSnapshotSize":
+                                if (result.TotalEcsSnapshotSize is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.TotalEcsSnapshotSize = global::Bindings.Serialization.XmlParsing.ReadInt64(reader);
                                 break;
                             case "TotalRecordCount":
+                                if (result.TotalRecordCount is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.TotalRecordCount = global::Bindings.Serialization.XmlParsing.ReadInt32(reader);
                                 break;
                             default:
@@ -558,10 +580,10 @@ namespace Bindings.Rds
         private static void ReadItemsXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options, ref global::Bindings.Serialization.ListBuilder<global::Bindings.Rds.Backup> items, ref global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers)
         {
             items.Start();
-            if (!global::Bindings.Serialization.XmlParsing.StartElement(reader, options)) return;
+            if (!global::Bindings.Serialization.XmlParsing.StartElement(reader, options, "Items", ref unknownMembers)) return;
             // Empty items are skipped, so the list's count is not the element's index.
             var index = items.Count;
-            while (global::Bindings.Serialization.XmlParsing.NextChildElement(reader))
+            while (global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, "Items.", ref unknownMembers))
             {
                 if (reader.LocalName != "Backup")
                 {
@@ -640,7 +662,8 @@ namespace Bindings.Rds
 
         // What the runtime needs to know of the operation, made once.
         private static readonly global::Bindings.Client.RpcOperation DescribeBackupsOperation = new global::Bindings.Client.RpcOperation(
-            "Rds", "DescribeBackups", idempotencyTokenParameter: null, anonymous: false, retryableErrorCodes: null);
+            "Rds", "DescribeBackups", idempotencyTokenParameter: null, anonymous: false, retryableErrorCodes: null,
+            responseMembers: new string[] { "Items", "PageNumber", "PageRecordCount", "RequestId", "TotalEcsSnapshotSize", "TotalRecordCount" });
 
         // The generated parsers, as delegates made once.
         private static readonly global::System.Func<global::System.IO.Stream, global::Bindings.ResponseParseOptions, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<global::Bindings.Rds.DescribeBackupsResponse>> DescribeBackupsJson = global::Bindings.Rds.DescribeBackupsResponse.ParseJsonAsync;

@@ -311,15 +311,20 @@ namespace Bindings.Rds
         /// <exception cref="global::Bindings.RequestValidationException">A parameter is missing or breaks a constraint; the exception names it.</exception>
         public void Validate()
         {
+            if (ClientToken is object && global::Bindings.Serialization.WireText.HasControlCharacter(ClientToken)) throw new global::Bindings.RequestValidationException("DescribeDBInstances", "ClientToken", "must not contain control characters");
             if (ClientToken is object)
             {
                 if (ClientToken.Length > 64) throw new global::Bindings.RequestValidationException("DescribeDBInstances", "ClientToken", "must be at most 64 characters long (it has " + ClientToken.Length + ")");
             }
+            if (DBInstanceId is object && global::Bindings.Serialization.WireText.HasControlCharacter(DBInstanceId)) throw new global::Bindings.RequestValidationException("DescribeDBInstances", "DBInstanceId", "must not contain control characters");
+            if (DedicatedHostGroupId is object && global::Bindings.Serialization.WireText.HasControlCharacter(DedicatedHostGroupId)) throw new global::Bindings.RequestValidationException("DescribeDBInstances", "DedicatedHostGroupId", "must not contain control characters");
+            if (DedicatedHostId is object && global::Bindings.Serialization.WireText.HasControlCharacter(DedicatedHostId)) throw new global::Bindings.RequestValidationException("DescribeDBInstances", "DedicatedHostId", "must not contain control characters");
             if (MaxResults.HasValue)
             {
                 if (MaxResults.Value < 1) throw new global::Bindings.RequestValidationException("DescribeDBInstances", "MaxResults", "must be at least 1");
                 if (MaxResults.Value > 100) throw new global::Bindings.RequestValidationException("DescribeDBInstances", "MaxResults", "must be at most 100");
             }
+            if (NextToken is object && global::Bindings.Serialization.WireText.HasControlCharacter(NextToken)) throw new global::Bindings.RequestValidationException("DescribeDBInstances", "NextToken", "must not contain control characters");
             if (PageNumber.HasValue)
             {
                 if (PageNumber.Value < 0) throw new global::Bindings.RequestValidationException("DescribeDBInstances", "PageNumber", "must be at least 0");
@@ -330,7 +335,13 @@ namespace Bindings.Rds
                 if (PageSize.Value < 1) throw new global::Bindings.RequestValidationException("DescribeDBInstances", "PageSize", "must be at least 1");
                 if (PageSize.Value > 100) throw new global::Bindings.RequestValidationException("DescribeDBInstances", "PageSize", "must be at most 100");
             }
-            if (string.IsNullOrEmpty(RegionId)) throw new global::Bindings.RequestValidationException("DescribeDBInstances", "RegionId", "is required");
+            if (string.IsNullOrWhiteSpace(RegionId)) throw new global::Bindings.RequestValidationException("DescribeDBInstances", "RegionId", "is required");
+            if (RegionId is object && global::Bindings.Serialization.WireText.HasControlCharacter(RegionId)) throw new global::Bindings.RequestValidationException("DescribeDBInstances", "RegionId", "must not contain control characters");
+            if (ResourceGroupId is object && global::Bindings.Serialization.WireText.HasControlCharacter(ResourceGroupId)) throw new global::Bindings.RequestValidationException("DescribeDBInstances", "ResourceGroupId", "must not contain control characters");
+            if (VSwitchId is object && global::Bindings.Serialization.WireText.HasControlCharacter(VSwitchId)) throw new global::Bindings.RequestValidationException("DescribeDBInstances", "VSwitchId", "must not contain control characters");
+            if (VpcId is object && global::Bindings.Serialization.WireText.HasControlCharacter(VpcId)) throw new global::Bindings.RequestValidationException("DescribeDBInstances", "VpcId", "must not contain control characters");
+            if (ZoneId is object && global::Bindings.Serialization.WireText.HasControlCharacter(ZoneId)) throw new global::Bindings.RequestValidationException("DescribeDBInstances", "ZoneId", "must not contain control characters");
+            if (proxyId is object && global::Bindings.Serialization.WireText.HasControlCharacter(proxyId)) throw new global::Bindings.RequestValidationException("DescribeDBInstances", "proxyId", "must not contain control characters");
         }
 
         /// <summary>
@@ -390,7 +401,7 @@ namespace Bindings.Rds
     [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public sealed partial class DescribeDBInstancesResponse : global::System.IEquatable<DescribeDBInstancesResponse>
     {
-        private static readonly global::Bindings.Serialization.ResponseParser<DescribeDBInstancesResponse> Parser = new global::Bindings.Serialization.ResponseParser<DescribeDBInstancesResponse>("DescribeDBInstancesResponse", ReadJson, ReadXml);
+        private static readonly global::Bindings.Serialization.ResponseParser<DescribeDBInstancesResponse> Parser = new global::Bindings.Serialization.ResponseParser<DescribeDBInstancesResponse>("DescribeDBInstancesResponse", ReadJson, ReadXml, "DescribeDBInstancesResponse");
 
         /// <summary>The information about the instances.</summary>
         /// <remarks>
@@ -554,6 +565,7 @@ namespace Bindings.Rds
                         case 5:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameItems, "Items", ref member))
                             {
+                                if (listItems.IsStarted) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 ReadItemsJson(ref reader, json, ref listItems, ref unknownMembers);
                                 continue;
                             }
@@ -561,11 +573,13 @@ namespace Bindings.Rds
                         case 9:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameNextToken, "NextToken", ref member))
                             {
+                                if (result.NextToken is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.NextToken = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameRequestId, "RequestId", ref member))
                             {
+                                if (result.RequestId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.RequestId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -573,6 +587,7 @@ namespace Bindings.Rds
                         case 10:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNamePageNumber, "PageNumber", ref member))
                             {
+                                if (result.PageNumber is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.PageNumber = global::Bindings.Serialization.JsonParsing.ReadInt32(ref reader);
                                 continue;
                             }
@@ -580,6 +595,7 @@ namespace Bindings.Rds
                         case 15:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNamePageRecordCount, "PageRecordCount", ref member))
                             {
+                                if (result.PageRecordCount is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.PageRecordCount = global::Bindings.Serialization.JsonParsing.ReadInt32(ref reader);
                                 continue;
                             }
@@ -587,6 +603,7 @@ namespace Bindings.Rds
                         case 16:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameTotalRecordCount, "TotalRecordCount", ref member))
                             {
+                                if (result.TotalRecordCount is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.TotalRecordCount = global::Bindings.Serialization.JsonParsing.ReadInt32(ref reader);
                                 continue;
                             }
@@ -616,6 +633,7 @@ namespace Bindings.Rds
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
             {
                 var member = string.Empty;
+                var hasItems = false;
                 try
                 {
                     // member names the value being read, for the path of an error; it is cleared between members.
@@ -624,6 +642,8 @@ namespace Bindings.Rds
                         var name = global::Bindings.Serialization.JsonParsing.PropertyName(ref reader);
                         if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameDBInstance, "DBInstance", ref member))
                         {
+                            if (hasItems) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
+                            hasItems = true;
                             ReadItemsJsonItems(ref reader, json, ref items);
                             continue;
                         }
@@ -727,42 +747,50 @@ namespace Bindings.Rds
         public static global::System.Threading.Tasks.Task<DescribeDBInstancesResponse> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Parser.ParseXmlAsync(xml, options, cancellationToken);
 
         /// <summary>
-        /// Reads one DescribeDBInstancesResponse from the element the reader is on, and moves past it.
+        /// Reads one DescribeDBInstancesResponse from the element the reader is on, and moves past it; null for
+        /// <c>xsi:nil</c>.
         /// </summary>
         /// <param name="reader">The reader, on the element's start tag.</param>
         /// <param name="options">The depth limit.</param>
-        internal static DescribeDBInstancesResponse ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
+        internal static DescribeDBInstancesResponse? ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
         {
+            if (global::Bindings.Serialization.XmlParsing.SkipNil(reader)) return null;
             var result = new DescribeDBInstancesResponse();
             global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers = default;
             global::Bindings.Serialization.ListBuilder<global::Bindings.Rds.DBInstance> listItems = default;
             var member = string.Empty;
             try
             {
-                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options))
+                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options, string.Empty, ref unknownMembers))
                 {
                     // member names the element being read, for the path of an error; it is cleared between elements.
-                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader); member = string.Empty)
+                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, string.Empty, ref unknownMembers); member = string.Empty)
                     {
                         member = reader.LocalName;
                         switch (member)
                         {
                             case "Items":
+                                if (listItems.IsStarted) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 ReadItemsXml(reader, options, ref listItems, ref unknownMembers);
                                 break;
                             case "NextToken":
+                                if (result.NextToken is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.NextToken = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "PageNumber":
+                                if (result.PageNumber is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.PageNumber = global::Bindings.Serialization.XmlParsing.ReadInt32(reader);
                                 break;
                             case "PageRecordCount":
+                                if (result.PageRecordCount is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.PageRecordCount = global::Bindings.Serialization.XmlParsing.ReadInt32(reader);
                                 break;
                             case "RequestId":
+                                if (result.RequestId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.RequestId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "TotalRecordCount":
+                                if (result.TotalRecordCount is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.TotalRecordCount = global::Bindings.Serialization.XmlParsing.ReadInt32(reader);
                                 break;
                             default:
@@ -788,10 +816,10 @@ namespace Bindings.Rds
         private static void ReadItemsXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options, ref global::Bindings.Serialization.ListBuilder<global::Bindings.Rds.DBInstance> items, ref global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers)
         {
             items.Start();
-            if (!global::Bindings.Serialization.XmlParsing.StartElement(reader, options)) return;
+            if (!global::Bindings.Serialization.XmlParsing.StartElement(reader, options, "Items", ref unknownMembers)) return;
             // Empty items are skipped, so the list's count is not the element's index.
             var index = items.Count;
-            while (global::Bindings.Serialization.XmlParsing.NextChildElement(reader))
+            while (global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, "Items.", ref unknownMembers))
             {
                 if (reader.LocalName != "DBInstance")
                 {
@@ -874,7 +902,8 @@ namespace Bindings.Rds
 
         // What the runtime needs to know of the operation, made once.
         private static readonly global::Bindings.Client.RpcOperation DescribeDBInstancesOperation = new global::Bindings.Client.RpcOperation(
-            "Rds", "DescribeDBInstances", idempotencyTokenParameter: "ClientToken", anonymous: false, retryableErrorCodes: null);
+            "Rds", "DescribeDBInstances", idempotencyTokenParameter: "ClientToken", anonymous: false, retryableErrorCodes: null,
+            responseMembers: new string[] { "Items", "NextToken", "PageNumber", "PageRecordCount", "RequestId", "TotalRecordCount" });
 
         // The generated parsers, as delegates made once.
         private static readonly global::System.Func<global::System.IO.Stream, global::Bindings.ResponseParseOptions, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<global::Bindings.Rds.DescribeDBInstancesResponse>> DescribeDBInstancesJson = global::Bindings.Rds.DescribeDBInstancesResponse.ParseJsonAsync;

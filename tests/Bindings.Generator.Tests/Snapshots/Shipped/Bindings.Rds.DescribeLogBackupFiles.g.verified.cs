@@ -98,7 +98,8 @@ namespace Bindings.Rds
         /// <exception cref="global::Bindings.RequestValidationException">A parameter is missing or breaks a constraint; the exception names it.</exception>
         public void Validate()
         {
-            if (string.IsNullOrEmpty(DBInstanceId)) throw new global::Bindings.RequestValidationException("DescribeLogBackupFiles", "DBInstanceId", "is required");
+            if (string.IsNullOrWhiteSpace(DBInstanceId)) throw new global::Bindings.RequestValidationException("DescribeLogBackupFiles", "DBInstanceId", "is required");
+            if (DBInstanceId is object && global::Bindings.Serialization.WireText.HasControlCharacter(DBInstanceId)) throw new global::Bindings.RequestValidationException("DescribeLogBackupFiles", "DBInstanceId", "must not contain control characters");
             if (!EndTime.HasValue) throw new global::Bindings.RequestValidationException("DescribeLogBackupFiles", "EndTime", "is required");
             if (EndTime.HasValue && global::Bindings.Serialization.DateTimeText.Problem(EndTime.Value, global::Bindings.Serialization.DateTimeWireFormat.Iso8601Minutes) is string problem) throw new global::Bindings.RequestValidationException("DescribeLogBackupFiles", "EndTime", problem);
             if (PageNumber.HasValue)
@@ -147,7 +148,7 @@ namespace Bindings.Rds
     [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public sealed partial class DescribeLogBackupFilesResponse : global::System.IEquatable<DescribeLogBackupFilesResponse>
     {
-        private static readonly global::Bindings.Serialization.ResponseParser<DescribeLogBackupFilesResponse> Parser = new global::Bindings.Serialization.ResponseParser<DescribeLogBackupFilesResponse>("DescribeLogBackupFilesResponse", ReadJson, ReadXml);
+        private static readonly global::Bindings.Serialization.ResponseParser<DescribeLogBackupFilesResponse> Parser = new global::Bindings.Serialization.ResponseParser<DescribeLogBackupFilesResponse>("DescribeLogBackupFilesResponse", ReadJson, ReadXml, "DescribeLogBackupFilesResponse");
 
         /// <summary>The details of log files.</summary>
         /// <remarks>
@@ -312,6 +313,7 @@ namespace Bindings.Rds
                         case 5:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameItems, "Items", ref member))
                             {
+                                if (listItems.IsStarted) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 ReadItemsJson(ref reader, json, ref listItems, ref unknownMembers);
                                 continue;
                             }
@@ -319,6 +321,7 @@ namespace Bindings.Rds
                         case 9:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameRequestId, "RequestId", ref member))
                             {
+                                if (result.RequestId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.RequestId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -326,6 +329,7 @@ namespace Bindings.Rds
                         case 10:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNamePageNumber, "PageNumber", ref member))
                             {
+                                if (result.PageNumber is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.PageNumber = global::Bindings.Serialization.JsonParsing.ReadInt32(ref reader);
                                 continue;
                             }
@@ -333,6 +337,7 @@ namespace Bindings.Rds
                         case 13:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameTotalFileSize, "TotalFileSize", ref member))
                             {
+                                if (result.TotalFileSize is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.TotalFileSize = global::Bindings.Serialization.JsonParsing.ReadInt64(ref reader);
                                 continue;
                             }
@@ -340,6 +345,7 @@ namespace Bindings.Rds
                         case 15:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNamePageRecordCount, "PageRecordCount", ref member))
                             {
+                                if (result.PageRecordCount is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.PageRecordCount = global::Bindings.Serialization.JsonParsing.ReadInt32(ref reader);
                                 continue;
                             }
@@ -347,6 +353,7 @@ namespace Bindings.Rds
                         case 16:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameTotalRecordCount, "TotalRecordCount", ref member))
                             {
+                                if (result.TotalRecordCount is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.TotalRecordCount = global::Bindings.Serialization.JsonParsing.ReadInt32(ref reader);
                                 continue;
                             }
@@ -376,6 +383,7 @@ namespace Bindings.Rds
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
             {
                 var member = string.Empty;
+                var hasItems = false;
                 try
                 {
                     // member names the value being read, for the path of an error; it is cleared between members.
@@ -384,6 +392,8 @@ namespace Bindings.Rds
                         var name = global::Bindings.Serialization.JsonParsing.PropertyName(ref reader);
                         if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameBinLogFile, "BinLogFile", ref member))
                         {
+                            if (hasItems) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
+                            hasItems = true;
                             ReadItemsJsonItems(ref reader, json, ref items);
                             continue;
                         }
@@ -487,42 +497,50 @@ namespace Bindings.Rds
         public static global::System.Threading.Tasks.Task<DescribeLogBackupFilesResponse> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Parser.ParseXmlAsync(xml, options, cancellationToken);
 
         /// <summary>
-        /// Reads one DescribeLogBackupFilesResponse from the element the reader is on, and moves past it.
+        /// Reads one DescribeLogBackupFilesResponse from the element the reader is on, and moves past it; null
+        /// for <c>xsi:nil</c>.
         /// </summary>
         /// <param name="reader">The reader, on the element's start tag.</param>
         /// <param name="options">The depth limit.</param>
-        internal static DescribeLogBackupFilesResponse ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
+        internal static DescribeLogBackupFilesResponse? ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
         {
+            if (global::Bindings.Serialization.XmlParsing.SkipNil(reader)) return null;
             var result = new DescribeLogBackupFilesResponse();
             global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers = default;
             global::Bindings.Serialization.ListBuilder<global::Bindings.Rds.LogBackupFile> listItems = default;
             var member = string.Empty;
             try
             {
-                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options))
+                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options, string.Empty, ref unknownMembers))
                 {
                     // member names the element being read, for the path of an error; it is cleared between elements.
-                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader); member = string.Empty)
+                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, string.Empty, ref unknownMembers); member = string.Empty)
                     {
                         member = reader.LocalName;
                         switch (member)
                         {
                             case "Items":
+                                if (listItems.IsStarted) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 ReadItemsXml(reader, options, ref listItems, ref unknownMembers);
                                 break;
                             case "PageNumber":
+                                if (result.PageNumber is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.PageNumber = global::Bindings.Serialization.XmlParsing.ReadInt32(reader);
                                 break;
                             case "PageRecordCount":
+                                if (result.PageRecordCount is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.PageRecordCount = global::Bindings.Serialization.XmlParsing.ReadInt32(reader);
                                 break;
                             case "RequestId":
+                                if (result.RequestId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.RequestId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "TotalFileSize":
+                                if (result.TotalFileSize is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.TotalFileSize = global::Bindings.Serialization.XmlParsing.ReadInt64(reader);
                                 break;
                             case "TotalRecordCount":
+                                if (result.TotalRecordCount is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.TotalRecordCount = global::Bindings.Serialization.XmlParsing.ReadInt32(reader);
                                 break;
                             default:
@@ -548,10 +566,10 @@ namespace Bindings.Rds
         private static void ReadItemsXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options, ref global::Bindings.Serialization.ListBuilder<global::Bindings.Rds.LogBackupFile> items, ref global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers)
         {
             items.Start();
-            if (!global::Bindings.Serialization.XmlParsing.StartElement(reader, options)) return;
+            if (!global::Bindings.Serialization.XmlParsing.StartElement(reader, options, "Items", ref unknownMembers)) return;
             // Empty items are skipped, so the list's count is not the element's index.
             var index = items.Count;
-            while (global::Bindings.Serialization.XmlParsing.NextChildElement(reader))
+            while (global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, "Items.", ref unknownMembers))
             {
                 if (reader.LocalName != "BinLogFile")
                 {
@@ -630,7 +648,8 @@ namespace Bindings.Rds
 
         // What the runtime needs to know of the operation, made once.
         private static readonly global::Bindings.Client.RpcOperation DescribeLogBackupFilesOperation = new global::Bindings.Client.RpcOperation(
-            "Rds", "DescribeLogBackupFiles", idempotencyTokenParameter: null, anonymous: false, retryableErrorCodes: null);
+            "Rds", "DescribeLogBackupFiles", idempotencyTokenParameter: null, anonymous: false, retryableErrorCodes: null,
+            responseMembers: new string[] { "Items", "PageNumber", "PageRecordCount", "RequestId", "TotalFileSize", "TotalRecordCount" });
 
         // The generated parsers, as delegates made once.
         private static readonly global::System.Func<global::System.IO.Stream, global::Bindings.ResponseParseOptions, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<global::Bindings.Rds.DescribeLogBackupFilesResponse>> DescribeLogBackupFilesJson = global::Bindings.Rds.DescribeLogBackupFilesResponse.ParseJsonAsync;

@@ -83,8 +83,10 @@ namespace Bindings.Rds
         /// <exception cref="global::Bindings.RequestValidationException">A parameter is missing or breaks a constraint; the exception names it.</exception>
         public void Validate()
         {
-            if (string.IsNullOrEmpty(RegionId)) throw new global::Bindings.RequestValidationException("ListTagResources", "RegionId", "is required");
-            if (string.IsNullOrEmpty(ResourceType)) throw new global::Bindings.RequestValidationException("ListTagResources", "ResourceType", "is required");
+            if (NextToken is object && global::Bindings.Serialization.WireText.HasControlCharacter(NextToken)) throw new global::Bindings.RequestValidationException("ListTagResources", "NextToken", "must not contain control characters");
+            if (string.IsNullOrWhiteSpace(RegionId)) throw new global::Bindings.RequestValidationException("ListTagResources", "RegionId", "is required");
+            if (RegionId is object && global::Bindings.Serialization.WireText.HasControlCharacter(RegionId)) throw new global::Bindings.RequestValidationException("ListTagResources", "RegionId", "must not contain control characters");
+            if (string.IsNullOrWhiteSpace(ResourceType)) throw new global::Bindings.RequestValidationException("ListTagResources", "ResourceType", "is required");
         }
 
         /// <summary>
@@ -118,7 +120,7 @@ namespace Bindings.Rds
     [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public sealed partial class ListTagResourcesResponse : global::System.IEquatable<ListTagResourcesResponse>
     {
-        private static readonly global::Bindings.Serialization.ResponseParser<ListTagResourcesResponse> Parser = new global::Bindings.Serialization.ResponseParser<ListTagResourcesResponse>("ListTagResourcesResponse", ReadJson, ReadXml);
+        private static readonly global::Bindings.Serialization.ResponseParser<ListTagResourcesResponse> Parser = new global::Bindings.Serialization.ResponseParser<ListTagResourcesResponse>("ListTagResourcesResponse", ReadJson, ReadXml, "ListTagResourcesResponse");
 
         /// <summary>
         /// You must specify the token that is obtained from the previous query as the value of NextToken.
@@ -226,11 +228,13 @@ namespace Bindings.Rds
                         case 9:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameNextToken, "NextToken", ref member))
                             {
+                                if (result.NextToken is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.NextToken = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameRequestId, "RequestId", ref member))
                             {
+                                if (result.RequestId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.RequestId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -238,6 +242,7 @@ namespace Bindings.Rds
                         case 12:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameTagResources, "TagResources", ref member))
                             {
+                                if (listTagResources.IsStarted) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 ReadTagResourcesJson(ref reader, json, ref listTagResources, ref unknownMembers);
                                 continue;
                             }
@@ -268,6 +273,7 @@ namespace Bindings.Rds
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
             {
                 var member = string.Empty;
+                var hasItems = false;
                 try
                 {
                     // member names the value being read, for the path of an error; it is cleared between members.
@@ -276,6 +282,8 @@ namespace Bindings.Rds
                         var name = global::Bindings.Serialization.JsonParsing.PropertyName(ref reader);
                         if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameTagResource, "TagResource", ref member))
                         {
+                            if (hasItems) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
+                            hasItems = true;
                             ReadTagResourcesJsonItems(ref reader, json, ref items);
                             continue;
                         }
@@ -370,33 +378,38 @@ namespace Bindings.Rds
         public static global::System.Threading.Tasks.Task<ListTagResourcesResponse> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Parser.ParseXmlAsync(xml, options, cancellationToken);
 
         /// <summary>
-        /// Reads one ListTagResourcesResponse from the element the reader is on, and moves past it.
+        /// Reads one ListTagResourcesResponse from the element the reader is on, and moves past it; null for
+        /// <c>xsi:nil</c>.
         /// </summary>
         /// <param name="reader">The reader, on the element's start tag.</param>
         /// <param name="options">The depth limit.</param>
-        internal static ListTagResourcesResponse ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
+        internal static ListTagResourcesResponse? ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
         {
+            if (global::Bindings.Serialization.XmlParsing.SkipNil(reader)) return null;
             var result = new ListTagResourcesResponse();
             global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers = default;
             global::Bindings.Serialization.ListBuilder<global::Bindings.Rds.TagResource> listTagResources = default;
             var member = string.Empty;
             try
             {
-                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options))
+                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options, string.Empty, ref unknownMembers))
                 {
                     // member names the element being read, for the path of an error; it is cleared between elements.
-                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader); member = string.Empty)
+                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, string.Empty, ref unknownMembers); member = string.Empty)
                     {
                         member = reader.LocalName;
                         switch (member)
                         {
                             case "NextToken":
+                                if (result.NextToken is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.NextToken = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "RequestId":
+                                if (result.RequestId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.RequestId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "TagResources":
+                                if (listTagResources.IsStarted) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 ReadTagResourcesXml(reader, options, ref listTagResources, ref unknownMembers);
                                 break;
                             default:
@@ -423,10 +436,10 @@ namespace Bindings.Rds
         private static void ReadTagResourcesXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options, ref global::Bindings.Serialization.ListBuilder<global::Bindings.Rds.TagResource> items, ref global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers)
         {
             items.Start();
-            if (!global::Bindings.Serialization.XmlParsing.StartElement(reader, options)) return;
+            if (!global::Bindings.Serialization.XmlParsing.StartElement(reader, options, "TagResources", ref unknownMembers)) return;
             // Empty items are skipped, so the list's count is not the element's index.
             var index = items.Count;
-            while (global::Bindings.Serialization.XmlParsing.NextChildElement(reader))
+            while (global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, "TagResources.", ref unknownMembers))
             {
                 if (reader.LocalName != "TagResource")
                 {
@@ -505,7 +518,8 @@ namespace Bindings.Rds
 
         // What the runtime needs to know of the operation, made once.
         private static readonly global::Bindings.Client.RpcOperation ListTagResourcesOperation = new global::Bindings.Client.RpcOperation(
-            "Rds", "ListTagResources", idempotencyTokenParameter: null, anonymous: false, retryableErrorCodes: null);
+            "Rds", "ListTagResources", idempotencyTokenParameter: null, anonymous: false, retryableErrorCodes: null,
+            responseMembers: new string[] { "NextToken", "RequestId", "TagResources" });
 
         // The generated parsers, as delegates made once.
         private static readonly global::System.Func<global::System.IO.Stream, global::Bindings.ResponseParseOptions, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<global::Bindings.Rds.ListTagResourcesResponse>> ListTagResourcesJson = global::Bindings.Rds.ListTagResourcesResponse.ParseJsonAsync;

@@ -14,7 +14,7 @@ namespace Bindings.Rds
     [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public sealed partial class LogBackupFile : global::System.IEquatable<LogBackupFile>, global::Bindings.Serialization.IWireShape
     {
-        private static readonly global::Bindings.Serialization.ResponseParser<LogBackupFile> Parser = new global::Bindings.Serialization.ResponseParser<LogBackupFile>("LogBackupFile", ReadJson, ReadXml);
+        private static readonly global::Bindings.Serialization.ResponseParser<LogBackupFile> Parser = new global::Bindings.Serialization.ResponseParser<LogBackupFile>("LogBackupFile", ReadJson, ReadXml, null);
 
         /// <summary>
         /// The HTTP-based download URL of the log file. If the log file cannot be downloaded, an empty string
@@ -206,6 +206,7 @@ namespace Bindings.Rds
                         case 8:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameFileSize, "FileSize", ref member))
                             {
+                                if (result.FileSize is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.FileSize = global::Bindings.Serialization.JsonParsing.ReadInt64(ref reader);
                                 continue;
                             }
@@ -213,6 +214,7 @@ namespace Bindings.Rds
                         case 10:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameLogEndTime, "LogEndTime", ref member))
                             {
+                                if (result.LogEndTime is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.LogEndTime = global::Bindings.Serialization.JsonParsing.ReadDateTime(ref reader, global::Bindings.Serialization.DateTimeWireFormat.Iso8601Minutes);
                                 continue;
                             }
@@ -220,11 +222,13 @@ namespace Bindings.Rds
                         case 12:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameDownloadLink, "DownloadLink", ref member))
                             {
+                                if (result.DownloadLink is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.DownloadLink = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameLogBeginTime, "LogBeginTime", ref member))
                             {
+                                if (result.LogBeginTime is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.LogBeginTime = global::Bindings.Serialization.JsonParsing.ReadDateTime(ref reader, global::Bindings.Serialization.DateTimeWireFormat.Iso8601Minutes);
                                 continue;
                             }
@@ -232,6 +236,7 @@ namespace Bindings.Rds
                         case 15:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameLinkExpiredTime, "LinkExpiredTime", ref member))
                             {
+                                if (result.LinkExpiredTime is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.LinkExpiredTime = global::Bindings.Serialization.JsonParsing.ReadDateTime(ref reader);
                                 continue;
                             }
@@ -239,6 +244,7 @@ namespace Bindings.Rds
                         case 20:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameIntranetDownloadLink, "IntranetDownloadLink", ref member))
                             {
+                                if (result.IntranetDownloadLink is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.IntranetDownloadLink = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -300,40 +306,50 @@ namespace Bindings.Rds
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed, has a DTD, or a value has the wrong kind.</exception>
         public static global::System.Threading.Tasks.Task<LogBackupFile> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Parser.ParseXmlAsync(xml, options, cancellationToken);
 
-        /// <summary>Reads one LogBackupFile from the element the reader is on, and moves past it.</summary>
+        /// <summary>
+        /// Reads one LogBackupFile from the element the reader is on, and moves past it; null for
+        /// <c>xsi:nil</c>.
+        /// </summary>
         /// <param name="reader">The reader, on the element's start tag.</param>
         /// <param name="options">The depth limit.</param>
-        internal static LogBackupFile ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
+        internal static LogBackupFile? ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
         {
+            if (global::Bindings.Serialization.XmlParsing.SkipNil(reader)) return null;
             var result = new LogBackupFile();
             global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers = default;
             var member = string.Empty;
             try
             {
-                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options))
+                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options, string.Empty, ref unknownMembers))
                 {
                     // member names the element being read, for the path of an error; it is cleared between elements.
-                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader); member = string.Empty)
+                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, string.Empty, ref unknownMembers); member = string.Empty)
                     {
                         member = reader.LocalName;
                         switch (member)
                         {
                             case "DownloadLink":
+                                if (result.DownloadLink is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.DownloadLink = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "FileSize":
+                                if (result.FileSize is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.FileSize = global::Bindings.Serialization.XmlParsing.ReadInt64(reader);
                                 break;
                             case "IntranetDownloadLink":
+                                if (result.IntranetDownloadLink is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.IntranetDownloadLink = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "LinkExpiredTime":
+                                if (result.LinkExpiredTime is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.LinkExpiredTime = global::Bindings.Serialization.XmlParsing.ReadDateTime(reader);
                                 break;
                             case "LogBeginTime":
+                                if (result.LogBeginTime is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.LogBeginTime = global::Bindings.Serialization.XmlParsing.ReadDateTime(reader, global::Bindings.Serialization.DateTimeWireFormat.Iso8601Minutes);
                                 break;
                             case "LogEndTime":
+                                if (result.LogEndTime is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.LogEndTime = global::Bindings.Serialization.XmlParsing.ReadDateTime(reader, global::Bindings.Serialization.DateTimeWireFormat.Iso8601Minutes);
                                 break;
                             default:

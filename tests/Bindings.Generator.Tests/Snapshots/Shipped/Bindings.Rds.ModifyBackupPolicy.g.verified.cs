@@ -356,7 +356,10 @@ namespace Bindings.Rds
         /// <exception cref="global::Bindings.RequestValidationException">A parameter is missing or breaks a constraint; the exception names it.</exception>
         public void Validate()
         {
-            if (string.IsNullOrEmpty(DBInstanceId)) throw new global::Bindings.RequestValidationException("ModifyBackupPolicy", "DBInstanceId", "is required");
+            if (BackupMethod.HasValue && BackupMethod.Value.WireValue.Length == 0) throw new global::Bindings.RequestValidationException("ModifyBackupPolicy", "BackupMethod", "is an unset value (default) with no wire text: set a value or leave it null");
+            if (BackupPolicyMode.HasValue && BackupPolicyMode.Value.WireValue.Length == 0) throw new global::Bindings.RequestValidationException("ModifyBackupPolicy", "BackupPolicyMode", "is an unset value (default) with no wire text: set a value or leave it null");
+            if (string.IsNullOrWhiteSpace(DBInstanceId)) throw new global::Bindings.RequestValidationException("ModifyBackupPolicy", "DBInstanceId", "is required");
+            if (DBInstanceId is object && global::Bindings.Serialization.WireText.HasControlCharacter(DBInstanceId)) throw new global::Bindings.RequestValidationException("ModifyBackupPolicy", "DBInstanceId", "must not contain control characters");
         }
 
         /// <summary>
@@ -377,8 +380,8 @@ namespace Bindings.Rds
             writer.Member("ArchiveBackupRetentionPeriod", ArchiveBackupRetentionPeriod);
             writer.Member("BackupInterval", BackupInterval);
             writer.Member("BackupLog", BackupLog);
-            writer.Member("BackupMethod", BackupMethod?.WireValue);
-            writer.Member("BackupPolicyMode", BackupPolicyMode?.WireValue);
+            writer.Member("BackupMethod", global::Bindings.Serialization.WireScalar.Enum(BackupMethod?.WireValue));
+            writer.Member("BackupPolicyMode", global::Bindings.Serialization.WireScalar.Enum(BackupPolicyMode?.WireValue));
             writer.Member("BackupPriority", BackupPriority);
             writer.Member("BackupRetentionPeriod", BackupRetentionPeriod);
             writer.Member("Category", Category);
@@ -412,7 +415,7 @@ namespace Bindings.Rds
     [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public sealed partial class ModifyBackupPolicyResponse : global::System.IEquatable<ModifyBackupPolicyResponse>
     {
-        private static readonly global::Bindings.Serialization.ResponseParser<ModifyBackupPolicyResponse> Parser = new global::Bindings.Serialization.ResponseParser<ModifyBackupPolicyResponse>("ModifyBackupPolicyResponse", ReadJson, ReadXml);
+        private static readonly global::Bindings.Serialization.ResponseParser<ModifyBackupPolicyResponse> Parser = new global::Bindings.Serialization.ResponseParser<ModifyBackupPolicyResponse>("ModifyBackupPolicyResponse", ReadJson, ReadXml, "ModifyBackupPolicyResponse");
 
         /// <summary>
         /// The method that is used to compress backups. Valid values: 0: Backups are not compressed; 1: Backups
@@ -590,6 +593,7 @@ namespace Bindings.Rds
                         case 9:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameRequestId, "RequestId", ref member))
                             {
+                                if (result.RequestId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.RequestId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -597,11 +601,13 @@ namespace Bindings.Rds
                         case 12:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameCompressType, "CompressType", ref member))
                             {
+                                if (result.CompressType is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.CompressType = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameDBInstanceID, "DBInstanceID", ref member))
                             {
+                                if (result.DBInstanceID is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.DBInstanceID = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -609,6 +615,7 @@ namespace Bindings.Rds
                         case 15:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameEnableBackupLog, "EnableBackupLog", ref member))
                             {
+                                if (result.EnableBackupLog is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.EnableBackupLog = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -616,11 +623,13 @@ namespace Bindings.Rds
                         case 22:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameLocalLogRetentionHours, "LocalLogRetentionHours", ref member))
                             {
+                                if (result.LocalLogRetentionHours is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.LocalLogRetentionHours = global::Bindings.Serialization.JsonParsing.ReadInt32(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameLocalLogRetentionSpace, "LocalLogRetentionSpace", ref member))
                             {
+                                if (result.LocalLogRetentionSpace is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.LocalLogRetentionSpace = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -628,6 +637,7 @@ namespace Bindings.Rds
                         case 24:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameHighSpaceUsageProtection, "HighSpaceUsageProtection", ref member))
                             {
+                                if (result.HighSpaceUsageProtection is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.HighSpaceUsageProtection = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -635,6 +645,7 @@ namespace Bindings.Rds
                         case 29:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameLogBackupLocalRetentionNumber, "LogBackupLocalRetentionNumber", ref member))
                             {
+                                if (result.LogBackupLocalRetentionNumber is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.LogBackupLocalRetentionNumber = global::Bindings.Serialization.JsonParsing.ReadInt32(ref reader);
                                 continue;
                             }
@@ -706,47 +717,57 @@ namespace Bindings.Rds
         public static global::System.Threading.Tasks.Task<ModifyBackupPolicyResponse> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Parser.ParseXmlAsync(xml, options, cancellationToken);
 
         /// <summary>
-        /// Reads one ModifyBackupPolicyResponse from the element the reader is on, and moves past it.
+        /// Reads one ModifyBackupPolicyResponse from the element the reader is on, and moves past it; null for
+        /// <c>xsi:nil</c>.
         /// </summary>
         /// <param name="reader">The reader, on the element's start tag.</param>
         /// <param name="options">The depth limit.</param>
-        internal static ModifyBackupPolicyResponse ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
+        internal static ModifyBackupPolicyResponse? ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
         {
+            if (global::Bindings.Serialization.XmlParsing.SkipNil(reader)) return null;
             var result = new ModifyBackupPolicyResponse();
             global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers = default;
             var member = string.Empty;
             try
             {
-                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options))
+                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options, string.Empty, ref unknownMembers))
                 {
                     // member names the element being read, for the path of an error; it is cleared between elements.
-                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader); member = string.Empty)
+                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, string.Empty, ref unknownMembers); member = string.Empty)
                     {
                         member = reader.LocalName;
                         switch (member)
                         {
                             case "CompressType":
+                                if (result.CompressType is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.CompressType = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "DBInstanceID":
+                                if (result.DBInstanceID is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.DBInstanceID = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "EnableBackupLog":
+                                if (result.EnableBackupLog is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.EnableBackupLog = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "HighSpaceUsageProtection":
+                                if (result.HighSpaceUsageProtection is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.HighSpaceUsageProtection = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "LocalLogRetentionHours":
+                                if (result.LocalLogRetentionHours is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.LocalLogRetentionHours = global::Bindings.Serialization.XmlParsing.ReadInt32(reader);
                                 break;
                             case "LocalLogRetentionSpace":
+                                if (result.LocalLogRetentionSpace is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.LocalLogRetentionSpace = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "LogBackupLocalRetentionNumber":
+                                if (result.LogBackupLocalRetentionNumber is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.LogBackupLocalRetentionNumber = global::Bindings.Serialization.XmlParsing.ReadInt32(reader);
                                 break;
                             case "RequestId":
+                                if (result.RequestId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.RequestId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             default:
@@ -824,7 +845,8 @@ namespace Bindings.Rds
 
         // What the runtime needs to know of the operation, made once.
         private static readonly global::Bindings.Client.RpcOperation ModifyBackupPolicyOperation = new global::Bindings.Client.RpcOperation(
-            "Rds", "ModifyBackupPolicy", idempotencyTokenParameter: null, anonymous: false, retryableErrorCodes: null);
+            "Rds", "ModifyBackupPolicy", idempotencyTokenParameter: null, anonymous: false, retryableErrorCodes: null,
+            responseMembers: new string[] { "CompressType", "DBInstanceID", "EnableBackupLog", "HighSpaceUsageProtection", "LocalLogRetentionHours", "LocalLogRetentionSpace", "LogBackupLocalRetentionNumber", "RequestId" });
 
         // The generated parsers, as delegates made once.
         private static readonly global::System.Func<global::System.IO.Stream, global::Bindings.ResponseParseOptions, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<global::Bindings.Rds.ModifyBackupPolicyResponse>> ModifyBackupPolicyJson = global::Bindings.Rds.ModifyBackupPolicyResponse.ParseJsonAsync;

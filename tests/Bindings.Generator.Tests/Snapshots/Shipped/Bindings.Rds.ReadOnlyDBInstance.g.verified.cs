@@ -14,7 +14,7 @@ namespace Bindings.Rds
     [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public sealed partial class ReadOnlyDBInstance : global::System.IEquatable<ReadOnlyDBInstance>, global::Bindings.Serialization.IWireShape
     {
-        private static readonly global::Bindings.Serialization.ResponseParser<ReadOnlyDBInstance> Parser = new global::Bindings.Serialization.ResponseParser<ReadOnlyDBInstance>("ReadOnlyDBInstance", ReadJson, ReadXml);
+        private static readonly global::Bindings.Serialization.ResponseParser<ReadOnlyDBInstance> Parser = new global::Bindings.Serialization.ResponseParser<ReadOnlyDBInstance>("ReadOnlyDBInstance", ReadJson, ReadXml, null);
 
         /// <summary>The read-only instance ID.</summary>
         /// <remarks>
@@ -111,6 +111,7 @@ namespace Bindings.Rds
                         case 12:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameDBInstanceId, "DBInstanceId", ref member))
                             {
+                                if (result.DBInstanceId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.DBInstanceId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -161,26 +162,29 @@ namespace Bindings.Rds
         public static global::System.Threading.Tasks.Task<ReadOnlyDBInstance> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Parser.ParseXmlAsync(xml, options, cancellationToken);
 
         /// <summary>
-        /// Reads one ReadOnlyDBInstance from the element the reader is on, and moves past it.
+        /// Reads one ReadOnlyDBInstance from the element the reader is on, and moves past it; null for
+        /// <c>xsi:nil</c>.
         /// </summary>
         /// <param name="reader">The reader, on the element's start tag.</param>
         /// <param name="options">The depth limit.</param>
-        internal static ReadOnlyDBInstance ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
+        internal static ReadOnlyDBInstance? ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
         {
+            if (global::Bindings.Serialization.XmlParsing.SkipNil(reader)) return null;
             var result = new ReadOnlyDBInstance();
             global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers = default;
             var member = string.Empty;
             try
             {
-                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options))
+                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options, string.Empty, ref unknownMembers))
                 {
                     // member names the element being read, for the path of an error; it is cleared between elements.
-                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader); member = string.Empty)
+                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, string.Empty, ref unknownMembers); member = string.Empty)
                     {
                         member = reader.LocalName;
                         switch (member)
                         {
                             case "DBInstanceId":
+                                if (result.DBInstanceId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.DBInstanceId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             default:

@@ -14,7 +14,7 @@ namespace Bindings.Rds
     [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public sealed partial class SlaveZone : global::System.IEquatable<SlaveZone>, global::Bindings.Serialization.IWireShape
     {
-        private static readonly global::Bindings.Serialization.ResponseParser<SlaveZone> Parser = new global::Bindings.Serialization.ResponseParser<SlaveZone>("SlaveZone", ReadJson, ReadXml);
+        private static readonly global::Bindings.Serialization.ResponseParser<SlaveZone> Parser = new global::Bindings.Serialization.ResponseParser<SlaveZone>("SlaveZone", ReadJson, ReadXml, null);
 
         /// <summary>The zone ID.</summary>
         /// <remarks>
@@ -109,6 +109,7 @@ namespace Bindings.Rds
                         case 6:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameZoneId, "ZoneId", ref member))
                             {
+                                if (result.ZoneId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.ZoneId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -155,25 +156,29 @@ namespace Bindings.Rds
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed, has a DTD, or a value has the wrong kind.</exception>
         public static global::System.Threading.Tasks.Task<SlaveZone> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Parser.ParseXmlAsync(xml, options, cancellationToken);
 
-        /// <summary>Reads one SlaveZone from the element the reader is on, and moves past it.</summary>
+        /// <summary>
+        /// Reads one SlaveZone from the element the reader is on, and moves past it; null for <c>xsi:nil</c>.
+        /// </summary>
         /// <param name="reader">The reader, on the element's start tag.</param>
         /// <param name="options">The depth limit.</param>
-        internal static SlaveZone ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
+        internal static SlaveZone? ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
         {
+            if (global::Bindings.Serialization.XmlParsing.SkipNil(reader)) return null;
             var result = new SlaveZone();
             global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers = default;
             var member = string.Empty;
             try
             {
-                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options))
+                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options, string.Empty, ref unknownMembers))
                 {
                     // member names the element being read, for the path of an error; it is cleared between elements.
-                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader); member = string.Empty)
+                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, string.Empty, ref unknownMembers); member = string.Empty)
                     {
                         member = reader.LocalName;
                         switch (member)
                         {
                             case "ZoneId":
+                                if (result.ZoneId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.ZoneId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             default:

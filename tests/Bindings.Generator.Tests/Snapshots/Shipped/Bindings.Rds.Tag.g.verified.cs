@@ -14,7 +14,7 @@ namespace Bindings.Rds
     [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public sealed partial class Tag : global::System.IEquatable<Tag>, global::Bindings.Serialization.IWireShape
     {
-        private static readonly global::Bindings.Serialization.ResponseParser<Tag> Parser = new global::Bindings.Serialization.ResponseParser<Tag>("Tag", ReadJson, ReadXml);
+        private static readonly global::Bindings.Serialization.ResponseParser<Tag> Parser = new global::Bindings.Serialization.ResponseParser<Tag>("Tag", ReadJson, ReadXml, null);
 
         /// <summary>
         /// The tag key. You can query N tag keys at a time. Valid values of N: 1 to 20. The value cannot be an
@@ -123,6 +123,7 @@ namespace Bindings.Rds
                         case 3:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameKey, "Key", ref member))
                             {
+                                if (result.Key is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.Key = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -130,6 +131,7 @@ namespace Bindings.Rds
                         case 5:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameValue, "Value", ref member))
                             {
+                                if (result.Value is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.Value = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -179,28 +181,33 @@ namespace Bindings.Rds
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed, has a DTD, or a value has the wrong kind.</exception>
         public static global::System.Threading.Tasks.Task<Tag> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Parser.ParseXmlAsync(xml, options, cancellationToken);
 
-        /// <summary>Reads one Tag from the element the reader is on, and moves past it.</summary>
+        /// <summary>
+        /// Reads one Tag from the element the reader is on, and moves past it; null for <c>xsi:nil</c>.
+        /// </summary>
         /// <param name="reader">The reader, on the element's start tag.</param>
         /// <param name="options">The depth limit.</param>
-        internal static Tag ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
+        internal static Tag? ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
         {
+            if (global::Bindings.Serialization.XmlParsing.SkipNil(reader)) return null;
             var result = new Tag();
             global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers = default;
             var member = string.Empty;
             try
             {
-                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options))
+                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options, string.Empty, ref unknownMembers))
                 {
                     // member names the element being read, for the path of an error; it is cleared between elements.
-                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader); member = string.Empty)
+                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, string.Empty, ref unknownMembers); member = string.Empty)
                     {
                         member = reader.LocalName;
                         switch (member)
                         {
                             case "Key":
+                                if (result.Key is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.Key = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "Value":
+                                if (result.Value is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.Value = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             default:

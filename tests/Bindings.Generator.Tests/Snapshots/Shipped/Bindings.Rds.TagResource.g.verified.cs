@@ -14,7 +14,7 @@ namespace Bindings.Rds
     [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public sealed partial class TagResource : global::System.IEquatable<TagResource>, global::Bindings.Serialization.IWireShape
     {
-        private static readonly global::Bindings.Serialization.ResponseParser<TagResource> Parser = new global::Bindings.Serialization.ResponseParser<TagResource>("TagResource", ReadJson, ReadXml);
+        private static readonly global::Bindings.Serialization.ResponseParser<TagResource> Parser = new global::Bindings.Serialization.ResponseParser<TagResource>("TagResource", ReadJson, ReadXml, null);
 
         /// <summary>The instance ID.</summary>
         /// <remarks>
@@ -141,6 +141,7 @@ namespace Bindings.Rds
                         case 6:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameTagKey, "TagKey", ref member))
                             {
+                                if (result.TagKey is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.TagKey = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -148,6 +149,7 @@ namespace Bindings.Rds
                         case 8:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameTagValue, "TagValue", ref member))
                             {
+                                if (result.TagValue is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.TagValue = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -155,6 +157,7 @@ namespace Bindings.Rds
                         case 10:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameResourceId, "ResourceId", ref member))
                             {
+                                if (result.ResourceId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.ResourceId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -162,6 +165,7 @@ namespace Bindings.Rds
                         case 12:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameResourceType, "ResourceType", ref member))
                             {
+                                if (result.ResourceType is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.ResourceType = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -217,34 +221,41 @@ namespace Bindings.Rds
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed, has a DTD, or a value has the wrong kind.</exception>
         public static global::System.Threading.Tasks.Task<TagResource> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Parser.ParseXmlAsync(xml, options, cancellationToken);
 
-        /// <summary>Reads one TagResource from the element the reader is on, and moves past it.</summary>
+        /// <summary>
+        /// Reads one TagResource from the element the reader is on, and moves past it; null for <c>xsi:nil</c>.
+        /// </summary>
         /// <param name="reader">The reader, on the element's start tag.</param>
         /// <param name="options">The depth limit.</param>
-        internal static TagResource ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
+        internal static TagResource? ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
         {
+            if (global::Bindings.Serialization.XmlParsing.SkipNil(reader)) return null;
             var result = new TagResource();
             global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers = default;
             var member = string.Empty;
             try
             {
-                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options))
+                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options, string.Empty, ref unknownMembers))
                 {
                     // member names the element being read, for the path of an error; it is cleared between elements.
-                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader); member = string.Empty)
+                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, string.Empty, ref unknownMembers); member = string.Empty)
                     {
                         member = reader.LocalName;
                         switch (member)
                         {
                             case "ResourceId":
+                                if (result.ResourceId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.ResourceId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "ResourceType":
+                                if (result.ResourceType is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.ResourceType = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "TagKey":
+                                if (result.TagKey is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.TagKey = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "TagValue":
+                                if (result.TagValue is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.TagValue = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             default:

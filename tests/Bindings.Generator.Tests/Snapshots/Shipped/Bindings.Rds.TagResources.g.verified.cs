@@ -69,9 +69,10 @@ namespace Bindings.Rds
         /// <exception cref="global::Bindings.RequestValidationException">A parameter is missing or breaks a constraint; the exception names it.</exception>
         public void Validate()
         {
-            if (string.IsNullOrEmpty(RegionId)) throw new global::Bindings.RequestValidationException("TagResources", "RegionId", "is required");
+            if (string.IsNullOrWhiteSpace(RegionId)) throw new global::Bindings.RequestValidationException("TagResources", "RegionId", "is required");
+            if (RegionId is object && global::Bindings.Serialization.WireText.HasControlCharacter(RegionId)) throw new global::Bindings.RequestValidationException("TagResources", "RegionId", "must not contain control characters");
             if (ResourceId is null || ResourceId.Count == 0) throw new global::Bindings.RequestValidationException("TagResources", "ResourceId", "is required");
-            if (string.IsNullOrEmpty(ResourceType)) throw new global::Bindings.RequestValidationException("TagResources", "ResourceType", "is required");
+            if (string.IsNullOrWhiteSpace(ResourceType)) throw new global::Bindings.RequestValidationException("TagResources", "ResourceType", "is required");
         }
 
         /// <summary>
@@ -104,7 +105,7 @@ namespace Bindings.Rds
     [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public sealed partial class TagResourcesResponse : global::System.IEquatable<TagResourcesResponse>
     {
-        private static readonly global::Bindings.Serialization.ResponseParser<TagResourcesResponse> Parser = new global::Bindings.Serialization.ResponseParser<TagResourcesResponse>("TagResourcesResponse", ReadJson, ReadXml);
+        private static readonly global::Bindings.Serialization.ResponseParser<TagResourcesResponse> Parser = new global::Bindings.Serialization.ResponseParser<TagResourcesResponse>("TagResourcesResponse", ReadJson, ReadXml, "TagResourcesResponse");
 
         /// <summary>The request ID.</summary>
         /// <remarks>
@@ -191,6 +192,7 @@ namespace Bindings.Rds
                         case 9:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameRequestId, "RequestId", ref member))
                             {
+                                if (result.RequestId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.RequestId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -241,26 +243,29 @@ namespace Bindings.Rds
         public static global::System.Threading.Tasks.Task<TagResourcesResponse> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Parser.ParseXmlAsync(xml, options, cancellationToken);
 
         /// <summary>
-        /// Reads one TagResourcesResponse from the element the reader is on, and moves past it.
+        /// Reads one TagResourcesResponse from the element the reader is on, and moves past it; null for
+        /// <c>xsi:nil</c>.
         /// </summary>
         /// <param name="reader">The reader, on the element's start tag.</param>
         /// <param name="options">The depth limit.</param>
-        internal static TagResourcesResponse ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
+        internal static TagResourcesResponse? ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
         {
+            if (global::Bindings.Serialization.XmlParsing.SkipNil(reader)) return null;
             var result = new TagResourcesResponse();
             global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers = default;
             var member = string.Empty;
             try
             {
-                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options))
+                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options, string.Empty, ref unknownMembers))
                 {
                     // member names the element being read, for the path of an error; it is cleared between elements.
-                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader); member = string.Empty)
+                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, string.Empty, ref unknownMembers); member = string.Empty)
                     {
                         member = reader.LocalName;
                         switch (member)
                         {
                             case "RequestId":
+                                if (result.RequestId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.RequestId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             default:
@@ -338,7 +343,8 @@ namespace Bindings.Rds
 
         // What the runtime needs to know of the operation, made once.
         private static readonly global::Bindings.Client.RpcOperation TagResourcesOperation = new global::Bindings.Client.RpcOperation(
-            "Rds", "TagResources", idempotencyTokenParameter: null, anonymous: false, retryableErrorCodes: null);
+            "Rds", "TagResources", idempotencyTokenParameter: null, anonymous: false, retryableErrorCodes: null,
+            responseMembers: new string[] { "RequestId" });
 
         // The generated parsers, as delegates made once.
         private static readonly global::System.Func<global::System.IO.Stream, global::Bindings.ResponseParseOptions, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<global::Bindings.Rds.TagResourcesResponse>> TagResourcesJson = global::Bindings.Rds.TagResourcesResponse.ParseJsonAsync;

@@ -83,7 +83,8 @@ namespace Bindings.Tests.Widgets
         /// <exception cref="global::Bindings.RequestValidationException">A parameter is missing or breaks a constraint; the exception names it.</exception>
         public void Validate()
         {
-            if (string.IsNullOrEmpty(RegionId)) throw new global::Bindings.RequestValidationException("DescribeWidgets", "RegionId", "is required");
+            if (string.IsNullOrWhiteSpace(RegionId)) throw new global::Bindings.RequestValidationException("DescribeWidgets", "RegionId", "is required");
+            if (RegionId is object && global::Bindings.Serialization.WireText.HasControlCharacter(RegionId)) throw new global::Bindings.RequestValidationException("DescribeWidgets", "RegionId", "must not contain control characters");
             if (NameFilter is object)
             {
                 if (NameFilter.Length < 2) throw new global::Bindings.RequestValidationException("DescribeWidgets", "WidgetName", "must be at least 2 characters long");
@@ -100,6 +101,8 @@ namespace Bindings.Tests.Widgets
                 if (!(MinWeight.Value >= 0.5d)) throw new global::Bindings.RequestValidationException("DescribeWidgets", "MinWeight", "must be at least 0.5");
                 if (!(MinWeight.Value <= 1000d)) throw new global::Bindings.RequestValidationException("DescribeWidgets", "MinWeight", "must be at most 1000");
             }
+            if (State.HasValue && State.Value.WireValue.Length == 0) throw new global::Bindings.RequestValidationException("DescribeWidgets", "State", "is an unset value (default) with no wire text: set a value or leave it null");
+            if (ClientToken is object && global::Bindings.Serialization.WireText.HasControlCharacter(ClientToken)) throw new global::Bindings.RequestValidationException("DescribeWidgets", "ClientToken", "must not contain control characters");
             if (ClientToken is object)
             {
                 if (ClientToken.Length > 64) throw new global::Bindings.RequestValidationException("DescribeWidgets", "ClientToken", "must be at most 64 characters long (it has " + ClientToken.Length + ")");
@@ -123,7 +126,7 @@ namespace Bindings.Tests.Widgets
             writer.Member("PageSize", PageSize);
             writer.Member("MinWeight", MinWeight);
             writer.Member("CreatedAfter", CreatedAfter, global::Bindings.Serialization.DateTimeWireFormat.Iso8601Seconds);
-            writer.Member("State", State?.WireValue);
+            writer.Member("State", global::Bindings.Serialization.WireScalar.Enum(State?.WireValue));
             writer.Member("IncludeRetired", IncludeRetired);
             writer.List("WidgetId", WidgetIds, (long value) => global::Bindings.Serialization.WireScalar.From(value));
             writer.List("Tag", Tags, global::Bindings.Serialization.WireScalar.String);
@@ -140,7 +143,7 @@ namespace Bindings.Tests.Widgets
     [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public sealed partial class DescribeWidgetsResponse : global::System.IEquatable<DescribeWidgetsResponse>
     {
-        private static readonly global::Bindings.Serialization.ResponseParser<DescribeWidgetsResponse> Parser = new global::Bindings.Serialization.ResponseParser<DescribeWidgetsResponse>("DescribeWidgetsResponse", ReadJson, ReadXml);
+        private static readonly global::Bindings.Serialization.ResponseParser<DescribeWidgetsResponse> Parser = new global::Bindings.Serialization.ResponseParser<DescribeWidgetsResponse>("DescribeWidgetsResponse", ReadJson, ReadXml, "DescribeWidgetsResponse");
 
         /// <summary>The <c>Widgets</c> field.</summary>
         /// <remarks>
@@ -267,11 +270,13 @@ namespace Bindings.Tests.Widgets
                         case 7:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameWidgets, "Widgets", ref member))
                             {
+                                if (listWidgets.IsStarted) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 ReadWidgetsJson(ref reader, json, ref listWidgets, ref unknownMembers);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameHasMore, "HasMore", ref member))
                             {
+                                if (result.HasMore is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.HasMore = global::Bindings.Serialization.JsonParsing.ReadBoolean(ref reader);
                                 continue;
                             }
@@ -279,6 +284,7 @@ namespace Bindings.Tests.Widgets
                         case 9:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameRequestId, "RequestId", ref member))
                             {
+                                if (result.RequestId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.RequestId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -286,6 +292,7 @@ namespace Bindings.Tests.Widgets
                         case 16:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameTotalRecordCount, "TotalRecordCount", ref member))
                             {
+                                if (result.TotalCount is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.TotalCount = global::Bindings.Serialization.JsonParsing.ReadInt32(ref reader);
                                 continue;
                             }
@@ -315,6 +322,7 @@ namespace Bindings.Tests.Widgets
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
             {
                 var member = string.Empty;
+                var hasItems = false;
                 try
                 {
                     // member names the value being read, for the path of an error; it is cleared between members.
@@ -323,6 +331,8 @@ namespace Bindings.Tests.Widgets
                         var name = global::Bindings.Serialization.JsonParsing.PropertyName(ref reader);
                         if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameWidget, "Widget", ref member))
                         {
+                            if (hasItems) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
+                            hasItems = true;
                             ReadWidgetsJsonItems(ref reader, json, ref items);
                             continue;
                         }
@@ -420,36 +430,42 @@ namespace Bindings.Tests.Widgets
         public static global::System.Threading.Tasks.Task<DescribeWidgetsResponse> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Parser.ParseXmlAsync(xml, options, cancellationToken);
 
         /// <summary>
-        /// Reads one DescribeWidgetsResponse from the element the reader is on, and moves past it.
+        /// Reads one DescribeWidgetsResponse from the element the reader is on, and moves past it; null for
+        /// <c>xsi:nil</c>.
         /// </summary>
         /// <param name="reader">The reader, on the element's start tag.</param>
         /// <param name="options">The depth limit.</param>
-        internal static DescribeWidgetsResponse ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
+        internal static DescribeWidgetsResponse? ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
         {
+            if (global::Bindings.Serialization.XmlParsing.SkipNil(reader)) return null;
             var result = new DescribeWidgetsResponse();
             global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers = default;
             global::Bindings.Serialization.ListBuilder<global::Bindings.Tests.Widgets.Widget> listWidgets = default;
             var member = string.Empty;
             try
             {
-                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options))
+                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options, string.Empty, ref unknownMembers))
                 {
                     // member names the element being read, for the path of an error; it is cleared between elements.
-                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader); member = string.Empty)
+                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, string.Empty, ref unknownMembers); member = string.Empty)
                     {
                         member = reader.LocalName;
                         switch (member)
                         {
                             case "Widgets":
+                                if (listWidgets.IsStarted) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 ReadWidgetsXml(reader, options, ref listWidgets, ref unknownMembers);
                                 break;
                             case "TotalRecordCount":
+                                if (result.TotalCount is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.TotalCount = global::Bindings.Serialization.XmlParsing.ReadInt32(reader);
                                 break;
                             case "HasMore":
+                                if (result.HasMore is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.HasMore = global::Bindings.Serialization.XmlParsing.ReadBoolean(reader);
                                 break;
                             case "RequestId":
+                                if (result.RequestId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.RequestId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             default:
@@ -475,10 +491,10 @@ namespace Bindings.Tests.Widgets
         private static void ReadWidgetsXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options, ref global::Bindings.Serialization.ListBuilder<global::Bindings.Tests.Widgets.Widget> items, ref global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers)
         {
             items.Start();
-            if (!global::Bindings.Serialization.XmlParsing.StartElement(reader, options)) return;
+            if (!global::Bindings.Serialization.XmlParsing.StartElement(reader, options, "Widgets", ref unknownMembers)) return;
             // Empty items are skipped, so the list's count is not the element's index.
             var index = items.Count;
-            while (global::Bindings.Serialization.XmlParsing.NextChildElement(reader))
+            while (global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, "Widgets.", ref unknownMembers))
             {
                 if (reader.LocalName != "Widget")
                 {
@@ -561,7 +577,8 @@ namespace Bindings.Tests.Widgets
 
         // What the runtime needs to know of the operation, made once.
         private static readonly global::Bindings.Client.RpcOperation DescribeWidgetsOperation = new global::Bindings.Client.RpcOperation(
-            "Widgets", "DescribeWidgets", idempotencyTokenParameter: "ClientToken", anonymous: false, retryableErrorCodes: null);
+            "Widgets", "DescribeWidgets", idempotencyTokenParameter: "ClientToken", anonymous: false, retryableErrorCodes: null,
+            responseMembers: new string[] { "Widgets", "TotalRecordCount", "HasMore", "RequestId" });
 
         // The generated parsers, as delegates made once.
         private static readonly global::System.Func<global::System.IO.Stream, global::Bindings.ResponseParseOptions, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<global::Bindings.Tests.Widgets.DescribeWidgetsResponse>> DescribeWidgetsJson = global::Bindings.Tests.Widgets.DescribeWidgetsResponse.ParseJsonAsync;

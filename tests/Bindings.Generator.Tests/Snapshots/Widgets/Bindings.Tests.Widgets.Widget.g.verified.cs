@@ -181,7 +181,7 @@ namespace Bindings.Tests.Widgets
             writer.Member("Weight", Weight);
             writer.Member("Price", Price);
             writer.Member("CreationTime", CreatedAt, global::Bindings.Serialization.DateTimeWireFormat.Iso8601Seconds);
-            writer.Member("State", State?.WireValue);
+            writer.Member("State", global::Bindings.Serialization.WireScalar.Enum(State?.WireValue));
             writer.Shape("Size", Size);
             writer.List("Tags", Tags, global::Bindings.Serialization.WireScalar.String);
             writer.List("PartIds", PartIds, (long value) => global::Bindings.Serialization.WireScalar.From(value));
