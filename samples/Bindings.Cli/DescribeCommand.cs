@@ -9,18 +9,18 @@ internal static class DescribeCommand
 {
     public static Command Create(CliOptions options, IAnsiConsole console, Func<string, string?> environment)
     {
-        var raw = new Option<bool>("--raw") { Description = "Print the response body as received (JSON or XML) instead of a table." };
+        var raw = CliOptions.Raw();
         var command = new Command("describe", "List an instance's backup tasks.");
         options.AddTo(command);
         command.Options.Add(raw);
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(console, async () =>
         {
             var settings = options.Read(result);
-            await using var connection = await ServiceConnection.OpenAsync(settings, console, environment, cancellationToken);
+            await using var connection = await ServiceConnection.OpenAsync(settings, console, environment, "DescribeBackupTasks", cancellationToken);
             var response = await connection.Client.DescribeBackupTasksAsync(connection.CreateRequest(settings), cancellationToken);
             if (result.GetValue(raw))
             {
-                console.Profile.Out.Writer.WriteLine(connection.Recorder.LastBody);
+                connection.PrintLastBody(console);
                 return ExitCodes.Success;
             }
 

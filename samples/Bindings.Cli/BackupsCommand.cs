@@ -1,0 +1,88 @@
+using System.CommandLine;
+using Bindings.Rds;
+using Spectre.Console;
+
+namespace Bindings.Cli;
+
+/// <summary><c>backups list</c>: an instance's backup sets (<c>DescribeBackups</c>), one page or every page.</summary>
+internal static class BackupsCommand
+{
+    public static Command Create(CliOptions options, IAnsiConsole console, Func<string, string?> environment)
+    {
+        var paging = new PagedOptions();
+        var from = PagedOptions.Time("--from", "Only sets whose backup started at or after this time.");
+        var to = PagedOptions.Time("--to", "Only sets whose backup started at or before this time.");
+        var mode = new Option<string?>("--mode") { Description = "Only Automated or Manual sets (default: both)." };
+        var raw = CliOptions.Raw();
+        var list = new Command("list", "List an instance's backup sets, newest first.");
+        options.AddInstanceTo(list);
+        paging.AddTo(list);
+        list.Options.Add(from);
+        list.Options.Add(to);
+        list.Options.Add(mode);
+        list.Options.Add(raw);
+        list.SetAction((result, cancellationToken) => CommandRunner.RunAsync(console, async () =>
+        {
+            var settings = options.Read(result);
+            await using var connection = await ServiceConnection.OpenAsync(settings, console, environment, "DescribeBackups", cancellationToken);
+            var request = new DescribeBackupsRequest
+            {
+                DBInstanceId = connection.InstanceId,
+                StartTime = result.GetValue(from),
+                EndTime = result.GetValue(to),
+                BackupMode = result.GetValue(mode) is { } m ? BackupMode.FromWireValue(m) : null,
+                PageNumber = result.GetValue(paging.Page),
+                PageSize = result.GetValue(paging.PageSize),
+            };
+            if (!result.GetValue(paging.All))
+            {
+                var page = await connection.Client.DescribeBackupsAsync(request, cancellationToken);
+                if (result.GetValue(raw))
+                {
+                    connection.PrintLastBody(console);
+                    return ExitCodes.Success;
+                }
+
+                Show(console, connection.InstanceId, page.Items);
+                console.MarkupLine(Display.PageLine(page.PageNumber ?? request.PageNumber, page.Items.Count, page.TotalRecordCount, "backup sets"));
+                return ExitCodes.Success;
+            }
+
+            var sets = new List<Backup>();
+            var pages = 0;
+            await foreach (var page in connection.Client.DescribeBackupsPagesAsync(request, cancellationToken))
+            {
+                pages++;
+                sets.AddRange(page.Items);
+                if (result.GetValue(raw))
+                {
+                    connection.PrintLastBody(console);
+                }
+            }
+
+            if (!result.GetValue(raw))
+            {
+                Show(console, connection.InstanceId, sets);
+                console.MarkupLine($"[grey]{sets.Count} backup sets on {pages} {(pages == 1 ? "page" : "pages")}.[/]");
+            }
+
+            return ExitCodes.Success;
+        }));
+
+        var command = new Command("backups", "The backup sets of an instance.");
+        command.Subcommands.Add(list);
+        return command;
+    }
+
+    /// <summary>The sets as a table, or a line that says there are none.</summary>
+    public static void Show(IAnsiConsole console, string instanceId, IReadOnlyCollection<Backup> sets)
+    {
+        if (sets.Count == 0)
+        {
+            console.MarkupLine($"No backup sets of {Markup.Escape(instanceId)}.");
+            return;
+        }
+
+        BackupSetTable.Render(console, $"Backup sets of {Markup.Escape(instanceId)}", sets);
+    }
+}

@@ -1,0 +1,38 @@
+using System.CommandLine;
+using System.Globalization;
+
+namespace Bindings.Cli;
+
+/// <summary>The options of the commands that list a paged collection: one page, a given page, or all of them.</summary>
+internal sealed class PagedOptions
+{
+    public Option<bool> All { get; } = new("--all") { Description = "List every page (through the generated pager), not only one." };
+
+    public Option<int?> Page { get; } = new("--page") { Description = "The page to show (from 1; default 1)." };
+
+    public Option<int?> PageSize { get; } = new("--page-size") { Description = "Entries per page (the service's default when left out)." };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(All);
+        command.Options.Add(Page);
+        command.Options.Add(PageSize);
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(All) && result.GetValue(Page) is not null)
+            {
+                result.AddError("--all and --page do not go together: --all starts at page 1.");
+            }
+        });
+    }
+
+    /// <summary>A date and time option: ISO 8601, UTC unless it says otherwise (e.g. 2026-03-01T00:00Z).</summary>
+    public static Option<DateTimeOffset?> Time(string name, string description) => new(name)
+    {
+        Description = description + " ISO 8601, UTC unless an offset is given, e.g. 2026-03-01T00:00Z.",
+        CustomParser = result => DateTimeOffset.TryParse(
+            result.Tokens.Single().Value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
+            ? time
+            : CliOptions.Fail<DateTimeOffset?>(result, name + " must be a date and time such as 2026-03-01T00:00Z"),
+    };
+}
