@@ -48,11 +48,18 @@ internal static class BackupCommand
         command.Options.Add(interval);
         command.Options.Add(timeout);
         command.Options.Add(raw);
-        command.Validators.Add(result =>
+        interval.Validators.Add(result =>
         {
-            if (result.GetValue(interval) <= TimeSpan.Zero || result.GetValue(timeout) is { } t && t <= TimeSpan.Zero)
+            if (result.GetValueOrDefault<TimeSpan>() <= TimeSpan.Zero)
             {
-                result.AddError("--interval and --timeout must be positive.");
+                result.AddError("--interval must be positive.");
+            }
+        });
+        timeout.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<TimeSpan?>() is { } limit && limit <= TimeSpan.Zero)
+            {
+                result.AddError("--timeout must be positive.");
             }
         });
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(console, async () =>

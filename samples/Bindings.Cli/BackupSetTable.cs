@@ -9,19 +9,17 @@ internal static class BackupSetTable
     public static void Render(IAnsiConsole console, string title, IReadOnlyCollection<Backup> sets)
     {
         var table = new Table().Title(title)
-            .AddColumns("Backup set", "Status", "Mode", "Method", "Type", "Start", "End", "Size", "Store");
+            .AddColumns("Backup set", "Status", "Mode", "Type", "Start", "End", "Size");
         foreach (var set in sets)
         {
             table.AddRow(
                 Display.Text(set.BackupId),
                 StatusMarkup(set.BackupStatus),
                 Display.Text(set.BackupMode?.WireValue),
-                Display.Text(set.BackupMethod?.WireValue),
                 Display.Text(set.BackupType?.WireValue),
                 Display.Time(set.BackupStartTime),
                 Display.Time(set.BackupEndTime),
-                Display.Bytes(set.BackupSize),
-                Display.Text(set.StoreStatus));
+                Display.Bytes(set.BackupSize));
         }
 
         console.Write(table);

@@ -20,7 +20,7 @@ internal static class InstancesCommand
         {
             Description = $"Only instances with this tag, key=value; repeat it for more (every one must match, at most {MaxTags}).",
             Arity = ArgumentArity.ZeroOrMore,
-            CustomParser = result => [.. result.Tokens.Select(token => ParseTag(result, token.Value))],
+            CustomParser = ParseTags,
         };
         var raw = CliOptions.Raw();
         var list = new Command("list", "List the instances of a region (--region, or the stand-in's).");
@@ -28,18 +28,6 @@ internal static class InstancesCommand
         paging.AddTo(list);
         list.Options.Add(tags);
         list.Options.Add(raw);
-        list.Validators.Add(result =>
-        {
-            var given = result.GetValue(tags) ?? [];
-            if (given.Length > MaxTags)
-            {
-                result.AddError($"--tag: at most {MaxTags} tags in one request.");
-            }
-            else if (given.Select(static t => t.Key).Distinct(StringComparer.Ordinal).Count() != given.Length)
-            {
-                result.AddError("--tag: each key once (an instance has one value per key).");
-            }
-        });
         list.SetAction((result, cancellationToken) => CommandRunner.RunAsync(console, async () =>
         {
             var settings = options.Read(result);
@@ -92,12 +80,36 @@ internal static class InstancesCommand
         return command;
     }
 
-    private static KeyValuePair<string, string> ParseTag(System.CommandLine.Parsing.ArgumentResult result, string text)
+    /// <summary>Every <c>--tag key=value</c>: each key once, at most <see cref="MaxTags"/>.</summary>
+    private static KeyValuePair<string, string>[] ParseTags(System.CommandLine.Parsing.ArgumentResult result)
     {
-        var equals = text.IndexOf('=', StringComparison.Ordinal);
-        return equals > 0
-            ? KeyValuePair.Create(text[..equals], text[(equals + 1)..])
-            : CliOptions.Fail<KeyValuePair<string, string>>(result, $"--tag must be key=value, not '{text}'");
+        var tags = new List<KeyValuePair<string, string>>();
+        foreach (var token in result.Tokens)
+        {
+            var equals = token.Value.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                result.AddError($"--tag must be key=value, not '{token.Value}'");
+                return [];
+            }
+
+            var key = token.Value[..equals];
+            if (tags.Exists(t => t.Key == key))
+            {
+                result.AddError($"--tag: the key '{key}' twice (an instance has one value per key)");
+                return [];
+            }
+
+            tags.Add(KeyValuePair.Create(key, token.Value[(equals + 1)..]));
+        }
+
+        if (tags.Count > MaxTags)
+        {
+            result.AddError($"--tag: at most {MaxTags} tags in one request");
+            return [];
+        }
+
+        return [.. tags];
     }
 
     /// <summary>The form the service takes: <c>{"key1":"value1","key2":"value2"}</c>, JSON-escaped; null without tags.</summary>

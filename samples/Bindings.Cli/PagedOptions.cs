@@ -30,8 +30,8 @@ internal sealed class PagedOptions
     public static Option<DateTimeOffset?> Time(string name, string description) => new(name)
     {
         Description = description + " ISO 8601, UTC unless an offset is given, e.g. 2026-03-01T00:00Z.",
-        CustomParser = result => DateTimeOffset.TryParse(
-            result.Tokens.Single().Value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
+        CustomParser = result => result.Tokens.Count == 0 ? null : DateTimeOffset.TryParse(
+            result.Tokens[0].Value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
             ? time
             : CliOptions.Fail<DateTimeOffset?>(result, name + " must be a date and time such as 2026-03-01T00:00Z"),
     };

@@ -48,16 +48,8 @@ internal static class PolicyCommand
         var retention = new Option<int?>("--retention") { Description = "Days to keep data backups (the service takes 7 to 730)." };
         var period = new Option<string?>("--period") { Description = "The days to back up on, e.g. Monday,Thursday (at least two)." };
         var time = new Option<string?>("--time") { Description = "The backup window in UTC, HH:mmZ-HH:mmZ one hour long, e.g. 19:00Z-20:00Z." };
-        var logBackup = new Option<bool?>("--log-backup")
-        {
-            Description = "Back up the logs: on or off.",
-            CustomParser = result => result.Tokens.Single().Value.ToLowerInvariant() switch
-            {
-                "on" or "enable" or "true" => true,
-                "off" or "disable" or "false" => false,
-                _ => CliOptions.Fail<bool?>(result, "--log-backup must be on or off"),
-            },
-        };
+        var logBackup = new Option<string?>("--log-backup") { Description = "Back up the logs: on or off." };
+        logBackup.AcceptOnlyFromAmong("on", "off");
         var logRetention = new Option<int?>("--log-retention") { Description = "Days to keep log backups (7 to 730, at most --retention)." };
         var raw = CliOptions.Raw();
         var command = new Command("set", "Change an instance's backup policy (ModifyBackupPolicy): what is not given stays as it is.");
@@ -88,7 +80,7 @@ internal static class PolicyCommand
                 BackupRetentionPeriod = Invariant(result.GetValue(retention) ?? current.BackupRetentionPeriod),
                 PreferredBackupPeriod = result.GetValue(period) ?? current.PreferredBackupPeriod,
                 PreferredBackupTime = result.GetValue(time) ?? current.PreferredBackupTime,
-                BackupLog = result.GetValue(logBackup) is { } on ? (on ? "Enable" : "Disabled") : current.BackupLog,
+                BackupLog = result.GetValue(logBackup) is { } on ? (on == "on" ? "Enable" : "Disabled") : current.BackupLog,
                 LogBackupRetentionPeriod = Invariant(result.GetValue(logRetention)),
             };
             await connection.Client.ModifyBackupPolicyAsync(request, cancellationToken);
