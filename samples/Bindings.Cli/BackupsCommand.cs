@@ -34,39 +34,17 @@ internal static class BackupsCommand
                 PageNumber = result.GetValue(paging.Page),
                 PageSize = result.GetValue(paging.PageSize),
             };
-            if (!result.GetValue(paging.All))
-            {
-                var page = await connection.Client.DescribeBackupsAsync(request, cancellationToken);
-                if (result.GetValue(raw))
-                {
-                    connection.PrintLastBody(console);
-                    return ExitCodes.Success;
-                }
-
-                Show(console, connection.InstanceId, page.Items);
-                console.MarkupLine(Display.PageLine(page.PageNumber ?? request.PageNumber, page.Items.Count, page.TotalRecordCount, "backup sets"));
-                return ExitCodes.Success;
-            }
-
-            var sets = new List<Backup>();
-            var pages = 0;
-            await foreach (var page in connection.Client.DescribeBackupsPagesAsync(request, cancellationToken))
-            {
-                pages++;
-                sets.AddRange(page.Items);
-                if (result.GetValue(raw))
-                {
-                    connection.PrintLastBody(console);
-                }
-            }
-
-            if (!result.GetValue(raw))
-            {
-                Show(console, connection.InstanceId, sets);
-                console.MarkupLine($"[grey]{sets.Count} backup sets on {pages} {(pages == 1 ? "page" : "pages")}.[/]");
-            }
-
-            return ExitCodes.Success;
+            return await paging.ShowAsync(
+                result,
+                connection,
+                console,
+                result.GetValue(raw),
+                () => connection.Client.DescribeBackupsAsync(request, cancellationToken),
+                () => connection.Client.DescribeBackupsPagesAsync(request, cancellationToken),
+                static page => page.Items,
+                page => Display.PageLine(page.PageNumber ?? request.PageNumber, page.Items.Count, page.TotalRecordCount, "backup sets"),
+                sets => Show(console, connection.InstanceId, sets),
+                "backup sets");
         }));
 
         var command = new Command("backups", "The backup sets of an instance.");

@@ -40,39 +40,17 @@ internal static class InstancesCommand
                 PageNumber = result.GetValue(paging.Page),
                 PageSize = result.GetValue(paging.PageSize),
             };
-            if (!result.GetValue(paging.All))
-            {
-                var page = await connection.Client.DescribeDBInstancesAsync(request, cancellationToken);
-                if (result.GetValue(raw))
-                {
-                    connection.PrintLastBody(console);
-                    return ExitCodes.Success;
-                }
-
-                Render(console, region, page.Items);
-                console.MarkupLine(Display.PageLine(page.PageNumber ?? request.PageNumber, page.Items.Count, page.TotalRecordCount, "instances"));
-                return ExitCodes.Success;
-            }
-
-            var instances = new List<DBInstance>();
-            var pages = 0;
-            await foreach (var page in connection.Client.DescribeDBInstancesPagesAsync(request, cancellationToken))
-            {
-                pages++;
-                instances.AddRange(page.Items);
-                if (result.GetValue(raw))
-                {
-                    connection.PrintLastBody(console);
-                }
-            }
-
-            if (!result.GetValue(raw))
-            {
-                Render(console, region, instances);
-                console.MarkupLine($"[grey]{instances.Count} instances on {pages} {(pages == 1 ? "page" : "pages")}.[/]");
-            }
-
-            return ExitCodes.Success;
+            return await paging.ShowAsync(
+                result,
+                connection,
+                console,
+                result.GetValue(raw),
+                () => connection.Client.DescribeDBInstancesAsync(request, cancellationToken),
+                () => connection.Client.DescribeDBInstancesPagesAsync(request, cancellationToken),
+                static page => page.Items,
+                page => Display.PageLine(page.PageNumber ?? request.PageNumber, page.Items.Count, page.TotalRecordCount, "instances"),
+                instances => Render(console, region, instances),
+                "instances");
         }));
 
         var command = new Command("instances", "The RDS instances of a region.");

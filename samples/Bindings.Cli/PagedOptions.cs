@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Spectre.Console;
 
 namespace Bindings.Cli;
 
@@ -24,6 +25,61 @@ internal sealed class PagedOptions
                 result.AddError("--all and --page do not go together: --all starts at page 1.");
             }
         });
+    }
+
+    /// <summary>
+    /// Shows one page (and the line that says which), or every page through the generated pager, or
+    /// with --raw each body as received.
+    /// </summary>
+    /// <param name="items">The page's items.</param>
+    /// <param name="pageLine">The line under one page (see <see cref="Display.PageLine"/>).</param>
+    /// <param name="render">Shows the items of one page or of all of them.</param>
+    /// <param name="what">What the items are, in the plural ("backup sets").</param>
+    public async Task<int> ShowAsync<TPage, TItem>(
+        ParseResult result,
+        ServiceConnection connection,
+        IAnsiConsole console,
+        bool raw,
+        Func<Task<TPage>> onePage,
+        Func<IAsyncEnumerable<TPage>> allPages,
+        Func<TPage, IReadOnlyList<TItem>> items,
+        Func<TPage, string> pageLine,
+        Action<IReadOnlyCollection<TItem>> render,
+        string what)
+    {
+        if (!result.GetValue(All))
+        {
+            var page = await onePage();
+            if (raw)
+            {
+                connection.PrintLastBody(console);
+                return ExitCodes.Success;
+            }
+
+            render(items(page));
+            console.MarkupLine(pageLine(page));
+            return ExitCodes.Success;
+        }
+
+        var all = new List<TItem>();
+        var pages = 0;
+        await foreach (var page in allPages())
+        {
+            pages++;
+            all.AddRange(items(page));
+            if (raw)
+            {
+                connection.PrintLastBody(console);
+            }
+        }
+
+        if (!raw)
+        {
+            render(all);
+            console.MarkupLine($"[grey]{all.Count} {what} on {pages} {(pages == 1 ? "page" : "pages")}.[/]");
+        }
+
+        return ExitCodes.Success;
     }
 
     /// <summary>A date and time option: ISO 8601, UTC unless it says otherwise (e.g. 2026-03-01T00:00Z).</summary>
