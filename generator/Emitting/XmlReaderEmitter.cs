@@ -15,6 +15,7 @@ internal sealed class XmlReaderEmitter
     private const string Xml = "global::Bindings.Serialization.XmlParsing";
     private const string ReaderType = "global::System.Xml.XmlReader";
     private const string OptionsType = "global::Bindings.ResponseParseOptions";
+    private const string Stream = "global::System.IO.Stream";
     private const string UnknownList = "global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember>";
 
     private readonly ShapeUnit _unit;
@@ -54,38 +55,12 @@ internal sealed class XmlReaderEmitter
 
     /// <summary>The public entry points: each a forward to the type's <c>ResponseParser</c> in the runtime.</summary>
     private void EmitEntryPoints(SourceWriter writer, string name, string parser)
-    {
-        const string Exception = "/// <exception cref=\"global::Bindings.ResponseParseException\">The document is malformed, has a DTD, or a value has the wrong kind.</exception>";
-        const string Options = "global::Bindings.ResponseParseOptions?";
-        var scope = _names.NewScope();
-        var xml = scope.New("xml");
-        var options = scope.New("options");
-        var cancellationToken = scope.New("cancellationToken");
-        var optionsDoc = "/// <param name=\"" + options + "\">Limits on depth and size; the defaults when null.</param>";
-
-        writer.Doc("Parses " + name + " from an XML stream; the encoding comes from its byte order mark or declaration.");
-        writer.Line("/// <param name=\"" + xml + "\">The stream; it is not closed.</param>");
-        writer.Line(optionsDoc);
-        writer.Line(Exception);
-        writer.Line("public static " + name + " " + TypeSurfaces.Shape.ParseXml + "(global::System.IO.Stream " + xml + ", " + Options + " " + options + " = null) => "
-            + parser + ".ParseXml(" + xml + ", " + options + ");");
-        writer.Line();
-        writer.Doc("Parses " + name + " from XML text.");
-        writer.Line("/// <param name=\"" + xml + "\">The whole document.</param>");
-        writer.Line(optionsDoc);
-        writer.Line(Exception);
-        writer.Line("public static " + name + " " + TypeSurfaces.Shape.ParseXml + "(string " + xml + ", " + Options + " " + options + " = null) => "
-            + parser + ".ParseXml(" + xml + ", " + options + ");");
-        writer.Line();
-        writer.Doc("Parses " + name + " from an XML stream, read asynchronously to its end first.");
-        writer.Line("/// <param name=\"" + xml + "\">The stream; it is not closed.</param>");
-        writer.Line(optionsDoc);
-        writer.Line("/// <param name=\"" + cancellationToken + "\">Cancels the read.</param>");
-        writer.Line(Exception);
-        writer.Line("public static global::System.Threading.Tasks.Task<" + name + "> " + TypeSurfaces.Shape.ParseXmlAsync + "(global::System.IO.Stream " + xml + ", "
-            + Options + " " + options + " = null, global::System.Threading.CancellationToken " + cancellationToken + " = default) => "
-            + parser + ".ParseXmlAsync(" + xml + ", " + options + ", " + cancellationToken + ");");
-    }
+        => EntryPointEmitter.Emit(writer, name, parser, _names, "/// <exception cref=\"global::Bindings.ResponseParseException\">The document is malformed, has a DTD, or a value has the wrong kind.</exception>", new[]
+        {
+            new EntryPoint("Parses " + name + " from an XML stream; the encoding comes from its byte order mark or declaration.", TypeSurfaces.Shape.ParseXml, Stream, "xml", "The stream; it is not closed."),
+            new EntryPoint("Parses " + name + " from XML text.", TypeSurfaces.Shape.ParseXml, "string", "xml", "The whole document."),
+            new EntryPoint("Parses " + name + " from an XML stream, read asynchronously to its end first.", TypeSurfaces.Shape.ParseXmlAsync, Stream, "xml", "The stream; it is not closed.", IsAsync: true),
+        });
 
     private void EmitElementReader(SourceWriter writer)
     {
@@ -103,11 +78,13 @@ internal sealed class XmlReaderEmitter
         // Empty items are skipped, so a bare list's count is not the element's index: it has its own.
         var indexes = lists.Keys.Where(m => m.Type.ItemWireName is null).ToDictionary(m => m, m => scope.New("index" + m.PropertyName));
 
-        writer.Doc("Reads one " + name + " from the element the reader is on, and moves past it.");
+        writer.Doc("Reads one " + name + " from the element the reader is on, and moves past it; null for <c>xsi:nil</c>.");
         writer.Line("/// <param name=\"" + reader + "\">The reader, on the element's start tag.</param>");
         writer.Line("/// <param name=\"" + options + "\">The depth limit.</param>");
-        using (writer.Block("internal static " + name + " " + TypeSurfaces.Shape.ReadXml + "(" + ReaderType + " " + reader + ", " + OptionsType + " " + options + ")"))
+        using (writer.Block("internal static " + name + "? " + TypeSurfaces.Shape.ReadXml + "(" + ReaderType + " " + reader + ", " + OptionsType + " " + options + ")"))
         {
+            // xsi:nil stands for an absent structure, as JSON's null does.
+            writer.Line("if (" + Xml + ".SkipNil(" + reader + ")) return null;");
             writer.Line("var " + result + " = new " + name + "();");
             writer.Line(UnknownList + " " + unknownMembers + " = default;");
             foreach (var list in lists)
@@ -122,10 +99,11 @@ internal sealed class XmlReaderEmitter
             writer.Line("var " + member + " = string.Empty;");
             using (writer.Block("try"))
             {
-                using (writer.Block("if (" + Xml + ".StartElement(" + reader + ", " + options + "))"))
+                // The element's attributes, and elements of other namespaces, are kept as unknown members.
+                using (writer.Block("if (" + Xml + ".StartElement(" + reader + ", " + options + ", string.Empty, ref " + unknownMembers + "))"))
                 {
                     writer.Line("// " + member + " names the element being read, for the path of an error; it is cleared between elements.");
-                    using (writer.Block("for (; " + Xml + ".NextChildElement(" + reader + "); " + member + " = string.Empty)"))
+                    using (writer.Block("for (; " + Xml + ".NextChildElement(" + reader + ", " + options + ", string.Empty, ref " + unknownMembers + "); " + member + " = string.Empty)"))
                     {
                         writer.Line(member + " = " + reader + ".LocalName;");
                         using (writer.Block("switch (" + member + ")"))
@@ -134,12 +112,16 @@ internal sealed class XmlReaderEmitter
                             {
                                 writer.Line("case " + SourceWriter.Literal(candidate.WireName) + ":");
                                 writer.Indent();
+                                // A member given twice is refused (either value could be the one meant); the
+                                // repeated elements of a list without a wrapper are its items.
                                 if (!candidate.Type.IsList)
                                 {
+                                    writer.Line("if (" + result + "." + candidate.PropertyName + " is object) throw " + Xml + ".Duplicate(" + reader + ");");
                                     writer.Line(result + "." + candidate.PropertyName + " = " + ReadValue(candidate.Type, reader, options) + ";");
                                 }
                                 else if (_wrappedListReaders.TryGetValue(candidate, out var method))
                                 {
+                                    writer.Line("if (" + lists[candidate] + ".IsStarted) throw " + Xml + ".Duplicate(" + reader + ");");
                                     writer.Line(method + "(" + reader + ", " + options + ", ref " + lists[candidate] + ", ref " + unknownMembers + ");");
                                 }
                                 else
@@ -201,10 +183,11 @@ internal sealed class XmlReaderEmitter
         using (writer.Block("private static void " + _wrappedListReaders[list] + "(" + ReaderType + " " + reader + ", " + OptionsType + " " + options + ", ref " + builder + " " + items + ", ref " + UnknownList + " " + unknownMembers + ")"))
         {
             writer.Line(items + ".Start();");
-            writer.Line("if (!" + Xml + ".StartElement(" + reader + ", " + options + ")) return;");
+            // The wrapper's attributes are kept as "{list}@{name}", elements of other namespaces as "{list}.{prefix:name}".
+            writer.Line("if (!" + Xml + ".StartElement(" + reader + ", " + options + ", " + SourceWriter.Literal(list.WireName) + ", ref " + unknownMembers + ")) return;");
             writer.Line("// Empty items are skipped, so the list's count is not the element's index.");
             writer.Line("var " + index + " = " + items + ".Count;");
-            using (writer.Block("while (" + Xml + ".NextChildElement(" + reader + "))"))
+            using (writer.Block("while (" + Xml + ".NextChildElement(" + reader + ", " + options + ", " + SourceWriter.Literal(list.WireName + ".") + ", ref " + unknownMembers + "))"))
             {
                 using (writer.Block("if (" + reader + ".LocalName != " + SourceWriter.Literal(itemName) + ")"))
                 {

@@ -65,7 +65,7 @@ internal static class BackupCommand
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(console, async () =>
         {
             var settings = options.Read(result);
-            await using var connection = await ServiceConnection.OpenAsync(settings, console, environment, "CreateBackup", cancellationToken);
+            await using var connection = await ServiceConnection.OpenAsync(settings, console, environment, "CreateBackup", cancellationToken, keepRawBody: result.GetValue(raw));
             var run = new BackupRun(connection, console, result.GetValue(raw), result.GetValue(interval), result.GetValue(timeout));
             var created = await connection.Client.CreateBackupAsync(
                 new CreateBackupRequest
@@ -115,7 +115,7 @@ internal static class BackupCommand
             }
 
             var settings = options.Read(result);
-            await using var connection = await ServiceConnection.OpenAsync(settings, console, environment, "DeleteBackup", cancellationToken);
+            await using var connection = await ServiceConnection.OpenAsync(settings, console, environment, "DeleteBackup", cancellationToken, keepRawBody: result.GetValue(raw));
             var response = await connection.Client.DeleteBackupAsync(
                 new DeleteBackupRequest { DBInstanceId = connection.InstanceId, BackupId = backupIds }, cancellationToken);
             if (result.GetValue(raw))

@@ -24,7 +24,7 @@ internal static class BackupsCommand
         list.SetAction((result, cancellationToken) => CommandRunner.RunAsync(console, async () =>
         {
             var settings = options.Read(result);
-            await using var connection = await ServiceConnection.OpenAsync(settings, console, environment, "DescribeBackups", cancellationToken);
+            await using var connection = await ServiceConnection.OpenAsync(settings, console, environment, "DescribeBackups", cancellationToken, keepRawBody: result.GetValue(raw));
             var request = new DescribeBackupsRequest
             {
                 DBInstanceId = connection.InstanceId,

@@ -31,7 +31,7 @@ internal static class InstancesCommand
         list.SetAction((result, cancellationToken) => CommandRunner.RunAsync(console, async () =>
         {
             var settings = options.Read(result);
-            await using var connection = await ServiceConnection.OpenAsync(settings, console, environment, instanceRequiredBy: null, cancellationToken);
+            await using var connection = await ServiceConnection.OpenAsync(settings, console, environment, instanceRequiredBy: null, cancellationToken, keepRawBody: result.GetValue(raw));
             var region = connection.RegionId ?? throw new RequestValidationException("DescribeDBInstances", "RegionId", "is required: pass --region");
             var request = new DescribeDBInstancesRequest
             {

@@ -29,7 +29,7 @@ internal static class PolicyCommand
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(console, async () =>
         {
             var settings = options.Read(result);
-            await using var connection = await ServiceConnection.OpenAsync(settings, console, environment, "DescribeBackupPolicy", cancellationToken);
+            await using var connection = await ServiceConnection.OpenAsync(settings, console, environment, "DescribeBackupPolicy", cancellationToken, keepRawBody: result.GetValue(raw));
             var policy = await connection.Client.DescribeBackupPolicyAsync(new DescribeBackupPolicyRequest { DBInstanceId = connection.InstanceId }, cancellationToken);
             if (result.GetValue(raw))
             {
@@ -71,7 +71,7 @@ internal static class PolicyCommand
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(console, async () =>
         {
             var settings = options.Read(result);
-            await using var connection = await ServiceConnection.OpenAsync(settings, console, environment, "ModifyBackupPolicy", cancellationToken);
+            await using var connection = await ServiceConnection.OpenAsync(settings, console, environment, "ModifyBackupPolicy", cancellationToken, keepRawBody: result.GetValue(raw));
             var read = new DescribeBackupPolicyRequest { DBInstanceId = connection.InstanceId };
             var current = await connection.Client.DescribeBackupPolicyAsync(read, cancellationToken);
             var request = new ModifyBackupPolicyRequest

@@ -43,6 +43,14 @@ public class NameRegressionTests
     }
 
     [Fact]
+    public void TheNameClashesScenarioBuilds()
+    {
+        var run = AssertBuilds(("/specs/names.yaml", Scenarios.NameClashesSpec));
+        Assert.Contains("public static Mode Utf8Entry { get; }", run.Source("Bindings.Names.Mode.g.cs"));
+        Assert.Contains("public string? ReadItemsJson", run.Source("Bindings.Names.Flags.g.cs"));
+    }
+
+    [Fact]
     public void AMemberNamedLikeALocalOfTheReaders()
     {
         // Equals(other), GetHashCode's hash, the readers' result, reader, member and name: all give way.
@@ -55,12 +63,10 @@ public class NameRegressionTests
     [Fact]
     public void TwoVersionsOfOneProductEachGenerateInANamespaceOfTheirOwn()
     {
-        var run = AssertBuilds(
-            ("/specs/old.yaml", "product: Rds\nversion: \"2014-08-15\"\noperations:\n  Ping:\n    response:\n      RequestId: string\n"),
-            ("/specs/new.yaml", "product: Rds\nversion: \"2023-01-01\"\noperations:\n  Ping:\n    response:\n      RequestId: string\n"));
+        var run = AssertBuilds(("/specs/rds-old.yaml", Scenarios.TwoVersionsOld), ("/specs/rds-new.yaml", Scenarios.TwoVersionsNew));
         Assert.Contains("namespace Bindings.Rds\n", run.Source("Bindings.Rds.RdsClient.g.cs"));
         Assert.Contains("namespace Bindings.Rds.V20230101\n", run.Source("Bindings.Rds.V20230101.RdsClient.g.cs"));
-        Assert.Contains("\"2023-01-01\"", run.Source("Bindings.Rds.V20230101.PingRequest.g.cs"));
+        Assert.Contains("\"2023-01-01\"", run.Source("Bindings.Rds.V20230101.Ping.g.cs"));
     }
 
     [Fact]
@@ -69,8 +75,8 @@ public class NameRegressionTests
         var run = AssertBuilds(
             ("/specs/old.yaml", "product: Rds\nversion: \"2014-08-15\"\noperations:\n  Ping:\n    response:\n      RequestId: string\n"),
             ("/specs/new.yaml", "product: Rds\nversion: \"2023-01-01\"\nnamespace: Bindings.Rds\noperations:\n  Ping:\n    response:\n      RequestId: string\n"));
-        Assert.Contains("\"2023-01-01\"", run.Source("Bindings.Rds.PingRequest.g.cs"));
-        Assert.Contains("\"2014-08-15\"", run.Source("Bindings.Rds.V20140815.PingRequest.g.cs"));
+        Assert.Contains("\"2023-01-01\"", run.Source("Bindings.Rds.Ping.g.cs"));
+        Assert.Contains("\"2014-08-15\"", run.Source("Bindings.Rds.V20140815.Ping.g.cs"));
     }
 
     [Fact]
@@ -86,7 +92,7 @@ public class NameRegressionTests
         Assert.Equal("BND009", conflict.Id);
         var span = conflict.Location.GetLineSpan();
         Assert.Equal(("/specs/new.yaml", 2, 11), (span.Path, span.StartLinePosition.Line, span.StartLinePosition.Character));
-        Assert.Contains("\"2014-08-15\"", run.Source("Contoso.Rds.PingRequest.g.cs"));
+        Assert.Contains("\"2014-08-15\"", run.Source("Contoso.Rds.Ping.g.cs"));
         Assert.Empty(GeneratorHarness.Problems(run.Output));
     }
 
@@ -120,6 +126,24 @@ public class NameRegressionTests
         var reserved = Assert.Single(run.Diagnostics);
         Assert.Equal(("BND011", 2), (reserved.Id, reserved.Location.GetLineSpan().StartLinePosition.Line));
         Assert.Empty(run.Sources);
+    }
+
+    [Theory]
+    [InlineData("INamesClient")]
+    [InlineData("NamesClient")]
+    [InlineData("NamesClientServiceCollectionExtensions")]
+    public void AShapeNamedLikeATypeOfTheClientIsBnd004AtTheShape(string name)
+    {
+        // The client declares its class, its interface and its registration: a shape of the same name is
+        // refused where it is written, and the rest builds (the interface was not reserved before).
+        var yaml = Header + "operations:\n  Ping:\n    response:\n      RequestId: string\nshapes:\n  " + name + ":\n    members:\n      Id: long\n";
+        var run = GeneratorHarness.Run(new[] { GeneratorHarness.Spec("/specs/names.yaml", yaml) });
+        var duplicate = Assert.Single(run.Diagnostics);
+        Assert.Equal("BND004", duplicate.Id);
+        Assert.Contains("'" + name + "'", duplicate.GetMessage());
+        Assert.Equal(("/specs/names.yaml", 7), (duplicate.Location.GetLineSpan().Path, duplicate.Location.GetLineSpan().StartLinePosition.Line));
+        Assert.Contains("partial interface INamesClient", run.Source("Bindings.Names.NamesClient.g.cs"));
+        Assert.Empty(GeneratorHarness.Problems(run.Output));
     }
 
     private static GeneratorRun AssertBuilds(string yaml) => AssertBuilds(("/specs/names.yaml", yaml));
