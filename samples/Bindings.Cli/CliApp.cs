@@ -3,18 +3,26 @@ using Spectre.Console;
 
 namespace Bindings.Cli;
 
-/// <summary>The command line: <c>describe</c> and <c>watch</c>, over the real service or the stand-in.</summary>
+/// <summary>
+/// The command line: the backup lifecycle (<c>backup</c>, <c>backups</c>, <c>policy</c>, <c>instances</c>)
+/// and the backup tasks (<c>describe</c>, <c>watch</c>), over the real service or the stand-in.
+/// </summary>
 internal static class CliApp
 {
     public static async Task<int> RunAsync(string[] args, IAnsiConsole console, Func<string, string?> environment, CancellationToken cancellationToken)
     {
         var options = new CliOptions();
         var root = new RootCommand(
-            "Lists and follows the backup tasks of an ApsaraDB RDS instance (DescribeBackupTasks). Credentials come from "
+            "Backs up ApsaraDB RDS instances and follows the backups: start a backup and wait for its backup set, list and "
+            + "delete backup sets, read and change the backup policy, list instances, follow backup tasks. Credentials come from "
             + "Alibaba Cloud's default chain: ALIBABA_CLOUD_ACCESS_KEY_ID and _SECRET (and _SECURITY_TOKEN), OIDC role "
             + "federation, the aliyun CLI's profile (ALIBABA_CLOUD_PROFILE), ~/.alibabacloud/credentials.ini, the ECS "
             + "instance's RAM role, ALIBABA_CLOUD_CREDENTIALS_URI; without any the program starts a local stand-in of the "
             + "service and runs against it.");
+        root.Subcommands.Add(BackupCommand.Create(options, console, environment));
+        root.Subcommands.Add(BackupsCommand.Create(options, console, environment));
+        root.Subcommands.Add(PolicyCommand.Create(options, console, environment));
+        root.Subcommands.Add(InstancesCommand.Create(options, console, environment));
         root.Subcommands.Add(DescribeCommand.Create(options, console, environment));
         root.Subcommands.Add(WatchCommand.Create(options, console, environment));
         root.Subcommands.Add(WhoAmICommand.Create(options, console, environment));

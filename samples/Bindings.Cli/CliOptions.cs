@@ -3,7 +3,7 @@ using Bindings.Client;
 
 namespace Bindings.Cli;
 
-/// <summary>The options both commands share.</summary>
+/// <summary>The options the commands share.</summary>
 internal sealed class CliOptions
 {
     public Option<string?> Instance { get; } = new("--instance", "-i")
@@ -56,15 +56,22 @@ internal sealed class CliOptions
         command.Options.Add(Signature);
     }
 
-    public void AddTo(Command command)
+    /// <summary>The options of a command about one instance: which, where, and how to ask.</summary>
+    public void AddInstanceTo(Command command)
     {
         command.Options.Add(Instance);
-        command.Options.Add(Region);
-        command.Options.Add(Endpoint);
-        command.Options.Add(Format);
-        command.Options.Add(Signature);
+        AddConnectionTo(command);
+    }
+
+    /// <summary>The options of the commands that list backup tasks (<c>describe</c>, <c>watch</c>).</summary>
+    public void AddTo(Command command)
+    {
+        AddInstanceTo(command);
         command.Options.Add(JobStatus);
     }
+
+    /// <summary><c>--raw</c>: every response body exactly as received, instead of tables and progress.</summary>
+    public static Option<bool> Raw() => new("--raw") { Description = "Print each response body as received (JSON or XML) instead of a table." };
 
     public ConnectionSettings Read(ParseResult result) => new(
         result.GetValue(Instance),
@@ -74,7 +81,8 @@ internal sealed class CliOptions
         result.GetValue(Signature),
         result.GetValue(JobStatus));
 
-    private static T? Fail<T>(System.CommandLine.Parsing.ArgumentResult result, string message)
+    /// <summary>For a custom parser: reports the bad value as a command-line error (exit code 64).</summary>
+    internal static T? Fail<T>(System.CommandLine.Parsing.ArgumentResult result, string message)
     {
         result.AddError(message);
         return default;

@@ -9,7 +9,7 @@ internal static class DescribeCommand
 {
     public static Command Create(CliOptions options, IAnsiConsole console, Func<string, string?> environment)
     {
-        var raw = new Option<bool>("--raw") { Description = "Print the response body as received (JSON or XML) instead of a table." };
+        var raw = CliOptions.Raw();
         var command = new Command("describe", "List an instance's backup tasks.");
         options.AddTo(command);
         command.Options.Add(raw);
@@ -17,11 +17,11 @@ internal static class DescribeCommand
         {
             var settings = options.Read(result);
             var printRaw = result.GetValue(raw);
-            await using var connection = await ServiceConnection.OpenAsync(settings, console, environment, cancellationToken, keepRawBody: printRaw);
+            await using var connection = await ServiceConnection.OpenAsync(settings, console, environment, "DescribeBackupTasks", cancellationToken, keepRawBody: printRaw);
             var response = await connection.Client.DescribeBackupTasksAsync(connection.CreateRequest(settings), cancellationToken);
             if (printRaw)
             {
-                console.Profile.Out.Writer.WriteLine(connection.Recorder.LastBody);
+                connection.PrintLastBody(console);
                 return ExitCodes.Success;
             }
 

@@ -3,10 +3,10 @@ namespace Bindings.Cli;
 /// <summary>What the program's exit code says, for scripts that run it.</summary>
 internal static class ExitCodes
 {
-    /// <summary>Done: every task finished (watch) or the tasks were listed (describe).</summary>
+    /// <summary>Done: every task finished (watch), the backup set exists (backup create --wait), the list was shown.</summary>
     public const int Success = 0;
 
-    /// <summary>A backup task failed.</summary>
+    /// <summary>A backup task failed, or its backup set is listed as failed.</summary>
     public const int TaskFailed = 1;
 
     /// <summary>The service answered with an error.</summary>
@@ -15,7 +15,7 @@ internal static class ExitCodes
     /// <summary>No answer: the connection failed or timed out, or the answer could not be read.</summary>
     public const int TransportError = 3;
 
-    /// <summary>watch gave up after --timeout with tasks still running.</summary>
+    /// <summary>watch, or backup create --wait, gave up after --timeout with the work still running.</summary>
     public const int TimedOut = 4;
 
     /// <summary>A source of credentials is set up but gives none (a broken profile, an STS or metadata service error).</summary>

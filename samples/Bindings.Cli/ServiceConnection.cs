@@ -17,24 +17,36 @@ internal sealed class ServiceConnection : IAsyncDisposable
     private readonly HttpClient _http;
     private readonly RdsStandIn? _standIn;
 
-    private ServiceConnection(RdsClient client, HttpClient http, RawBodyRecorder recorder, RdsStandIn? standIn, string instanceId)
+    private ServiceConnection(RdsClient client, HttpClient http, RawBodyRecorder recorder, RdsStandIn? standIn, string? instanceId, string? regionId)
     {
         Client = client;
         _http = http;
         Recorder = recorder;
         _standIn = standIn;
-        InstanceId = instanceId;
+        _instanceId = instanceId;
+        RegionId = regionId;
     }
+
+    private readonly string? _instanceId;
 
     public RdsClient Client { get; }
 
     /// <summary>The last response body as received, for --raw (kept only when asked for).</summary>
     public RawBodyRecorder Recorder { get; }
 
-    public string InstanceId { get; }
+    /// <summary>The instance the command is about (<c>--instance</c>, or the stand-in's).</summary>
+    public string InstanceId => _instanceId ?? throw new InvalidOperationException("This command was opened without an instance.");
 
+    /// <summary>The region (<c>--region</c>, or the stand-in's); null when neither says.</summary>
+    public string? RegionId { get; }
+
+    /// <summary>Whether the commands run against the embedded stand-in (no credentials were found).</summary>
+    public bool UsesStandIn => _standIn is not null;
+
+    /// <summary>Opens a connection; <paramref name="instanceRequiredBy"/> is the operation that needs an instance, or null when none does.</summary>
     public static async Task<ServiceConnection> OpenAsync(
-        ConnectionSettings settings, IAnsiConsole console, Func<string, string?> environment, CancellationToken cancellationToken, bool keepRawBody = false)
+        ConnectionSettings settings, IAnsiConsole console, Func<string, string?> environment, string? instanceRequiredBy, CancellationToken cancellationToken,
+        bool keepRawBody = false)
     {
         var found = await CredentialSources.ResolveAsync(environment, cancellationToken);
         IAlibabaCloudCredentialsProvider? credentials = found?.Provider;
@@ -53,14 +65,14 @@ internal sealed class ServiceConnection : IAsyncDisposable
             console.Profile.Out.Writer.WriteLine($"No Alibaba Cloud credentials in the environment: using the local RDS stand-in at {endpoint}");
         }
 
-        if (string.IsNullOrWhiteSpace(instanceId))
+        if (instanceRequiredBy is not null && string.IsNullOrWhiteSpace(instanceId))
         {
             if (standIn is not null)
             {
                 await standIn.DisposeAsync();
             }
 
-            throw new RequestValidationException("DescribeBackupTasks", "DBInstanceId", "is required: pass --instance");
+            throw new RequestValidationException(instanceRequiredBy, "DBInstanceId", "is required: pass --instance");
         }
 
         // Alibaba Cloud RPC endpoints do not redirect: a redirect is reported, never followed.
@@ -77,7 +89,8 @@ internal sealed class ServiceConnection : IAsyncDisposable
 
         try
         {
-            return new ServiceConnection(new RdsClient(http, options), http, recorder, standIn, instanceId!);
+            var regionId = settings.Region ?? (standIn is null ? null : StandInInstance.DefaultRegionId);
+            return new ServiceConnection(new RdsClient(http, options), http, recorder, standIn, instanceId, regionId);
         }
         catch
         {
@@ -96,6 +109,9 @@ internal sealed class ServiceConnection : IAsyncDisposable
         DBInstanceId = InstanceId,
         BackupJobStatus = settings.JobStatus is { } status ? BackupJobStatus.FromWireValue(status) : null,
     };
+
+    /// <summary>For <c>--raw</c>: the body of the last response, exactly as received.</summary>
+    public void PrintLastBody(IAnsiConsole console) => console.Profile.Out.Writer.WriteLine(Recorder.LastBody);
 
     public async ValueTask DisposeAsync()
     {

@@ -30,7 +30,7 @@ internal static class WatchCommand
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(console, async () =>
         {
             var settings = options.Read(result);
-            await using var connection = await ServiceConnection.OpenAsync(settings, console, environment, cancellationToken);
+            await using var connection = await ServiceConnection.OpenAsync(settings, console, environment, "DescribeBackupTasks", cancellationToken);
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             deadline.CancelAfter(result.GetValue(timeout));
             var watcher = new Watcher(connection, settings, result.GetValue(interval));

@@ -20,6 +20,22 @@ public class CliTests
         Assert.Contains("RequestId", output);
     }
 
+    [Fact]
+    public async Task TheReadmesFirstCommandBacksUpWaitsForTheSetAndListsTheSetsOnTheEmbeddedStandIn()
+    {
+        var (exitCode, output) = await RunAsync(NoCredentials, "backup", "create", "--wait", "--list");
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.Single(output.Split('\n'), line => line.Contains("No Alibaba Cloud credentials in the environment: using the local RDS stand-in at http://127.0.0.1:"));
+        Assert.Matches(@"Started backup job \d+ of rm-uf6wjk5xxxxxxx\.", output);
+        Assert.Matches(@"Finished 100%", output);
+        var backupId = Assert.Single(System.Text.RegularExpressions.Regex.Matches(output, @"has finished: backup set (\S+)\.")).Groups[1].Value;
+        Assert.Contains("Backup sets of rm-uf6wjk5xxxxxxx", output);
+        // The list comes last and has the new set (the seeded tasks of the instance end as sets too).
+        var list = output[output.IndexOf("Backup sets of rm-uf6wjk5xxxxxxx", StringComparison.Ordinal)..];
+        Assert.Contains(backupId, list);
+        Assert.Contains("Page 1: ", list);
+    }
+
     [Theory]
     [InlineData("json", "v3", "\"Items\"")]
     [InlineData("xml", "v1", "<DescribeBackupTasksResponse>")]
