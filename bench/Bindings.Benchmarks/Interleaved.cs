@@ -24,8 +24,8 @@ public static class Interleaved
             ? group.StartsWith(wanted.TrimEnd('*'), StringComparison.OrdinalIgnoreCase)
             : string.Equals(group, wanted, StringComparison.OrdinalIgnoreCase));
 
-        Console.WriteLine("| Group | Case | Fastest round, per operation | Ratio | Allocated | Alloc ratio |");
-        Console.WriteLine("|---|---|---:|---:|---:|---:|");
+        Console.WriteLine("| Group | Case | Fastest round, per operation | Ratio | Allocated | Alloc ratio | Allocated per job |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|");
         foreach (var size in Enum.GetValues<PayloadSize>())
         {
             if (!Wanted("JSON " + size))
@@ -35,7 +35,7 @@ public static class Interleaved
 
             var json = new JsonParsingBenchmarks { Payload = size };
             json.Setup();
-            Print("JSON " + size, rounds, OperationsFor(size), new (string, Func<object?>)[]
+            Print("JSON " + size, rounds, OperationsFor(size), Payload.Get(size).JobCount, new (string, Func<object?>)[]
             {
                 ("Generated ParseJson", json.Generated),
                 ("Generated ParseJson, before issue 9", json.GeneratedBeforeIssue9),
@@ -55,7 +55,7 @@ public static class Interleaved
 
             var xml = new XmlParsingBenchmarks { Payload = size };
             xml.Setup();
-            Print("XML " + size, rounds, Math.Max(1, OperationsFor(size) / 4), new (string, Func<object?>)[]
+            Print("XML " + size, rounds, Math.Max(1, OperationsFor(size) / 4), Payload.Get(size).JobCount, new (string, Func<object?>)[]
             {
                 ("Generated ParseXml", xml.Generated),
                 ("Generated ParseXml, before issue 9", xml.GeneratedBeforeIssue9),
@@ -78,7 +78,7 @@ public static class Interleaved
 
                 var generator = new GeneratorBenchmarks { Workload = workload, TrackSteps = track };
                 generator.Setup();
-                Print(group, Math.Max(3, rounds / 4), workload == GeneratorBenchmarks.FiftySpecs ? 5 : 1, new (string, Func<object?>)[]
+                Print(group, Math.Max(3, rounds / 4), workload == GeneratorBenchmarks.FiftySpecs ? 5 : 1, jobs: 0, new (string, Func<object?>)[]
                 {
                     ("Full run", generator.FullRun),
                     ("Rerun after editing one spec", generator.RerunAfterEdit),
@@ -94,7 +94,8 @@ public static class Interleaved
         _ => 2,
     };
 
-    private static void Print(string group, int rounds, int operations, (string Name, Func<object?> Run)[] cases)
+    /// <summary>Prints one group; <paramref name="jobs"/> is the payload's number of jobs, 0 for a group that parses none.</summary>
+    private static void Print(string group, int rounds, int operations, int jobs, (string Name, Func<object?> Run)[] cases)
     {
         var fastest = new double[cases.Length];
         Array.Fill(fastest, double.MaxValue);
@@ -130,9 +131,12 @@ public static class Interleaved
         {
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"| {group} | {cases[c].Name} | {Time(fastest[c])} | {fastest[c] / fastest[0]:F2} | {allocated[c]:N0} B | {(allocated[0] == 0 ? 0 : (double)allocated[c] / allocated[0]):F2} |"));
+                $"| {group} | {cases[c].Name} | {Time(fastest[c])} | {fastest[c] / fastest[0]:F2} | {allocated[c]:N0} B | {(allocated[0] == 0 ? 0 : (double)allocated[c] / allocated[0]):F2} | {PerJob(allocated[c], jobs)} |"));
         }
     }
+
+    private static string PerJob(long allocated, int jobs)
+        => jobs == 0 ? "" : ((double)allocated / jobs).ToString("N0", CultureInfo.InvariantCulture) + " B";
 
     private static string Time(double milliseconds) => milliseconds switch
     {

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers.Text;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Globalization;
@@ -358,7 +359,16 @@ public static class XmlParsing
     /// <typeparam name="T">The generated enum struct.</typeparam>
     public static T? ReadEnum<T>(XmlReader reader)
         where T : struct, IWireEnum<T>
-        => ReadToken(reader) is { } token ? default(T).FromWireValue(token) : null;
+    {
+        if (!ReadTokenChars(reader, out var token))
+        {
+            return null;
+        }
+
+        // Documented values are ASCII: matched on their bytes, as in JSON, with no string made.
+        Span<byte> utf8 = stackalloc byte[TokenBufferLength];
+        return TryNarrow(token, utf8) ? default(T).FromUtf8(utf8.Slice(0, token.Length)) : default(T).FromWireValue(token.ToString());
+    }
 
     /// <summary>Reads a 32-bit integer.</summary>
     public static int? ReadInt32(XmlReader reader)
@@ -370,7 +380,21 @@ public static class XmlParsing
 
     /// <summary>Reads a decimal number.</summary>
     public static decimal? ReadDecimal(XmlReader reader)
-        => Parse(reader, "a decimal number", static (string text, out decimal value) => WireText.TryParseDecimal(text, out value));
+    {
+        GetPosition(reader, out var line, out var position);
+        if (!ReadTokenChars(reader, out var token))
+        {
+            return null;
+        }
+
+        if (WireText.TryParsePlainDecimal(token, out var plain))
+        {
+            return plain;
+        }
+
+        var text = token.ToString();
+        return WireText.TryParseDecimal(text, out var value) ? value : throw NotOne(text, "a decimal number", line, position);
+    }
 
     /// <summary>Reads a double.</summary>
     public static double? ReadDouble(XmlReader reader)
@@ -378,7 +402,22 @@ public static class XmlParsing
 
     /// <summary>Reads a boolean: <c>true</c>/<c>false</c> in any case, or 1 and 0.</summary>
     public static bool? ReadBoolean(XmlReader reader)
-        => Parse(reader, "a boolean", static (string text, out bool value) => WireText.TryParseBoolean(text, out value));
+    {
+        GetPosition(reader, out var line, out var position);
+        if (!ReadTokenChars(reader, out var token))
+        {
+            return null;
+        }
+
+        Span<byte> utf8 = stackalloc byte[TokenBufferLength];
+        if (TryNarrow(token, utf8) && WireText.TryParseBoolean(utf8.Slice(0, token.Length), out var plain))
+        {
+            return plain;
+        }
+
+        var text = token.ToString();
+        return WireText.TryParseBoolean(text, out var value) ? value : throw NotOne(text, "a boolean", line, position);
+    }
 
     /// <summary>Reads an ISO 8601 date and time.</summary>
     public static DateTimeOffset? ReadDateTime(XmlReader reader)
@@ -408,9 +447,14 @@ public static class XmlParsing
     private delegate bool TryParse<T>(string text, out T value);
 
     /// <summary>
-    /// What <see cref="XmlReader.ReadOuterXml"/> does (the node-by-node copy of <c>XmlWriter.WriteNode</c>
-    /// into the same kind of writer, so the text is the same), with the depth limit checked on every
-    /// element: ReadOuterXml copies any depth, so 10,000 levels inside an unknown element went unchecked.
+    /// What <see cref="XmlReader.ReadOuterXml"/> returns (the node-by-node copy of <c>XmlWriter.WriteNode</c>),
+    /// with the depth limit checked on every element: ReadOuterXml copies any depth, so 10,000 levels inside
+    /// an unknown element went unchecked. An unknown field is nearly always plain (elements without
+    /// attributes or namespaces, text that needs no escaping: <c>&lt;Size&gt;1024&lt;/Size&gt;</c>, or a small
+    /// structure of such elements): that is written straight into a reused builder, as the writer would
+    /// write it. From the first node that is not plain on, an <see cref="XmlWriter"/> appends the rest to
+    /// the same builder, so the text is the same either way; only then is a writer made (it costs about
+    /// 12 KB of buffers, which had been most of what parsing a response allocated).
     /// </summary>
     private static string ReadOuterXml(XmlReader reader, int maxDepth)
     {
@@ -419,10 +463,12 @@ public static class XmlParsing
             return reader.ReadOuterXml();
         }
 
-        var text = new StringWriter(CultureInfo.InvariantCulture);
+        var builder = t_outerXml ?? new StringBuilder();
+        t_outerXml = null;
         try
         {
-            CopyOuterXml(reader, maxDepth, text);
+            CopyOuterXml(reader, maxDepth, builder);
+            return builder.ToString();
         }
         catch (Exception exception) when (exception is ArgumentException or InvalidOperationException)
         {
@@ -431,9 +477,21 @@ public static class XmlParsing
             throw new ResponseParseException(WireFormat.Xml, "an element that cannot be kept as XML: " + ReaderMessages.Shorten(exception.Message), exception)
                 .At(LineOf(reader), PositionOf(reader));
         }
-
-        return text.ToString();
+        finally
+        {
+            // Kept for the next unknown element of this thread, unless a large one made it large.
+            if (builder.Capacity <= MaxCachedOuterXml)
+            {
+                builder.Clear();
+                t_outerXml = builder;
+            }
+        }
     }
+
+    private const int MaxCachedOuterXml = 4096;
+
+    [ThreadStatic]
+    private static StringBuilder? t_outerXml;
 
     // XmlTextWriter (what ReadOuterXml uses) looks up namespace scopes through every open element, so a
     // copy of n nested elements costs n squared; the writer of XmlWriter.Create keeps a scope stack whose
@@ -447,56 +505,130 @@ public static class XmlParsing
         CloseOutput = false,
     };
 
-    private static void CopyOuterXml(XmlReader reader, int maxDepth, StringWriter text)
+    private static void CopyOuterXml(XmlReader reader, int maxDepth, StringBuilder output)
     {
-        using (var writer = XmlWriter.Create(text, CopySettings))
+        // Until a node that is not plain comes, the text is appended here directly and `plainOpen` counts the
+        // elements so opened; after it, `writer` writes every node, and closes the plain elements still open
+        // with their end tags as raw text (they declared no namespace, so the writer's scopes are the same).
+        XmlWriter? writer = null;
+        var plainOpen = 0;
+        var depth = reader.Depth;
+        try
         {
-            var depth = reader.Depth;
             do
             {
-                switch (reader.NodeType)
+                var node = reader.NodeType;
+                if (node == XmlNodeType.Element && reader.Depth > maxDepth)
                 {
-                    case XmlNodeType.Element:
-                        // An element below depth maxDepth makes its parent the (maxDepth + 1)th level that holds elements.
-                        if (reader.Depth > maxDepth)
-                        {
-                            throw TooDeep(reader, maxDepth);
-                        }
-
-                        writer.WriteStartElement(reader.Prefix, reader.LocalName, reader.NamespaceURI);
-                        writer.WriteAttributes(reader, defattr: false);
-                        if (reader.IsEmptyElement)
-                        {
-                            writer.WriteEndElement();
-                        }
-
-                        break;
-                    case XmlNodeType.Text:
-                        writer.WriteString(reader.Value);
-                        break;
-                    case XmlNodeType.Whitespace:
-                    case XmlNodeType.SignificantWhitespace:
-                        writer.WriteWhitespace(reader.Value);
-                        break;
-                    case XmlNodeType.CDATA:
-                        writer.WriteCData(reader.Value);
-                        break;
-                    case XmlNodeType.EntityReference:
-                        writer.WriteEntityRef(reader.Name);
-                        break;
-                    case XmlNodeType.ProcessingInstruction:
-                        writer.WriteProcessingInstruction(reader.Name, reader.Value);
-                        break;
-                    case XmlNodeType.Comment:
-                        writer.WriteComment(reader.Value);
-                        break;
-                    case XmlNodeType.EndElement:
-                        writer.WriteFullEndElement();
-                        break;
+                    // An element below depth maxDepth makes its parent the (maxDepth + 1)th level that holds elements.
+                    throw TooDeep(reader, maxDepth);
                 }
+
+                if (writer is null)
+                {
+                    switch (node)
+                    {
+                        case XmlNodeType.Element when !reader.HasAttributes && reader.Prefix.Length == 0 && reader.NamespaceURI.Length == 0:
+                            output.Append('<').Append(reader.LocalName);
+                            if (reader.IsEmptyElement)
+                            {
+                                output.Append(" />");
+                            }
+                            else
+                            {
+                                output.Append('>');
+                                plainOpen++;
+                            }
+
+                            continue;
+                        case XmlNodeType.EndElement:
+                            output.Append("</").Append(reader.LocalName).Append('>');
+                            plainOpen--;
+                            continue;
+                        case XmlNodeType.Text:
+                            var value = reader.Value;
+                            if (NeedsNoEscaping(value))
+                            {
+                                output.Append(value);
+                                continue;
+                            }
+
+                            break;
+                    }
+
+                    writer = XmlWriter.Create(new StringWriter(output, CultureInfo.InvariantCulture), CopySettings);
+                }
+
+                if (node == XmlNodeType.EndElement && plainOpen > 0 && reader.Depth < depth + plainOpen)
+                {
+                    // The end of an element opened before the writer was: the writer never saw its start.
+                    writer.WriteRaw("</" + reader.LocalName + ">");
+                    plainOpen--;
+                    continue;
+                }
+
+                WriteNode(reader, writer);
             }
             while (reader.Read() && (depth < reader.Depth || (depth == reader.Depth && reader.NodeType == XmlNodeType.EndElement)));
         }
+        finally
+        {
+            writer?.Dispose();
+        }
+    }
+
+    // One node as XmlWriter.WriteNode writes it, without its content.
+    private static void WriteNode(XmlReader reader, XmlWriter writer)
+    {
+        switch (reader.NodeType)
+        {
+            case XmlNodeType.Element:
+                writer.WriteStartElement(reader.Prefix, reader.LocalName, reader.NamespaceURI);
+                writer.WriteAttributes(reader, defattr: false);
+                if (reader.IsEmptyElement)
+                {
+                    writer.WriteEndElement();
+                }
+
+                break;
+            case XmlNodeType.Text:
+                writer.WriteString(reader.Value);
+                break;
+            case XmlNodeType.Whitespace:
+            case XmlNodeType.SignificantWhitespace:
+                writer.WriteWhitespace(reader.Value);
+                break;
+            case XmlNodeType.CDATA:
+                writer.WriteCData(reader.Value);
+                break;
+            case XmlNodeType.EntityReference:
+                writer.WriteEntityRef(reader.Name);
+                break;
+            case XmlNodeType.ProcessingInstruction:
+                writer.WriteProcessingInstruction(reader.Name, reader.Value);
+                break;
+            case XmlNodeType.Comment:
+                writer.WriteComment(reader.Value);
+                break;
+            case XmlNodeType.EndElement:
+                writer.WriteFullEndElement();
+                break;
+        }
+    }
+
+    // Text the writer writes as it is: no markup characters, no control characters (not even a line break,
+    // which NewLineHandling could touch), no surrogates, no non-characters.
+    private static bool NeedsNoEscaping(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c < 0x20 || c == '<' || c == '>' || c == '&' || (c >= 0x7F && c <= 0x9F) || char.IsSurrogate(c) || c >= 0xFFFE)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static ResponseParseException TooDeep(XmlReader reader, int maxDepth)
@@ -506,14 +638,22 @@ public static class XmlParsing
     // An integer, or an integral decimal (4762614.0) read as one, as in JSON; otherwise the true reason.
     private static long? ReadInteger(XmlReader reader, long min, long max, string expected)
     {
-        var line = LineOf(reader);
-        var position = PositionOf(reader);
-        var text = ReadToken(reader);
-        if (text is null)
+        GetPosition(reader, out var line, out var position);
+        if (!ReadTokenChars(reader, out var token))
         {
             return null;
         }
 
+        // Plain digits, nearly always: parsed from the characters' bytes. Whatever that parser refuses goes
+        // to the general parsers below, which accept all it accepts, with the same value.
+        Span<byte> utf8 = stackalloc byte[TokenBufferLength];
+        if (TryNarrow(token, utf8) && Utf8Parser.TryParse(utf8.Slice(0, token.Length), out long plain, out var consumed)
+            && consumed == token.Length && plain >= min && plain <= max)
+        {
+            return plain;
+        }
+
+        var text = token.ToString();
         if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
         {
             return value;
@@ -533,21 +673,152 @@ public static class XmlParsing
     private static T? Parse<T>(XmlReader reader, string expected, TryParse<T> tryParse)
         where T : struct
     {
-        var line = LineOf(reader);
-        var position = PositionOf(reader);
-        var text = ReadToken(reader);
-        if (text is null)
+        GetPosition(reader, out var line, out var position);
+        if (!ReadTokenChars(reader, out var token))
         {
             return null;
         }
 
-        if (tryParse(text, out var value))
+        var text = token.ToString();
+        return tryParse(text, out var value) ? value : throw NotOne(text, expected, line, position);
+    }
+
+    private static ResponseParseException NotOne(string text, string expected, long? line, long? position)
+        => new ResponseParseException(WireFormat.Xml, "expected " + expected + ", found text that is not one (" + text.Length.ToString(CultureInfo.InvariantCulture) + " characters)")
+            .At(line, position);
+
+    // The longest token read without a string: every documented enum value and number is shorter.
+    private const int TokenBufferLength = 64;
+
+    [ThreadStatic]
+    private static char[]? t_token;
+
+    /// <summary>
+    /// What <see cref="ReadToken"/> reads (an element's text without the white space around it; false for
+    /// <c>xsi:nil</c> and for empty text), into this thread's buffer when it fits, so that a number or an
+    /// enum is read without making a string that is parsed and dropped. The span is valid until the next call.
+    /// </summary>
+    private static bool ReadTokenChars(XmlReader reader, out ReadOnlySpan<char> token)
+    {
+        token = default;
+        if (reader.HasAttributes)
         {
-            return value;
+            if (IsNil(reader))
+            {
+                reader.Skip();
+                return false;
+            }
+
+            RefuseAttributes(reader);
         }
 
-        throw new ResponseParseException(WireFormat.Xml, "expected " + expected + ", found text that is not one (" + text.Length.ToString(CultureInfo.InvariantCulture) + " characters)")
-            .At(line, position);
+        if (reader.IsEmptyElement)
+        {
+            reader.Read();
+            return false;
+        }
+
+        reader.Read();
+        var buffer = t_token ??= new char[TokenBufferLength];
+        var length = 0;
+        StringBuilder? longer = null;
+        while (reader.NodeType != XmlNodeType.EndElement)
+        {
+            switch (reader.NodeType)
+            {
+                case XmlNodeType.Text:
+                case XmlNodeType.CDATA:
+                case XmlNodeType.SignificantWhitespace:
+                case XmlNodeType.Whitespace:
+                    if (longer is null && reader.CanReadValueChunk)
+                    {
+                        // Two free places at least: ReadValueChunk keeps a surrogate pair together.
+                        int read;
+                        while (buffer.Length - length >= 2 && (read = reader.ReadValueChunk(buffer, length, buffer.Length - length)) > 0)
+                        {
+                            length += read;
+                        }
+
+                        if (buffer.Length - length < 2)
+                        {
+                            longer = new StringBuilder().Append(buffer, 0, length);
+                            AppendRestOfValue(reader, longer);
+                        }
+                    }
+                    else if (longer is null && reader.Value is var value && value.Length <= buffer.Length - length)
+                    {
+                        value.CopyTo(0, buffer, length, value.Length);
+                        length += value.Length;
+                    }
+                    else
+                    {
+                        (longer ??= new StringBuilder().Append(buffer, 0, length)).Append(reader.Value);
+                    }
+
+                    reader.Read();
+                    break;
+                case XmlNodeType.Element:
+                    throw Unexpected(reader, "text");
+                default:
+                    if (!reader.Read())
+                    {
+                        throw Unexpected(reader, "text or an end tag");
+                    }
+
+                    break;
+            }
+        }
+
+        reader.Read();
+        token = WireText.TrimWhiteSpace(longer is null ? new ReadOnlySpan<char>(buffer, 0, length) : longer.ToString().AsSpan());
+        return token.Length > 0;
+    }
+
+    private static void AppendRestOfValue(XmlReader reader, StringBuilder text)
+    {
+        var chunk = new char[256];
+        int read;
+        while ((read = reader.ReadValueChunk(chunk, 0, chunk.Length)) > 0)
+        {
+            text.Append(chunk, 0, read);
+        }
+    }
+
+    // ASCII text as its bytes, which are its UTF-8; false when a character is not ASCII or the text does not fit.
+    private static bool TryNarrow(ReadOnlySpan<char> text, Span<byte> bytes)
+    {
+        if (text.Length > bytes.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c > 0x7F)
+            {
+                return false;
+            }
+
+            bytes[i] = (byte)c;
+        }
+
+        return true;
+    }
+
+    // The position of the element about to be read, for the message if its value turns out to be wrong.
+    private static void GetPosition(XmlReader reader, out long? line, out long? position)
+    {
+        if (reader is IXmlLineInfo info && info.HasLineInfo())
+        {
+            line = info.LineNumber;
+            position = info.LinePosition;
+        }
+        else
+        {
+            line = null;
+            position = null;
+        }
     }
 
     // Members are elements in the root's namespace (none, in what the service sends). The readers made here
