@@ -732,11 +732,20 @@ public static class XmlParsing
                 case XmlNodeType.Whitespace:
                     if (longer is null && reader.CanReadValueChunk)
                     {
-                        // Two free places at least: ReadValueChunk keeps a surrogate pair together.
+                        // Two free places at least: ReadValueChunk keeps a surrogate pair together. The reader
+                        // made here (XmlTextReaderImpl) fills the space it is given unless the value ends first,
+                        // so a read that leaves two places free is the whole value, and the call that would
+                        // return 0 (a fifth of the cost of reading a value) is left out; for any other reader,
+                        // and when the space is (nearly) filled, the reads go on until 0.
+                        var whole = reader.NameTable is DocumentNameTable;
                         int read;
                         while (buffer.Length - length >= 2 && (read = reader.ReadValueChunk(buffer, length, buffer.Length - length)) > 0)
                         {
                             length += read;
+                            if (whole && buffer.Length - length >= 2)
+                            {
+                                break;
+                            }
                         }
 
                         if (buffer.Length - length < 2)

@@ -4,9 +4,9 @@ using static Bindings.Tests.Support.Documents;
 namespace Bindings.Tests.Parsing;
 
 /// <summary>
-/// Enums, numbers and booleans in XML are read into a small buffer instead of a string: the result is the
-/// same as reading the element's text as a string, at every length around the buffer's (64 characters),
-/// across text, CDATA and character references, with white space and non-ASCII characters.
+/// Enums and numbers in XML: the element's whole text whatever its length (around the lengths of the
+/// reader's and the parsers' buffers), joined across text, CDATA and character references, trimmed of
+/// the four white-space characters only, with non-ASCII characters and surrogate pairs kept.
 /// </summary>
 public class XmlTokenReadingTests
 {
@@ -25,7 +25,7 @@ public class XmlTokenReadingTests
     [MemberData(nameof(Lengths))]
     public void ANonAsciiEnumValueOfAnyLengthIsKeptWhole(int length)
     {
-        // A surrogate pair (U+1F600) where the buffer ends, whatever the length: ReadValueChunk keeps pairs together.
+        // A surrogate pair (U+1F600) after every length, so that one falls across any buffer's end.
         var value = new string('\u30d0', length) + "\U0001F600" + "\u00e9";
         Assert.Equal(value, XmlJob("<JobMode>" + value + "</JobMode>").JobMode!.Value.WireValue);
         Assert.Equal(BackupModeKind.Unknown, XmlJob("<JobMode>" + value + "</JobMode>").JobMode!.Value.Kind);
@@ -51,6 +51,42 @@ public class XmlTokenReadingTests
     }
 
     [Fact]
+    public void ValuesAcrossTheReadersOwnBufferBoundariesAreWhole()
+    {
+        // The reader decodes and parses in blocks of a few thousand characters: put short values at every
+        // offset around the first boundaries, from a string and from UTF-8 bytes (with multi-byte characters
+        // before them, so that characters and bytes fall differently).
+        for (var pad = 4000; pad < 4140; pad++)
+        {
+            foreach (var filler in new[] { "x", "\u30d0" })
+            {
+                var xml = "<DescribeBackupTasksResponse><Note>" + string.Concat(Enumerable.Repeat(filler, pad / filler.Length)) + "</Note><Items><BackupJob>"
+                    + "<JobMode>Manual</JobMode><BackupStatus>Cancelled-By-Someone</BackupStatus><BackupJobId>4762614</BackupJobId><Process>37.5</Process>"
+                    + "</BackupJob></Items></DescribeBackupTasksResponse>";
+                foreach (var job in new[]
+                {
+                    DescribeBackupTasksResponse.ParseXml(xml).Items[0],
+                    DescribeBackupTasksResponse.ParseXml(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(xml))).Items[0],
+                })
+                {
+                    Assert.Equal(BackupMode.Manual, job.JobMode);
+                    Assert.Equal("Cancelled-By-Someone", job.BackupStatus!.Value.WireValue);
+                    Assert.Equal(4762614L, job.BackupJobId);
+                    Assert.Equal(37.5m, job.Process);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void AVeryLongValueIsKeptWhole()
+    {
+        var value = string.Concat(Enumerable.Range(0, 20_000).Select(i => (char)('a' + (i % 26))));
+        Assert.Equal(value, XmlJob("<TaskAction>" + value + "</TaskAction>").TaskAction!.Value.WireValue);
+        Assert.Equal(value, XmlJob("<TaskAction>" + value[..9_000] + "<![CDATA[" + value[9_000..] + "]]></TaskAction>").TaskAction!.Value.WireValue);
+    }
+
+    [Fact]
     public void TextCdataAndReferencesJoinIntoOneToken()
     {
         Assert.Equal(BackupMode.Automated, XmlJob("<JobMode>Auto<![CDATA[mat]]>&#101;d</JobMode>").JobMode);
@@ -62,7 +98,7 @@ public class XmlTokenReadingTests
     [Fact]
     public void ValuesTheFastPathsRefuseAreReadAsBefore()
     {
-        // A sign, an integral decimal, an exponent: the general parsers take them.
+        // A sign, an integral decimal, an exponent.
         Assert.Equal(-5L, XmlJob("<BackupJobId>-5</BackupJobId>").BackupJobId);
         Assert.Equal(5L, XmlJob("<BackupJobId>+5</BackupJobId>").BackupJobId);
         Assert.Equal(4762614L, XmlJob("<BackupJobId>4762614.0</BackupJobId>").BackupJobId);
