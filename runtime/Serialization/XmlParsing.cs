@@ -373,10 +373,10 @@ public static class XmlParsing
     /// absent; a value the spec does not list is kept.
     /// </summary>
     /// <remarks>
-    /// Unlike numbers, an enum's text is read as a string: matching the characters through their bytes
-    /// (<see cref="IWireEnum{TSelf}.FromUtf8"/>) measured about 20 ns a value slower than the string and the
-    /// generated <c>switch</c>, a tenth of the time of a 100-job response; a match on characters would need
-    /// a lookup over characters in every generated enum.
+    /// Unlike a number's, an enum's text is read as a string: reading it into the document's buffer and
+    /// matching the characters (through their bytes and <see cref="IWireEnum{TSelf}.FromUtf8"/>, or in a
+    /// small cache of texts) measured about 10% slower on a 100-job response than the string and the
+    /// generated <c>switch</c>, for about 160 bytes a job.
     /// </remarks>
     /// <typeparam name="T">The generated enum struct.</typeparam>
     public static T? ReadEnum<T>(XmlReader reader)
@@ -465,9 +465,10 @@ public static class XmlParsing
     /// an unknown element went unchecked. An unknown field is nearly always plain (elements without
     /// attributes or namespaces, text that needs no escaping: <c>&lt;Size&gt;1024&lt;/Size&gt;</c>, or a small
     /// structure of such elements): that is written straight into a reused builder, as the writer would
-    /// write it. From the first node that is not plain on, an <see cref="XmlWriter"/> appends the rest to
-    /// the same builder, so the text is the same either way; only then is a writer made (it costs about
-    /// 12 KB of buffers, which had been most of what parsing a response allocated).
+    /// write it, in a builder the document's unknown elements share. From the first node that is not plain
+    /// on, an <see cref="XmlWriter"/> appends the rest to the same builder, so the text is the same either
+    /// way; only then is a writer made (it costs about 12 KB of buffers, which had been most of what parsing
+    /// a response allocated).
     /// </summary>
     private static string ReadOuterXml(XmlReader reader, int maxDepth)
     {
@@ -476,8 +477,8 @@ public static class XmlParsing
             return reader.ReadOuterXml();
         }
 
-        var builder = t_outerXml ?? new StringBuilder();
-        t_outerXml = null;
+        // One builder for the document's unknown elements, when the reader is one made here.
+        var builder = (reader.NameTable as DocumentNameTable)?.OuterXml ?? new StringBuilder();
         try
         {
             CopyOuterXml(reader, maxDepth, builder);
@@ -492,19 +493,9 @@ public static class XmlParsing
         }
         finally
         {
-            // Kept for the next unknown element of this thread, unless a large one made it large.
-            if (builder.Capacity <= MaxCachedOuterXml)
-            {
-                builder.Clear();
-                t_outerXml = builder;
-            }
+            builder.Clear();
         }
     }
-
-    private const int MaxCachedOuterXml = 4096;
-
-    [ThreadStatic]
-    private static StringBuilder? t_outerXml;
 
     // XmlTextWriter (what ReadOuterXml uses) looks up namespace scopes through every open element, so a
     // copy of n nested elements costs n squared; the writer of XmlWriter.Create keeps a scope stack whose
@@ -703,23 +694,29 @@ public static class XmlParsing
     // The longest token read without a string: every documented enum value and number is shorter.
     private const int TokenBufferLength = 64;
 
-    [ThreadStatic]
-    private static char[]? t_token;
-
     /// <summary>
     /// What <see cref="ReadToken"/> reads (an element's text without the white space around it; false for
-    /// <c>xsi:nil</c> and for empty text), into this thread's buffer when it fits, so that a number or a
-    /// boolean is read without making a string that is parsed and dropped. The span is valid until the next call.
+    /// <c>xsi:nil</c> and for empty text), into the document's buffer when it fits, so that a number or a
+    /// boolean is read without making a string that is parsed and dropped. The span is valid until the next
+    /// call on the same document.
     /// </summary>
     private static bool ReadTokenChars(XmlReader reader, out ReadOnlySpan<char> token)
     {
+        if (reader.NameTable is not DocumentNameTable table)
+        {
+            // A reader made elsewhere: its text as a string.
+            var text = ReadToken(reader);
+            token = text.AsSpan();
+            return text is not null;
+        }
+
         token = default;
         if (!EnterValue(reader, out _))
         {
             return false;
         }
 
-        var buffer = t_token ??= new char[TokenBufferLength];
+        var buffer = table.TokenBuffer;
         var length = 0;
         StringBuilder? longer = null;
         while (reader.NodeType != XmlNodeType.EndElement)
@@ -735,14 +732,13 @@ public static class XmlParsing
                 // Two free places at least: ReadValueChunk keeps a surrogate pair together. The reader made
                 // here (XmlTextReaderImpl) fills the space it is given unless the value ends first, so a read
                 // that leaves two places free is the whole value, and the call that would return 0 (as costly
-                // as making the string) is left out; for any other reader, and when the space is (nearly)
-                // filled, the reads go on until 0. Tests pin this at the buffer's and the reader's boundaries.
-                var whole = reader.NameTable is DocumentNameTable;
+                // as making the string) is left out; when the space is (nearly) filled, the reads go on until
+                // 0. Tests pin this at the buffer's and the reader's boundaries.
                 int read;
                 while (buffer.Length - length >= 2 && (read = reader.ReadValueChunk(buffer, length, buffer.Length - length)) > 0)
                 {
                     length += read;
-                    if (whole && buffer.Length - length >= 2)
+                    if (buffer.Length - length >= 2)
                     {
                         break;
                     }
@@ -828,10 +824,22 @@ public static class XmlParsing
         return (object)ns == root || ns == root;
     }
 
-    /// <summary>The name table of a reader made here, which also remembers the namespace of the document's root.</summary>
+    /// <summary>
+    /// The name table of a reader made here, which also remembers the namespace of the document's root, and
+    /// holds the document's buffers for reading values (a thread-static buffer had cost a slow thread-local
+    /// lookup for every value).
+    /// </summary>
     private sealed class DocumentNameTable : NameTable
     {
+        private char[]? _tokenBuffer;
+
         public string? RootNamespace { get; set; }
+
+        public char[] TokenBuffer => _tokenBuffer ??= new char[TokenBufferLength];
+
+        private StringBuilder? _outerXml;
+
+        public StringBuilder OuterXml => _outerXml ??= new StringBuilder();
     }
 
     private static bool IsData(XmlReader reader)
