@@ -8,7 +8,9 @@ namespace Bindings.Benchmarks;
 /// A cross-check for a shared, busy machine: the same cases as the BenchmarkDotNet classes, run in
 /// rounds that take every case in turn, keeping each case's fastest round. Another process slowing
 /// the machine for a while then slows all cases of a round, not one case's whole measurement, so the
-/// ratios hold better than the means of one case measured after another.
+/// ratios hold better than the means of one case measured after another. Each round is timed by the wall
+/// clock and by the thread's CPU time (<see cref="ThreadCpuTime"/>, Linux): under heavy load the second
+/// leaves out the time the thread waited for a core.
 /// <c>dotnet run -c Release --project bench/Bindings.Benchmarks -- --interleaved [rounds] [--group NAME]...</c>.
 /// </summary>
 public static class Interleaved
@@ -24,8 +26,8 @@ public static class Interleaved
             ? group.StartsWith(wanted.TrimEnd('*'), StringComparison.OrdinalIgnoreCase)
             : string.Equals(group, wanted, StringComparison.OrdinalIgnoreCase));
 
-        Console.WriteLine("| Group | Case | Fastest round, per operation | Ratio | Allocated | Alloc ratio |");
-        Console.WriteLine("|---|---|---:|---:|---:|---:|");
+        Console.WriteLine("| Group | Case | Fastest round, per operation | Ratio | Thread CPU, fastest round | CPU ratio | Allocated | Alloc ratio | Allocated per job |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var size in Enum.GetValues<PayloadSize>())
         {
             if (!Wanted("JSON " + size))
@@ -35,7 +37,7 @@ public static class Interleaved
 
             var json = new JsonParsingBenchmarks { Payload = size };
             json.Setup();
-            Print("JSON " + size, rounds, OperationsFor(size), new (string, Func<object?>)[]
+            Print("JSON " + size, rounds, OperationsFor(size), Payload.Get(size).JobCount, new (string, Func<object?>)[]
             {
                 ("Generated ParseJson", json.Generated),
                 ("Generated ParseJson, before issue 9", json.GeneratedBeforeIssue9),
@@ -55,7 +57,7 @@ public static class Interleaved
 
             var xml = new XmlParsingBenchmarks { Payload = size };
             xml.Setup();
-            Print("XML " + size, rounds, Math.Max(1, OperationsFor(size) / 4), new (string, Func<object?>)[]
+            Print("XML " + size, rounds, Math.Max(1, OperationsFor(size) / 4), Payload.Get(size).JobCount, new (string, Func<object?>)[]
             {
                 ("Generated ParseXml", xml.Generated),
                 ("Generated ParseXml, before issue 9", xml.GeneratedBeforeIssue9),
@@ -78,7 +80,7 @@ public static class Interleaved
 
                 var generator = new GeneratorBenchmarks { Workload = workload, TrackSteps = track };
                 generator.Setup();
-                Print(group, Math.Max(3, rounds / 4), workload == GeneratorBenchmarks.FiftySpecs ? 5 : 1, new (string, Func<object?>)[]
+                Print(group, Math.Max(3, rounds / 4), workload == GeneratorBenchmarks.FiftySpecs ? 5 : 1, jobs: 0, new (string, Func<object?>)[]
                 {
                     ("Full run", generator.FullRun),
                     ("Rerun after editing one spec", generator.RerunAfterEdit),
@@ -94,10 +96,13 @@ public static class Interleaved
         _ => 2,
     };
 
-    private static void Print(string group, int rounds, int operations, (string Name, Func<object?> Run)[] cases)
+    /// <summary>Prints one group; <paramref name="jobs"/> is the payload's number of jobs, 0 for a group that parses none.</summary>
+    private static void Print(string group, int rounds, int operations, int jobs, (string Name, Func<object?> Run)[] cases)
     {
         var fastest = new double[cases.Length];
         Array.Fill(fastest, double.MaxValue);
+        var fastestCpu = new double[cases.Length];
+        Array.Fill(fastestCpu, double.MaxValue);
         var allocated = new long[cases.Length];
         for (var c = 0; c < cases.Length; c++)
         {
@@ -116,6 +121,7 @@ public static class Interleaved
         {
             for (var c = 0; c < cases.Length; c++)
             {
+                var cpu = ThreadCpuTime.NowMilliseconds();
                 clock.Restart();
                 for (var i = 0; i < operations; i++)
                 {
@@ -123,6 +129,7 @@ public static class Interleaved
                 }
 
                 fastest[c] = Math.Min(fastest[c], clock.Elapsed.TotalMilliseconds / operations);
+                fastestCpu[c] = Math.Min(fastestCpu[c], (ThreadCpuTime.NowMilliseconds() - cpu) / operations);
             }
         }
 
@@ -130,9 +137,14 @@ public static class Interleaved
         {
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"| {group} | {cases[c].Name} | {Time(fastest[c])} | {fastest[c] / fastest[0]:F2} | {allocated[c]:N0} B | {(allocated[0] == 0 ? 0 : (double)allocated[c] / allocated[0]):F2} |"));
+                $"| {group} | {cases[c].Name} | {Time(fastest[c])} | {fastest[c] / fastest[0]:F2} | {Cpu(fastestCpu[c])} | {(ThreadCpuTime.IsAvailable ? (fastestCpu[c] / fastestCpu[0]).ToString("F2", CultureInfo.InvariantCulture) : "")} | {allocated[c]:N0} B | {(allocated[0] == 0 ? 0 : (double)allocated[c] / allocated[0]):F2} | {PerJob(allocated[c], jobs)} |"));
         }
     }
+
+    private static string Cpu(double milliseconds) => ThreadCpuTime.IsAvailable ? Time(milliseconds) : "";
+
+    private static string PerJob(long allocated, int jobs)
+        => jobs == 0 ? "" : ((double)allocated / jobs).ToString("N0", CultureInfo.InvariantCulture) + " B";
 
     private static string Time(double milliseconds) => milliseconds switch
     {

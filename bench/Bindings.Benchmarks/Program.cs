@@ -7,14 +7,20 @@ using Perfolizer.Horology;
 namespace Bindings.Benchmarks;
 
 /// <summary>
-/// <c>dotnet run -c Release --project bench/Bindings.Benchmarks -- [--quick] [BenchmarkDotNet options]</c>.
+/// <c>dotnet run -c Release --project bench/Bindings.Benchmarks -- [--quick] [BenchmarkDotNet options]</c>,
+/// <c>-- --interleaved N</c> (<see cref="Interleaved"/>) or <c>-- --profile json|xml PAYLOAD</c> (<see cref="ProfileLoop"/>).
 /// Without a <c>--filter</c>, every benchmark runs.
 /// </summary>
 public static class Program
 {
     /// <summary>Runs the benchmarks.</summary>
-    public static void Main(string[] args)
+    public static int Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "--profile")
+        {
+            return ProfileLoop.Run(args.Skip(1).ToList());
+        }
+
         var interleaved = Array.IndexOf(args, "--interleaved");
         if (interleaved >= 0)
         {
@@ -23,7 +29,7 @@ public static class Program
                 .Select(pair => args[pair.index + 1])
                 .ToList();
             Interleaved.Run(interleaved + 1 < args.Length && int.TryParse(args[interleaved + 1], out var rounds) ? rounds : 20, groups);
-            return;
+            return 0;
         }
 
         var quick = args.Contains("--quick");
@@ -35,6 +41,7 @@ public static class Program
 
         var config = quick ? QuickConfig() : DefaultConfig.Instance;
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(rest.ToArray(), config);
+        return 0;
     }
 
     /// <summary>

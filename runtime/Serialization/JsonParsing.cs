@@ -555,17 +555,7 @@ public static class JsonParsing
     // (an enum value, a number sent as a string) are checked here, with the same reason as a decoded one's.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ReadOnlySpan<byte> CheckUtf8(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8)
-    {
-        foreach (var b in utf8)
-        {
-            if (b >= 0x80)
-            {
-                return Utf8Validation.IndexOfInvalid(utf8) < 0 ? utf8 : throw InvalidUtf8(ref reader);
-            }
-        }
-
-        return utf8;
-    }
+        => Utf8Validation.IsAscii(utf8) || Utf8Validation.IndexOfInvalid(utf8) < 0 ? utf8 : throw InvalidUtf8(ref reader);
 
     private static ResponseParseException InvalidUtf8(ref Utf8JsonReader reader)
         => new ResponseParseException(WireFormat.Json, Utf8Validation.Reason).At(null, null, reader.TokenStartIndex);

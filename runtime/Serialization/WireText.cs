@@ -292,6 +292,24 @@ public static class WireText
         return start == 0 && end == utf8.Length ? utf8 : utf8.Slice(start, end - start);
     }
 
+    /// <summary>The same as <see cref="TrimWhiteSpace(ReadOnlySpan{byte})"/>, for characters.</summary>
+    internal static ReadOnlySpan<char> TrimWhiteSpace(ReadOnlySpan<char> text)
+    {
+        var start = 0;
+        var end = text.Length;
+        while (start < end && IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+
+        while (end > start && IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        return text.Slice(start, end - start);
+    }
+
     /// <summary>The same as <see cref="TrimWhiteSpace(ReadOnlySpan{byte})"/>, for text.</summary>
     internal static string TrimWhiteSpace(string text)
         => text.Length > 0 && (IsWhiteSpace(text[0]) || IsWhiteSpace(text[text.Length - 1])) ? text.Trim(XmlWhiteSpace) : text;

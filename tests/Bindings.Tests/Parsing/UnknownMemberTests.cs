@@ -127,6 +127,17 @@ public class UnknownMemberTests
     [InlineData("<Meta xmlns=\"urn:x\"><A xmlns:p=\"urn:p\" p:b=\"2\"><p:C/></A></Meta>")]
     [InlineData("<Meta>\n  <A> spaced </A>\n</Meta>")]
     [InlineData("<Meta/>")]
+    // Plain (written without a writer) up to a node that is not, then written by one: the same text.
+    [InlineData("<Meta>1024</Meta>")]
+    [InlineData("<Meta></Meta>")]
+    [InlineData("<Meta><ZoneId>cn-hangzhou-a</ZoneId><Retries>1</Retries><Retries>2</Retries><Empty/></Meta>")]
+    [InlineData("<Meta><A><B>\u30d0\u30c3\u30af\u30a2\u30c3\u30d7 \u00e9</B></A><C>x</C></Meta>")]
+    [InlineData("<Meta><A><B>1</B><C k=\"v\">2</C><D>3</D></A><E>4 &amp; 5</E><F>6</F></Meta>")]
+    [InlineData("<Meta><A><B>1</B></A><A><B x=\"&lt;\"/></A>tail<![CDATA[c]]>more</Meta>")]
+    [InlineData("<Meta><A>one\ntwo</A><A>tab\there</A><A>&#xD;</A><A>\u0085</A></Meta>")]
+    [InlineData("<Meta><A><B><C>deep</C></B>after</A>text &gt; more<G/></Meta>")]
+    [InlineData("<Meta><A><B><p:C xmlns:p=\"urn:p\">x</p:C></B><D/></A></Meta>")]
+    [InlineData("<Meta><A><B>1</B><xsi:C>2</xsi:C></A></Meta>")]
     public void XmlUnknownRawValueIsWhatReadOuterXmlGives(string element)
     {
         var xml = "<DescribeBackupTasksResponse xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><RequestId>r</RequestId>" + element + "<Items/></DescribeBackupTasksResponse>";
