@@ -1,0 +1,175 @@
+using System.Diagnostics;
+using System.Text;
+using Bindings.Import.Drift;
+using Bindings.Import.Model;
+using Bindings.Import.Overlay;
+using Bindings.Import.Planning;
+using Bindings.Import.Sources;
+using Bindings.Import.Specs;
+using Bindings.Import.Yaml;
+
+namespace Bindings.Import;
+
+/// <summary><c>bindings import</c>: read the sources, plan, build, apply the overlay, then write or check.</summary>
+internal static class ImportCommand
+{
+    /// <summary>The line every written spec carries; a file with it is one the importer keeps up to date.</summary>
+    public const string Marker = "Imported by bindings import";
+
+    public const string DefaultOverlayName = "import-overlay.yaml";
+
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    public static int Run(ImportOptions options, TextWriter output, TextWriter error)
+    {
+        var started = Stopwatch.StartNew();
+        var outDirectory = Path.GetFullPath(options.Out!);
+        var result = Import(options, outDirectory, Existing(outDirectory, options, error));
+        if (options.Notes)
+        {
+            foreach (var note in result.Notes)
+            {
+                output.WriteLine("note: " + note);
+            }
+        }
+
+        foreach (var warning in result.Warnings)
+        {
+            error.WriteLine("warning: " + warning);
+        }
+
+        if (options.Check)
+        {
+            var existing = Existing(outDirectory, options, error);
+            var operations = options.Operations ?? existing.Operations;
+            var report = DriftReport.Compare(SpecSurface.Of(existing.Documents.Values), SpecSurface.Of(result.Documents.Files().Select(file => file.Document)), operations);
+            report.WriteTo(output);
+            var notImported = result.Api.Operations.Count(operation => !operations.Contains(operation.Name));
+            if (notImported > 0)
+            {
+                output.WriteLine(notImported + " operation(s) of the source are not in the specs (not checked).");
+            }
+
+            return report.HasDrift || result.Warnings.Count > 0 ? 1 : 0;
+        }
+
+        Directory.CreateDirectory(outDirectory);
+        int written = 0, unchanged = 0;
+        foreach (var (file, document) in result.Documents.Files())
+        {
+            var path = Path.Combine(outDirectory, file);
+            var text = result.Documents.Render(document);
+            if (File.Exists(path) && File.ReadAllText(path) == text)
+            {
+                unchanged++;
+                continue;
+            }
+
+            File.WriteAllText(path, text, Utf8);
+            written++;
+        }
+
+        output.WriteLine($"{result.Documents.OperationFiles.Count} operation(s) and {result.Documents.SharedFileName} in {options.Out}: {written} written, {unchanged} unchanged, {result.Notes.Count} note(s){(options.Notes ? "" : " (--notes lists them)")}, {started.ElapsedMilliseconds} ms");
+        return 0;
+    }
+
+    /// <summary>What an import makes of the sources, in memory.</summary>
+    internal sealed record ImportResult(ImportApi Api, SpecDocuments Documents, List<string> Notes, List<string> Warnings);
+
+    /// <summary>The specs already in the output folder.</summary>
+    internal sealed record ExistingSpecs(Dictionary<string, YamlMap> Documents, List<string> Operations, List<string> Imported);
+
+    public static ImportResult Import(ImportOptions options, string outDirectory, ExistingSpecs existing)
+    {
+        var sources = SourceSet.Load(options.Sources);
+        var api = sources.Merge();
+        Normalizer.Normalize(api);
+        var overlayPath = options.Overlay ?? Path.Combine(outDirectory, DefaultOverlayName);
+        var overlay = File.Exists(overlayPath) ? ImportOverlay.Load(overlayPath)
+            : options.Overlay is not null ? throw new ImportException("No such overlay: " + options.Overlay)
+            : ImportOverlay.Empty;
+
+        var warnings = new List<string>();
+        var catalog = Catalog.Build(api, overlay.Pins(), warnings);
+        var wanted = new List<string>();
+        if (options.Check)
+        {
+            wanted.AddRange(options.Operations ?? existing.Operations);
+        }
+        else
+        {
+            wanted.AddRange(options.Operations ?? api.Operations.Select(operation => operation.Name));
+            wanted.AddRange(existing.Imported);
+        }
+
+        var unknown = (options.Operations ?? new List<string>()).Where(name => api.Find(name) is null).ToList();
+        if (unknown.Count > 0 && !options.Check)
+        {
+            throw new ImportException("The source has no operation " + string.Join(", ", unknown));
+        }
+
+        var overlayName = overlay == ImportOverlay.Empty ? DefaultOverlayName : Path.GetFileName(overlay.File);
+        var header = new[]
+        {
+            "yaml-language-server: $schema=" + options.Schema,
+            "",
+            Marker + " from " + string.Join(", ", sources.Names) + ".",
+            "Do not edit: put corrections in " + overlayName + ", which the importer applies on every run.",
+        };
+
+        var notes = new List<string>(api.Notes);
+        var documents = SpecBuilder.Build(api, catalog, wanted.Distinct(StringComparer.Ordinal).ToList(), header, notes);
+        OverlayApplier.Apply(overlay, documents, api, warnings);
+        return new ImportResult(api, documents, notes, warnings);
+    }
+
+    /// <summary>Reads the spec files of the folder (not the overlay); a file that is not a spec is skipped with a warning.</summary>
+    public static ExistingSpecs Existing(string directory, ImportOptions options, TextWriter error)
+    {
+        var documents = new Dictionary<string, YamlMap>(StringComparer.Ordinal);
+        var operations = new List<string>();
+        var imported = new List<string>();
+        if (!Directory.Exists(directory))
+        {
+            return new ExistingSpecs(documents, operations, imported);
+        }
+
+        var overlay = options.Overlay is null ? Path.Combine(directory, DefaultOverlayName) : Path.GetFullPath(options.Overlay);
+        foreach (var path in Directory.EnumerateFiles(directory, "*.yaml").Concat(Directory.EnumerateFiles(directory, "*.yml")).Order(StringComparer.Ordinal))
+        {
+            if (string.Equals(Path.GetFullPath(path), overlay, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var text = File.ReadAllText(path);
+            YamlMap document;
+            try
+            {
+                document = YamlReader.Read(path, text);
+            }
+            catch (YamlFormatException exception)
+            {
+                error.WriteLine("warning: " + exception.Message + " (not read)");
+                continue;
+            }
+
+            if (!document.ContainsKey("product"))
+            {
+                continue;
+            }
+
+            documents[Path.GetFileName(path)] = document;
+            foreach (var name in document.Map("operations")?.Keys ?? Enumerable.Empty<string>())
+            {
+                operations.Add(name);
+                if (text.Contains(Marker, StringComparison.Ordinal))
+                {
+                    imported.Add(name);
+                }
+            }
+        }
+
+        return new ExistingSpecs(documents, operations, imported);
+    }
+}
