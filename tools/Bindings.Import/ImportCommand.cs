@@ -117,7 +117,11 @@ internal static class ImportCommand
             "Do not edit: put corrections in " + overlayName + ", which the importer applies on every run.",
         };
 
-        var notes = new List<string>(api.Notes);
+        var notes = new List<string>(api.Notes)
+        {
+            catalog.Shapes.Sum(shape => shape.Sites.Count) + " structures in the source are " + catalog.Shapes.Count + " shapes; "
+                + catalog.Enums.Count(plan => !plan.Pinned) + " enums by the rule, " + catalog.Enums.Count(plan => plan.Pinned) + " by the overlay",
+        };
         var documents = SpecBuilder.Build(api, catalog, wanted.Distinct(StringComparer.Ordinal).ToList(), header, notes);
         OverlayApplier.Apply(overlay, documents, api, warnings);
         return new ImportResult(api, documents, notes, warnings);

@@ -56,11 +56,12 @@ internal sealed class ShapePlan
 /// (<c>AdvancedDataPolicies</c> gives <c>AdvancedDataPolicy</c>), or the member's wire name for an
 /// object, in PascalCase; the most common candidate of its occurrences.</item>
 /// <item>A candidate that one shape alone wants, and that no generated type has, is the name. When
-/// several different shapes want one candidate, none gets it: each is <c>&lt;Operation&gt;&lt;Candidate&gt;</c>
-/// (the operation of its first occurrence, <c>TagResourcesTag</c>), then
-/// <c>&lt;Operation&gt;&lt;Parent&gt;&lt;Candidate&gt;</c>, then a number. So adding an operation
-/// upstream renames a shape only when it brings a different structure of the same name; the overlay
-/// can pin the name first.</item>
+/// several different shapes want one candidate, the one used by more operations than any other (and
+/// by at least two) keeps it: the common <c>Tag</c> of <c>Key</c> and <c>Value</c>; every other is
+/// <c>&lt;Operation&gt;&lt;Candidate&gt;</c> (the operation of its first occurrence,
+/// <c>AddTagsToResourceTag</c>), then <c>&lt;Operation&gt;&lt;Parent&gt;&lt;Candidate&gt;</c>, then a
+/// number. So adding an operation upstream renames a shape only when it brings a different structure of
+/// the same name that is as common; the overlay can pin a name.</item>
 /// <item>Enums likewise: the rule in <see cref="EnumRule"/> (or the overlay) decides which fields are
 /// enums; one value set is one enum; its candidate is the member's wire name, and clashes make it
 /// <c>&lt;Operation&gt;&lt;Member&gt;</c>.</item>
@@ -256,11 +257,10 @@ internal sealed class Catalog
         }
 
         var unnamed = Shapes.Where(plan => !plan.Pinned).ToList();
-        var wanted = unnamed.GroupBy(Candidate, StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.Count(), StringComparer.Ordinal);
-        foreach (var plan in unnamed)
+        foreach (var plan in PlainNamed(unnamed, Candidate, plan => plan.Operations.Count()))
         {
             var candidate = Candidate(plan);
-            if (wanted[candidate] == 1 && IsFree(candidate))
+            if (IsFree(candidate))
             {
                 plan.Name = candidate;
                 Claim(candidate);
@@ -280,11 +280,10 @@ internal sealed class Catalog
     private void NameEnums()
     {
         var unnamed = Enums.Where(plan => !plan.Pinned).ToList();
-        var wanted = unnamed.GroupBy(Candidate, StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.Count(), StringComparer.Ordinal);
-        foreach (var plan in unnamed)
+        foreach (var plan in PlainNamed(unnamed, Candidate, plan => plan.Sites.Select(site => site.Operation.Name).Distinct(StringComparer.Ordinal).Count()))
         {
             var candidate = Candidate(plan);
-            if (wanted[candidate] == 1 && IsFree(candidate) && IsFree(ReservedNames.KindOf(candidate)))
+            if (IsFree(candidate) && IsFree(ReservedNames.KindOf(candidate)))
             {
                 plan.Name = candidate;
                 Claim(candidate);
@@ -300,6 +299,29 @@ internal sealed class Catalog
             plan.Name = name;
             Claim(name);
             Claim(ReservedNames.KindOf(name));
+        }
+    }
+
+    /// <summary>
+    /// The plans that may have their candidate as it is: the only one that wants it, or, among several,
+    /// the one used by more operations than any other (and by at least two).
+    /// </summary>
+    private static IEnumerable<T> PlainNamed<T>(List<T> plans, Func<T, string> candidate, Func<T, int> operations)
+    {
+        foreach (var group in plans.GroupBy(candidate, StringComparer.Ordinal))
+        {
+            var members = group.ToList();
+            if (members.Count == 1)
+            {
+                yield return members[0];
+                continue;
+            }
+
+            var ranked = members.OrderByDescending(operations).ToList();
+            if (operations(ranked[0]) >= 2 && operations(ranked[0]) > operations(ranked[1]))
+            {
+                yield return ranked[0];
+            }
         }
     }
 

@@ -405,6 +405,11 @@ internal sealed class SpecBuilder
         }
 
         map.Add("description", description);
+        if (DateHints.Format(field) is { } format)
+        {
+            _notes.Add(path + ": looks like a date (" + format + "); the overlay can make it type: datetime, format: " + format);
+        }
+
         return map;
     }
 

@@ -11,7 +11,7 @@ namespace Bindings.Import.Text;
 /// <item>Paragraphs, headings and notes follow each other separated by a space; a heading ends with a
 /// colon when a list follows it and with a full stop otherwise; a note (<c>&gt; text</c>) starts with "Note: ".</item>
 /// <item>A list (<c>*</c>, <c>-</c>, <c>+</c> or <c>1.</c> items, nested by indentation) becomes its items
-/// joined with ", " when every item is a bare value (at most four words, no colon, comma or sentence),
+/// joined with ", " when every item is a bare value (at most four words, no colon, comma or full stop),
 /// with "; " otherwise, ended by a full stop; a nested list follows its item after a colon.</item>
 /// <item>Emphasis (<c>**x**</c>, <c>__x__</c>) and code spans lose their markers; a link keeps its text
 /// (<c>[DescribeRegions](https://...)</c> is "DescribeRegions"), an empty link (<c>[](#)</c>) and a
@@ -322,9 +322,12 @@ internal static class MarkdownText
     private static string RenderList(ListBlock list)
     {
         var items = new List<string>();
+        var sentences = false;
         foreach (var item in list.Items)
         {
-            var text = TrimEnd(Inline(item.Text));
+            var inline = Inline(item.Text);
+            sentences |= inline.EndsWith('.') || inline.EndsWith(';');
+            var text = TrimEnd(inline);
             if (item.Children.Count > 0 && TrimEnd(Render(item.Children)) is { Length: > 0 } children)
             {
                 text = text.Length == 0 ? children : (text.EndsWith(':') ? text + " " : text + ": ") + children;
@@ -342,7 +345,7 @@ internal static class MarkdownText
         }
 
         // Bare values (a few words, no sentence) read best as "a, b, c"; anything longer as "a; b; c".
-        var bare = items.All(item => !item.Contains(':') && !item.Contains(". ", StringComparison.Ordinal) && !item.Contains(',') && item.Split(' ').Length <= 4);
+        var bare = !sentences && items.All(item => !item.Contains(':') && !item.Contains(". ", StringComparison.Ordinal) && !item.Contains(',') && item.Split(' ').Length <= 4);
         return string.Join(bare ? ", " : "; ", items) + ".";
     }
 

@@ -228,6 +228,7 @@ internal sealed class DaraLexer
 
             if (c == '\\')
             {
+                int escapeLine = _line, escapeColumn = _column;
                 Advance();
                 builder.Append(Peek() switch
                 {
@@ -241,7 +242,7 @@ internal sealed class DaraLexer
                     '\'' => '\'',
                     '"' => '"',
                     '\\' => '\\',
-                    _ => throw Error("the escape '\\" + Peek() + "' is not one Darabonba knows"),
+                    _ => throw new DaraSyntaxException(_file, escapeLine, escapeColumn, "the escape '\\" + Peek() + "' is not one Darabonba knows"),
                 });
                 Advance();
                 continue;
