@@ -77,6 +77,12 @@ public sealed class ImportTests
         var members = addTags.Map("shapes")!.Map("AddTagsToThingTag")!.Map("members")!;
         Assert.Equal(("Key", "Value"), (members.Map("key")!.Text("name"), members.Map("value")!.Text("name")));
 
+        // {TagKey, TagValue, ThingId} is "Tag" in one operation and "TagResource" in another; "Tag" is taken
+        // by the more common shape, so it is the other name its occurrences use, not a qualified one.
+        Assert.Equal("TagResource", Read(folder, "DescribeThingTags.yaml").Map("operations")!.Map("DescribeThingTags")!.Map("response")!.Map("Tags")!.Text("items"));
+        Assert.Equal("TagResource", Read(folder, "ListThingTags.yaml").Map("operations")!.Map("ListThingTags")!.Map("response")!.Map("TagResources")!.Text("items"));
+        Assert.NotNull(shared.Map("shapes")!.Map("TagResource"));
+
         // A list's item shape takes the item name or the singular of the list.
         var things = Read(folder, "DescribeThings.yaml").Map("shapes")!;
         Assert.Equal(new[] { "Endpoint", "Thing" }, things.Keys);

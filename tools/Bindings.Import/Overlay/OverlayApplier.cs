@@ -103,6 +103,12 @@ internal sealed class OverlayApplier
             }
 
             Translate(operation, patch);
+
+            // A member the overlay retyped can make (or unmake) a pager, unless the overlay says what it is.
+            if (!patch.ContainsKey("pagination"))
+            {
+                operation["pagination"] = SpecBuilder.Pagination(operation);
+            }
         }
     }
 

@@ -58,6 +58,7 @@ internal sealed class ShapePlan
 /// <item>A candidate that one shape alone wants, and that no generated type has, is the name. When
 /// several different shapes want one candidate, the one used by more operations than any other (and
 /// by at least two) keeps it: the common <c>Tag</c> of <c>Key</c> and <c>Value</c>; every other is
+/// another name its occurrences use that no other shape wants (ListTagResources' <c>TagResource</c>), else
 /// <c>&lt;Operation&gt;&lt;Candidate&gt;</c> (the operation of its first occurrence,
 /// <c>AddTagsToResourceTag</c>), then <c>&lt;Operation&gt;&lt;Parent&gt;&lt;Candidate&gt;</c>, then a
 /// number. So adding an operation upstream renames a shape only when it brings a different structure of
@@ -267,6 +268,20 @@ internal sealed class Catalog
             }
         }
 
+        // A shape that lost its first choice takes another name its occurrences use, if no other shape wants it.
+        var wantedBy = unnamed.SelectMany(plan => plan.Sites.Select(SiteCandidate).Distinct(StringComparer.Ordinal).Select(name => (name, plan)))
+            .GroupBy(entry => entry.name, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.Select(entry => entry.plan).Distinct().Count(), StringComparer.Ordinal);
+        foreach (var plan in unnamed.Where(plan => plan.Name.Length == 0))
+        {
+            var alternative = Ranked(plan.Sites.Select(SiteCandidate)).Skip(1).FirstOrDefault(name => wantedBy[name] == 1 && IsFree(name));
+            if (alternative is not null)
+            {
+                plan.Name = alternative;
+                Claim(alternative);
+            }
+        }
+
         foreach (var plan in unnamed.Where(plan => plan.Name.Length == 0))
         {
             var first = plan.Sites[0];
@@ -357,13 +372,16 @@ internal sealed class Catalog
 
     private static string Candidate(EnumPlan plan) => MostCommon(plan.Sites.Select(site => PascalName(site.Field.WireName)));
 
-    private static string MostCommon(IEnumerable<string> candidates)
+    private static string MostCommon(IEnumerable<string> candidates) => Ranked(candidates).First();
+
+    /// <summary>Distinct candidates, the most common first, ties in the order of occurrence.</summary>
+    private static IEnumerable<string> Ranked(IEnumerable<string> candidates)
     {
         var list = candidates.ToList();
         return list.GroupBy(candidate => candidate, StringComparer.Ordinal)
             .OrderByDescending(group => group.Count())
             .ThenBy(group => list.IndexOf(group.Key))
-            .First().Key;
+            .Select(group => group.Key);
     }
 
     /// <summary>The name a structure at this site asks for: the item name, the singular of the list, the member.</summary>

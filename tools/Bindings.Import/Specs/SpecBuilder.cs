@@ -209,7 +209,7 @@ internal sealed class SpecBuilder
             map.Add("response", response);
         }
 
-        if (Pagination(operation) is { } pagination)
+        if (Pagination(map) is { } pagination)
         {
             map.Add("pagination", pagination);
         }
@@ -220,38 +220,42 @@ internal sealed class SpecBuilder
     public static bool IsReadOnly(ImportOperation operation)
         => operation.OperationType is null or "read" && operation.SystemOperationType is "get" or "list";
 
-    private static YamlMap? Pagination(ImportOperation operation)
+    /// <summary>
+    /// The pager an operation's members make (on the spec tree, so that a type the overlay corrected
+    /// counts): integer <c>PageNumber</c> and <c>PageSize</c> with an integer <c>TotalRecordCount</c> (or
+    /// <c>TotalCount</c>), or string <c>NextToken</c> in both directions; and exactly one list to page over.
+    /// </summary>
+    public static YamlMap? Pagination(YamlMap operation)
     {
-        ImportField? Field(IEnumerable<ImportField> fields, string name, params ImportTypeKind[] kinds)
-            => fields.FirstOrDefault(field => field.WireName == name && kinds.Contains(field.Type.Kind));
+        string? Member(string section, string name, params string[] types)
+            => operation.Map(section)?.Map(name) is { } member && types.Contains(member.Text("type")) ? name : null;
 
-        var lists = operation.Response.Where(field => field.Type.Kind == ImportTypeKind.List).ToList();
+        var lists = (operation.Map("response")?.Entries ?? Enumerable.Empty<KeyValuePair<string, YamlNode>>())
+            .Where(entry => entry.Value is YamlMap member && member.Text("type") == T.List)
+            .Select(entry => entry.Key)
+            .ToList();
         if (lists.Count != 1)
         {
             return null;
         }
 
-        var map = new YamlMap().Add("items", lists[0].WireName);
-        var pageNumber = Field(operation.Request, "PageNumber", ImportTypeKind.Integer);
-        var pageSize = Field(operation.Request, "PageSize", ImportTypeKind.Integer);
-        var total = Field(operation.Response, "TotalRecordCount", ImportTypeKind.Integer, ImportTypeKind.Long)
-            ?? Field(operation.Response, "TotalCount", ImportTypeKind.Integer, ImportTypeKind.Long);
+        var map = new YamlMap().Add("items", lists[0]);
+        var pageNumber = Member("request", "PageNumber", T.Integer);
+        var pageSize = Member("request", "PageSize", T.Integer);
+        var total = Member("response", "TotalRecordCount", T.Integer, T.Long) ?? Member("response", "TotalCount", T.Integer, T.Long);
         var pages = pageNumber is not null && pageSize is not null && total is not null;
         if (pages)
         {
-            map.Add("pageNumber", pageNumber!.WireName).Add("pageSize", pageSize!.WireName).Add("totalCount", total!.WireName);
+            map.Add("pageNumber", pageNumber).Add("pageSize", pageSize).Add("totalCount", total);
         }
 
-        var inputToken = Field(operation.Request, "NextToken", ImportTypeKind.String);
-        var outputToken = Field(operation.Response, "NextToken", ImportTypeKind.String);
+        var inputToken = Member("request", "NextToken", T.String);
+        var outputToken = Member("response", "NextToken", T.String);
         var tokens = inputToken is not null && outputToken is not null;
         if (tokens)
         {
-            map.Add("inputToken", inputToken!.WireName).Add("outputToken", outputToken!.WireName);
-            if (Field(operation.Request, "MaxResults", ImportTypeKind.Integer) is { } maxResults)
-            {
-                map.Add("maxResults", maxResults.WireName);
-            }
+            map.Add("inputToken", inputToken).Add("outputToken", outputToken);
+            map.Add("maxResults", Member("request", "MaxResults", T.Integer));
         }
 
         return pages || tokens ? map : null;
