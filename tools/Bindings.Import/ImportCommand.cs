@@ -83,6 +83,11 @@ internal static class ImportCommand
     {
         var sources = SourceSet.Load(options.Sources);
         var api = sources.Merge();
+        if (!Text.Names.IsIdentifier(api.Product) || !System.Text.RegularExpressions.Regex.IsMatch(api.Version, "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))
+        {
+            throw new ImportException("The source names the product '" + api.Product + "' and the version '" + api.Version + "': a spec needs a C# identifier and a date YYYY-MM-DD");
+        }
+
         Normalizer.Normalize(api);
         var overlayPath = options.Overlay ?? Path.Combine(outDirectory, DefaultOverlayName);
         var overlay = File.Exists(overlayPath) ? ImportOverlay.Load(overlayPath)

@@ -72,7 +72,19 @@ internal sealed class SpecBuilder
             shared.Add("endpoints", endpoints);
         }
 
-        var operations = _api.Operations.Where(operation => operationNames.Contains(operation.Name)).ToList();
+        var operations = new List<ImportOperation>();
+        foreach (var operation in _api.Operations.Where(operation => operationNames.Contains(operation.Name)))
+        {
+            if (Names.IsIdentifier(operation.Name))
+            {
+                operations.Add(operation);
+            }
+            else
+            {
+                _notes.Add(operation.Name + ": not a C# identifier, which an operation's name must be; left out");
+            }
+        }
+
         var shapesUsedBy = new Dictionary<ShapePlan, HashSet<string>>();
         foreach (var operation in operations)
         {
@@ -327,6 +339,12 @@ internal sealed class SpecBuilder
         var taken = new HashSet<string>(StringComparer.Ordinal);
         foreach (var field in fields)
         {
+            if (!IsWireName(field.WireName) || (field.ItemName is { } itemName && !IsWireName(itemName)))
+            {
+                _notes.Add(pathPrefix + "." + field.WireName + ": a wire name the spec format cannot carry (white space, a control character, <, > or &); left out");
+                continue;
+            }
+
             if (target.ContainsKey(field.WireName))
             {
                 _notes.Add(pathPrefix + "." + field.WireName + ": given twice by the source; the first is kept");
@@ -341,6 +359,10 @@ internal sealed class SpecBuilder
             _documents.Origins[member] = new MemberOrigin(field, isRequest, topLevel, pathPrefix + "." + field.WireName);
         }
     }
+
+    /// <summary>What specs/README.md allows as a wire name.</summary>
+    public static bool IsWireName(string name)
+        => name.Length > 0 && !name.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '<' or '>' or '&' || char.IsSurrogate(c));
 
     private static string MemberName(string wireName) => Names.IsPascalIdentifier(wireName) ? wireName : Names.ToPascal(wireName);
 

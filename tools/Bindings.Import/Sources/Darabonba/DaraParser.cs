@@ -9,9 +9,13 @@ namespace Bindings.Import.Sources.Darabonba;
 /// </summary>
 internal sealed class DaraParser
 {
+    /// <summary>How deep types may nest (RDS nests 6): deeper is refused, not a stack overflow.</summary>
+    public const int MaxDepth = 64;
+
     private readonly string _file;
     private readonly List<DaraToken> _tokens;
     private int _index;
+    private int _depth;
 
     private DaraParser(string file, List<DaraToken> tokens)
     {
@@ -214,6 +218,23 @@ internal sealed class DaraParser
     }
 
     private DaraTypeExpression ParseType()
+    {
+        if (++_depth > MaxDepth)
+        {
+            throw Error(Current, "types nested at most " + MaxDepth + " deep");
+        }
+
+        try
+        {
+            return ParseTypeInside();
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private DaraTypeExpression ParseTypeInside()
     {
         if (TakeIf("["))
         {
