@@ -64,4 +64,17 @@ public sealed class DriftTests
         Assert.Equal(1, code);
         Assert.Contains("GoneOperation: removed upstream (the source has no such operation)", output);
     }
+
+    [Fact]
+    public void Importing_again_after_an_operation_was_removed_upstream_warns_about_its_file()
+    {
+        var folder = NewFolder();
+        Run(Import("main.dara", folder));
+        File.Copy(Path.Combine(folder, "DescribeBackupTasks.yaml"), Path.Combine(folder, "DescribeOldTasks.yaml"));
+        var old = Path.Combine(folder, "DescribeOldTasks.yaml");
+        File.WriteAllText(old, File.ReadAllText(old).Replace("  DescribeBackupTasks:", "  DescribeOldTasks:"));
+        var (code, _, error) = Run(Import("main.dara", folder));
+        Assert.Equal(0, code);
+        Assert.Contains("warning: DescribeOldTasks was imported before, but the source no longer has it", error);
+    }
 }

@@ -113,6 +113,11 @@ internal static class ImportCommand
             throw new ImportException("The source has no operation " + string.Join(", ", unknown));
         }
 
+        foreach (var gone in existing.Imported.Where(name => api.Find(name) is null).Distinct(StringComparer.Ordinal))
+        {
+            warnings.Add(gone + " was imported before, but the source no longer has it: its file is left as it is, and may use shapes or enums the shared file no longer declares (delete it, or keep it as a hand-written spec)");
+        }
+
         var overlayName = overlay == ImportOverlay.Empty ? DefaultOverlayName : Path.GetFileName(overlay.File);
         var header = new[]
         {
