@@ -59,13 +59,10 @@ internal sealed class ImportOverlay
         var pins = new OverlayPins();
         foreach (var shape in Root.Map("shapes")?.Entries ?? Enumerable.Empty<KeyValuePair<string, YamlNode>>())
         {
+            // A shape without 'from' patches the imported shape of that name, or is a new one (OverlayApplier).
             if (shape.Value is YamlMap map && map.Text("from") is { } from)
             {
                 pins.Shapes.Add((shape.Key, from));
-            }
-            else
-            {
-                pins.DeclaredShapes.Add(shape.Key);
             }
         }
 

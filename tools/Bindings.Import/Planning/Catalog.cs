@@ -246,11 +246,6 @@ internal sealed class Catalog
             Claim(plan.Name);
         }
 
-        foreach (var name in pins.DeclaredShapes)
-        {
-            Claim(name);
-        }
-
         foreach (var name in pins.Enums.Keys)
         {
             Claim(name);
@@ -407,7 +402,4 @@ internal sealed class OverlayPins
     public List<(string Name, string Path)> Shapes { get; } = new();
 
     public Dictionary<string, List<string>> Enums { get; } = new(StringComparer.Ordinal);
-
-    /// <summary>Shapes the overlay declares without a source structure: their names are taken first.</summary>
-    public HashSet<string> DeclaredShapes { get; } = new(StringComparer.Ordinal);
 }
