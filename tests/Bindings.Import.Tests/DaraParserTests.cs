@@ -135,4 +135,12 @@ line'");
         Assert.Equal("OpenAPI X is deprecated, please use Y instead.", annotation.Deprecated);
         Assert.Equal(">  Phased out.", annotation.Description);
     }
+
+    [Fact]
+    public void Streaming_functions_return_generic_types()
+    {
+        var module = DaraParser.Parse("t.dara", "function chatWithResponseIterable(request: ChatRequest): iterator[ChatResponseBody] {\n  yield @handler.doSSERequest('SSE', 'Chat', 'POST', '/', 'json', false, 'json', request);\n}\n");
+        var type = Assert.IsType<DaraGenericType>(module.Functions.Single().ReturnType);
+        Assert.Equal(("iterator", new DaraNamedType("ChatResponseBody")), (type.Name, type.Element));
+    }
 }

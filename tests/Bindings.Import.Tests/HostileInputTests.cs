@@ -81,4 +81,40 @@ public sealed class HostileInputTests
             Assert.Equal(tricky[i].Trim(), request.Map("F" + i)!.Text("example"));
         }
     }
+
+    [Fact]
+    public void A_product_code_that_is_not_an_identifier_names_the_specs_in_PascalCase_and_keeps_its_hosts()
+    {
+        var dara = "init(c: Config){\n  @product = 'ocr-api';\n  @version = '2021-07-07';\n  @endpointRule = 'regional';\n}\nmodel RecognizeRequest {\n}\nmodel RecognizeResponseBody = {\n  requestId?: string(name='RequestId'),\n}\n";
+        var folder = NewFolder();
+        var (code, output, error) = Run("import", Source("main.dara", dara), "--out", folder, "--notes");
+        Assert.True(code == 0, output + error);
+        Assert.Contains("note: the product code 'ocr-api' is not a C# identifier: the specs name the product OcrApi", output);
+        var shared = ImportTests.Read(folder, "ocr-api-2021-07-07.yaml");
+        Assert.Equal(("OcrApi", "ocr-api.{regionId}.aliyuncs.com"), (shared.Text("product"), shared.Map("endpoints")!.Text("regional")));
+    }
+
+    [Fact]
+    public void An_enum_the_model_declares_is_an_enum_of_the_specs()
+    {
+        var dara = Init + """
+            enum AssetStatus: string {
+              BLANK(value='Blank', description='Nothing yet'),
+              NORMAL(value='Normal', description='Usable'),
+            }
+            model GetAssetRequest {
+              status?: AssetStatus(name='Status', position='Query'),
+            }
+            model GetAssetResponseBody = {
+              requestId?: string(name='RequestId'),
+            }
+            """;
+        var folder = NewFolder();
+        var (code, output, error) = Run("import", Source("main.dara", dara), "--out", folder);
+        Assert.True(code == 0, output + error);
+        Assert.Equal("AssetStatus", ImportTests.Read(folder, "GetAsset.yaml").Map("operations")!.Map("GetAsset")!.Map("request")!.Map("Status")!.Text("type"));
+        var values = ImportTests.Read(folder, "demo-2024-01-01.yaml").Map("enums")!.Map("AssetStatus")!.Map("values")!;
+        Assert.Equal(new[] { "Blank", "Normal" }, values.Keys);
+        Assert.Equal("Usable", values.Map("Normal")!.Text("description"));
+    }
 }

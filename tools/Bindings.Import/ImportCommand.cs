@@ -83,6 +83,13 @@ internal static class ImportCommand
     {
         var sources = SourceSet.Load(options.Sources);
         var api = sources.Merge();
+        if (!Text.Names.IsIdentifier(api.Product) && api.Product.Length > 0)
+        {
+            // ocr-api: the spec's product is OcrApi (OcrApiClient), the hosts stay ocr-api.<region>.aliyuncs.com.
+            api.Notes.Add("the product code '" + api.Code + "' is not a C# identifier: the specs name the product " + Text.Names.ToPascal(api.Code));
+            api.Product = Text.Names.ToPascal(api.Code);
+        }
+
         if (!Text.Names.IsIdentifier(api.Product) || !System.Text.RegularExpressions.Regex.IsMatch(api.Version, "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))
         {
             throw new ImportException("The source names the product '" + api.Product + "' and the version '" + api.Version + "': a spec needs a C# identifier and a date YYYY-MM-DD");

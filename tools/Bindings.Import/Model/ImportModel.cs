@@ -10,10 +10,15 @@ internal sealed class ImportApi
     public ImportApi(string product, string version)
     {
         Product = product;
+        Code = product;
         Version = version;
     }
 
-    public string Product { get; }
+    /// <summary>The product as a spec names it: a C# identifier (the client is <c>&lt;Product&gt;Client</c>).</summary>
+    public string Product { get; set; }
+
+    /// <summary>The product code as the source has it (<c>Rds</c>, <c>ocr-api</c>): hosts and file names derive from it.</summary>
+    public string Code { get; set; }
 
     public string Version { get; }
 
@@ -178,6 +183,12 @@ internal sealed class ImportField
 
     public bool Deprecated { get; set; }
 
+    /// <summary>The enum the model itself declares for the field (a Darabonba <c>enum</c>): its name and values.</summary>
+    public DeclaredEnum? DeclaredEnum { get; set; }
+
     /// <summary>For a response list inside a one-member wrapper object: the wrapper's member (<c>BackupJob</c>).</summary>
     public string? ItemName { get; set; }
 }
+
+/// <summary>An enum type the source declares: a closed set by its author.</summary>
+internal sealed record DeclaredEnum(string Name, IReadOnlyList<(string Value, string? Description)> Values);

@@ -365,7 +365,8 @@ internal sealed class Catalog
     /// <summary>The most common candidate of a shape's occurrences; the first one's on a tie.</summary>
     private static string Candidate(ShapePlan plan) => MostCommon(plan.Sites.Select(SiteCandidate));
 
-    private static string Candidate(EnumPlan plan) => MostCommon(plan.Sites.Select(site => PascalName(site.Field.WireName)));
+    private static string Candidate(EnumPlan plan)
+        => MostCommon(plan.Sites.Select(site => site.Field.DeclaredEnum is { } own && Names.IsIdentifier(own.Name) ? own.Name : PascalName(site.Field.WireName)));
 
     private static string MostCommon(IEnumerable<string> candidates) => Ranked(candidates).First();
 

@@ -52,7 +52,7 @@ internal sealed class SpecBuilder
         _documents = documents;
     }
 
-    public static string SharedFileName(ImportApi api) => api.Product.ToLowerInvariant() + "-" + api.Version + ".yaml";
+    public static string SharedFileName(ImportApi api) => api.Code.ToLowerInvariant() + "-" + api.Version + ".yaml";
 
     public static SpecDocuments Build(ImportApi api, Catalog catalog, IReadOnlyCollection<string> operations, IEnumerable<string> header, List<string> notes)
     {
@@ -164,7 +164,7 @@ internal sealed class SpecBuilder
 
         // The official SDK's rule (EndpointUtil.getEndpointRules): <product>.<region>.aliyuncs.com, and
         // <product>-vpc.<region> on the VPC network; a region in the map goes where the map says.
-        var product = _api.Product.ToLowerInvariant();
+        var product = _api.Code.ToLowerInvariant();
         var endpoints = new YamlMap().Add("default", product + ".aliyuncs.com");
         if (_api.EndpointRule is null or "regional")
         {

@@ -78,6 +78,7 @@ internal sealed class DaraParser
     private DaraModule ParseModule()
     {
         var models = new List<DaraModel>();
+        var enums = new List<DaraEnum>();
         var functions = new List<DaraFunction>();
         var variables = new Dictionary<string, DaraValue>(StringComparer.Ordinal);
         string? annotation = null;
@@ -120,6 +121,9 @@ internal sealed class DaraParser
                     TakeIf("=");
                     models.Add(new DaraModel(name, annotation, ParseFields(), token.Line));
                     break;
+                case "enum":
+                    enums.Add(ParseEnum());
+                    break;
                 case "async" or "static" or "function":
                     functions.Add(ParseFunction(annotation));
                     break;
@@ -130,7 +134,36 @@ internal sealed class DaraParser
             annotation = null;
         }
 
-        return new DaraModule(models, functions, variables);
+        return new DaraModule(models, functions, variables, enums);
+    }
+
+    /// <summary><c>enum Name: type { MEMBER(value='x', ...), ... }</c>.</summary>
+    private DaraEnum ParseEnum()
+    {
+        var start = Take();
+        var name = ExpectWord("an enum name");
+        Expect(":");
+        var type = ParseType();
+        Expect("{");
+        var members = new List<(string, IReadOnlyDictionary<string, DaraValue>)>();
+        while (!Current.IsPunctuation("}"))
+        {
+            if (Current.Kind == DaraTokenKind.Annotation)
+            {
+                Take();
+                continue;
+            }
+
+            var member = ExpectWord("an enum member or '}'");
+            members.Add((member, Current.IsPunctuation("(") ? ParseAttributes() : new Dictionary<string, DaraValue>()));
+            if (!TakeIf(",") && !Current.IsPunctuation("}"))
+            {
+                throw Error(Current, "',' or '}' after the enum member '" + member + "'");
+            }
+        }
+
+        Expect("}");
+        return new DaraEnum(name, type, members, start.Line);
     }
 
     private DaraFunction ParseFunction(string? annotation)
@@ -262,6 +295,14 @@ internal sealed class DaraParser
         {
             Take();
             name += "." + Take().Text;
+        }
+
+        if (TakeIf("["))
+        {
+            // Another generic type, iterator[T] or asyncIterator[T] (streaming functions): its element.
+            var element = ParseType();
+            Expect("]");
+            return new DaraGenericType(name, element);
         }
 
         return new DaraNamedType(name);

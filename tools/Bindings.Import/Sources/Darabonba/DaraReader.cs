@@ -45,6 +45,7 @@ internal sealed class DaraReader
 
     private readonly string _file;
     private readonly Dictionary<string, DaraModel> _models;
+    private readonly Dictionary<string, DaraEnum> _enums = new(StringComparer.Ordinal);
     private readonly ImportApi _api;
     private readonly HashSet<string> _unknownAttributes = new(StringComparer.Ordinal);
 
@@ -56,6 +57,11 @@ internal sealed class DaraReader
         foreach (var model in module.Models)
         {
             _models.TryAdd(model.Name, model);
+        }
+
+        foreach (var declared in module.Enums)
+        {
+            _enums.TryAdd(declared.Name, declared);
         }
     }
 
@@ -200,6 +206,7 @@ internal sealed class DaraReader
         }
 
         var wireName = field.StringAttribute("name") ?? field.Name;
+        var declaredEnum = EnumOf(field.Type);
         var imported = new ImportField(wireName, ReadType(field.Type, wireName, isRequest, enclosing))
         {
             Required = !field.Optional,
@@ -216,6 +223,7 @@ internal sealed class DaraReader
             MaxItems = Integer(field, "maxItems"),
             Pattern = field.StringAttribute("pattern"),
             Deprecated = field.StringAttribute("deprecated") == "true",
+            DeclaredEnum = declaredEnum,
         };
 
         return imported;
@@ -233,6 +241,9 @@ internal sealed class DaraReader
                 return ImportType.MapOf(ReadType(map.Value, wireName, isRequest, enclosing));
             case DaraNamedType named when Scalars.TryGetValue(named.Name, out var kind):
                 return ImportType.Scalar(kind);
+            case DaraNamedType named when _enums.TryGetValue(named.Name, out var declared):
+                // An enum of the model: its base type on the wire (the values come with DeclaredEnum).
+                return declared.Type is DaraNamedType { Name: var baseType } && Scalars.TryGetValue(baseType, out var baseKind) ? ImportType.Scalar(baseKind) : ImportType.Scalar(ImportTypeKind.String);
             case DaraNamedType named when _models.TryGetValue(named.Name, out var model):
                 if (!enclosing.Add(model.Name))
                 {
@@ -243,12 +254,29 @@ internal sealed class DaraReader
                 var fields = ReadFields(model.Fields, isRequest, enclosing);
                 enclosing.Remove(model.Name);
                 return ImportType.Structure(fields);
+            case DaraGenericType generic:
+                _api.Notes.Add(_file + ": '" + wireName + "' has the type " + generic.Name + "[...], which no API field has; read as any JSON value");
+                return ImportType.Scalar(ImportTypeKind.Any);
             case DaraNamedType named:
                 _api.Notes.Add(_file + ": '" + wireName + "' has the type " + named.Name + ", which is neither a Darabonba type nor a model of the file; read as any JSON value");
                 return ImportType.Scalar(ImportTypeKind.Any);
             default:
                 throw new InvalidOperationException("unexpected type " + type);
         }
+    }
+
+    /// <summary>The model's enum a field (or its list's elements) is typed with, with its wire values.</summary>
+    private DeclaredEnum? EnumOf(DaraTypeExpression type)
+    {
+        if (type is not DaraNamedType named || !_enums.TryGetValue(named.Name, out var declared))
+        {
+            return null;
+        }
+
+        return new DeclaredEnum(declared.Name, declared.Members
+            .Select(member => (member.Attributes.TryGetValue("value", out var value) ? value.Text ?? member.Name : member.Name,
+                member.Attributes.TryGetValue("description", out var text) ? text.Text : null))
+            .ToList());
     }
 
     private static decimal? Number(DaraField field, string name)

@@ -4,7 +4,11 @@ namespace Bindings.Import.Sources.Darabonba;
 internal sealed record DaraModule(
     IReadOnlyList<DaraModel> Models,
     IReadOnlyList<DaraFunction> Functions,
-    IReadOnlyDictionary<string, DaraValue> Variables);
+    IReadOnlyDictionary<string, DaraValue> Variables,
+    IReadOnlyList<DaraEnum> Enums);
+
+/// <summary><c>enum Name: string { MEMBER(value='Wire', description='...'), ... }</c>.</summary>
+internal sealed record DaraEnum(string Name, DaraTypeExpression Type, IReadOnlyList<(string Name, IReadOnlyDictionary<string, DaraValue> Attributes)> Members, int Line);
 
 /// <summary><c>model Name { ... }</c> or <c>model Name = { ... }</c>.</summary>
 internal sealed record DaraModel(string Name, string? Annotation, IReadOnlyList<DaraField> Fields, int Line);
@@ -35,6 +39,9 @@ internal sealed record DaraStructureType(IReadOnlyList<DaraField> Fields) : Dara
 
 /// <summary><c>map[key]value</c>.</summary>
 internal sealed record DaraMapType(DaraTypeExpression Key, DaraTypeExpression Value) : DaraTypeExpression;
+
+/// <summary><c>iterator[T]</c>, <c>asyncIterator[T]</c>: the return type of a streaming function.</summary>
+internal sealed record DaraGenericType(string Name, DaraTypeExpression Element) : DaraTypeExpression;
 
 /// <summary>A function: its documentation, parameters, return type and the string literals of its body.</summary>
 internal sealed record DaraFunction(
