@@ -117,4 +117,57 @@ public sealed class HostileInputTests
         Assert.Equal(new[] { "Blank", "Normal" }, values.Keys);
         Assert.Equal("Usable", values.Map("Normal")!.Text("description"));
     }
+
+    [Fact]
+    public void Main_tea_beside_main_dara_gives_summaries_and_the_host_names_product_and_bad_hosts_are_cleaned()
+    {
+        var dara = """
+            init(c: Config){
+              @product = 'Demo';
+              @version = '2024-01-01';
+              @endpointRule = 'regional';
+              @endpointMap = {
+                'cn-a' = 'thing.aliyuncs.com\t',
+                'cn-b' = 'not a host',
+              };
+            }
+            model GetThingRequest {
+            }
+            model GetThingResponseBody = {
+              requestId?: string(name='RequestId'),
+            }
+            async function getThing(request: GetThingRequest): GetThingResponse {
+              return @handler.do('RPC', 'GetThing', 'POST', '/', 'json', false, 'json', request);
+            }
+            """;
+        var tea = """
+            init(config: OpenApi.Config){
+              super(config);
+              @endpointRule = 'regional';
+              @endpoint = getEndpoint('thing', @regionId, @endpointRule, @network, @suffix, @endpointMap, @endpoint);
+            }
+            model GetThingRequest {
+            }
+            model GetThingResponseBody = {
+              requestId?: string(name='RequestId'),
+            }
+            /**
+             * @summary Gets a thing.
+             */
+            async function getThingWithOptions(request: GetThingRequest, runtime: Util.RuntimeOptions): GetThingResponse {
+              var req = new OpenApi.OpenApiRequest{};
+              var params = new OpenApi.Params{ action = 'GetThing', version = '2024-01-01' };
+              return callApi(params, req, runtime);
+            }
+            """;
+        var folder = NewFolder();
+        var (code, output, error) = Run("import", Source("main.dara", dara), Source("main.tea", tea), "--out", folder, "--notes");
+        Assert.True(code == 0, output + error);
+        Assert.Equal("Gets a thing.", ImportTests.Read(folder, "GetThing.yaml").Map("operations")!.Map("GetThing")!.Text("description"));
+        var endpoints = ImportTests.Read(folder, "demo-2024-01-01.yaml").Map("endpoints")!;
+        Assert.Equal(("thing.aliyuncs.com", "thing.{regionId}.aliyuncs.com"), (endpoints.Text("default"), endpoints.Text("regional")));
+        Assert.Equal(new[] { "cn-a" }, endpoints.Map("regions")!.Keys);
+        Assert.Equal("thing.aliyuncs.com", endpoints.Map("regions")!.Text("cn-a"));
+        Assert.Contains("note: endpoints.regions: the source's entry 'cn-b' = 'not a host' is not a region ID and a host name (or is given twice); left out", output);
+    }
 }

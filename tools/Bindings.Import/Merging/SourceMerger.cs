@@ -13,6 +13,8 @@ namespace Bindings.Import.Merging;
 /// and <c>systemTags</c>, error codes, parameter <c>enum</c> lists and <c>default</c>s; and fills a
 /// description, example or bound that main.dara leaves empty. Its operations that main.dara lacks are
 /// not imported (they were removed), its endpoint list is not used (it disagrees with the SDK's map).</item>
+/// <item>main.tea, given beside main.dara, adds the operation's <c>@summary</c> (async main.dara has
+/// none) and the product ID of the host names (<c>getEndpoint('rds', ...)</c>).</item>
 /// <item>Deprecation is the union: main.dara's <c>@deprecated</c>, api-info.json's <c>deprecated</c> list,
 /// api-docs.json's <c>deprecated</c>.</item>
 /// <item>openapi-meta only confirms styles: a list main.dara sends repeated that openapi-meta does not
@@ -22,12 +24,16 @@ namespace Bindings.Import.Merging;
 /// </summary>
 internal static class SourceMerger
 {
-    public static ImportApi Merge(ImportApi? dara, ImportApi? docs, ImportApi? info, IReadOnlyDictionary<string, HashSet<string>>? repeatLists)
+    public static ImportApi Merge(ImportApi? dara, ImportApi? docs, ImportApi? info, IReadOnlyDictionary<string, HashSet<string>>? repeatLists, ImportApi? tea = null)
     {
         var primary = dara ?? docs ?? throw new ArgumentException("Nothing to import: give main.dara or api-docs.json.");
         var product = First(dara?.Product, info?.Product, docs?.Product) ?? "";
         var version = First(dara?.Version, info?.Version, docs?.Version) ?? "";
-        var merged = new ImportApi(product, version) { EndpointRule = dara?.EndpointRule };
+        var merged = new ImportApi(product, version)
+        {
+            EndpointRule = dara?.EndpointRule ?? tea?.EndpointRule,
+            EndpointProductId = dara?.EndpointProductId ?? tea?.EndpointProductId,
+        };
         foreach (var source in new[] { dara, info, docs })
         {
             if (source is not null)
@@ -54,6 +60,12 @@ internal static class SourceMerger
 
         foreach (var operation in primary.Operations)
         {
+            if (tea?.Find(operation.Name) is { } tead)
+            {
+                operation.Summary ??= tead.Summary;
+                operation.Description ??= tead.Description;
+            }
+
             var documented = primary == docs ? null : docs?.Find(operation.Name);
             merged.Operations.Add(MergeOperation(operation, documented, merged));
             if (merged.DeprecatedOperations.Contains(operation.Name))

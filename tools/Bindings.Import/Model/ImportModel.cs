@@ -22,6 +22,12 @@ internal sealed class ImportApi
 
     public string Version { get; }
 
+    /// <summary>The product ID the official SDK builds host names from (main.tea's <c>getEndpoint('rds', ...)</c>).</summary>
+    public string? EndpointProductId { get; set; }
+
+    /// <summary>Read from main.tea (the Tea model with the request-building code), not async main.dara.</summary>
+    public bool IsTea { get; set; }
+
     /// <summary>The official SDK's endpoint rule (<c>regional</c>, <c>central</c>), when the source says.</summary>
     public string? EndpointRule { get; set; }
 

@@ -18,6 +18,9 @@ internal sealed class SourceSet
 {
     public ImportApi? Dara { get; private set; }
 
+    /// <summary>main.tea beside main.dara: operation summaries and the endpoint product ID, which async main.dara lacks.</summary>
+    public ImportApi? Tea { get; private set; }
+
     public ImportApi? ApiDocs { get; private set; }
 
     public ImportApi? ApiInfo { get; private set; }
@@ -56,7 +59,16 @@ internal sealed class SourceSet
         Names.Add(Path.GetFileName(path));
         if (!text.TrimStart().StartsWith('{'))
         {
-            Set(Dara, api => Dara = api, ReadDara(path, text), path);
+            var read = ReadDara(path, text);
+            if (read.IsTea && Tea is null && (Dara is null || !Dara.IsTea))
+            {
+                Tea = read;
+            }
+            else
+            {
+                Set(Dara, api => Dara = api, read, path);
+            }
+
             return;
         }
 
@@ -81,12 +93,18 @@ internal sealed class SourceSet
 
     public ImportApi Merge()
     {
+        if (Dara is null && Tea is not null)
+        {
+            // main.tea alone: it is the model (without parameter positions).
+            (Dara, Tea) = (Tea, null);
+        }
+
         if (Dara is null && ApiDocs is null)
         {
             throw new ImportException("Give main.dara or api-docs.json: api-info.json and openapi-meta describe no operation by themselves.");
         }
 
-        return SourceMerger.Merge(Dara, ApiDocs, ApiInfo, RepeatLists);
+        return SourceMerger.Merge(Dara, ApiDocs, ApiInfo, RepeatLists, Tea);
     }
 
     private static ImportApi ReadDara(string path, string text)

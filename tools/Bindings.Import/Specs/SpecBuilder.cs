@@ -36,6 +36,10 @@ internal sealed class SpecBuilder
         @"^(this (parameter|field|operation) (is|has been|was) (deprecated|discontinued|phased out|no longer (used|supported|available))|a deprecated parameter)\b",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
+    private static readonly Regex HostLabel = new(@"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$", RegexOptions.CultureInvariant);
+    private static readonly Regex HostName = new(@"^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$", RegexOptions.CultureInvariant);
+    private static readonly Regex RegionId = new(@"^[a-z0-9-]+$", RegexOptions.CultureInvariant);
+
     private static readonly Regex FirstSentence = new(@"^.*?[.!?](?=\s|$)", RegexOptions.CultureInvariant);
 
     private readonly ImportApi _api;
@@ -67,7 +71,7 @@ internal sealed class SpecBuilder
     {
         var shared = _documents.Shared;
         shared.Add("product", _api.Product).Add("version", _api.Version);
-        if (BuildEndpoints() is { } endpoints)
+        if (BuildEndpoints() is { Count: > 0 } endpoints)
         {
             shared.Add("endpoints", endpoints);
         }
@@ -157,23 +161,31 @@ internal sealed class SpecBuilder
 
     private YamlMap? BuildEndpoints()
     {
-        if (_api.EndpointMap.Count == 0 && _api.EndpointRule is null)
+        if (_api.EndpointMap.Count == 0 && _api.EndpointRule is null && _api.EndpointProductId is null)
         {
             return null;
         }
 
         // The official SDK's rule (EndpointUtil.getEndpointRules): <product>.<region>.aliyuncs.com, and
         // <product>-vpc.<region> on the VPC network; a region in the map goes where the map says.
-        var product = _api.Code.ToLowerInvariant();
-        var endpoints = new YamlMap().Add("default", product + ".aliyuncs.com");
-        if (_api.EndpointRule is null or "regional")
+        var endpoints = new YamlMap();
+        var product = (_api.EndpointProductId ?? _api.Code).ToLowerInvariant();
+        if (!HostLabel.IsMatch(product))
         {
-            endpoints.Add("regional", product + ".{regionId}.aliyuncs.com");
-            endpoints.Add("vpc", product + "-vpc.{regionId}.aliyuncs.com");
+            _notes.Add("the product ID '" + product + "' cannot start a host name: endpoints.default, regional and vpc are not written (the overlay can give them)");
         }
         else
         {
-            _notes.Add("the endpoint rule '" + _api.EndpointRule + "' is not 'regional': endpoints.regional and endpoints.vpc are not written");
+            endpoints.Add("default", product + ".aliyuncs.com");
+            if (_api.EndpointRule is null or "regional")
+            {
+                endpoints.Add("regional", product + ".{regionId}.aliyuncs.com");
+                endpoints.Add("vpc", product + "-vpc.{regionId}.aliyuncs.com");
+            }
+            else
+            {
+                _notes.Add("the endpoint rule '" + _api.EndpointRule + "' is not 'regional': endpoints.regional and endpoints.vpc are not written");
+            }
         }
 
         if (_api.EndpointMap.Count > 0)
@@ -181,10 +193,25 @@ internal sealed class SpecBuilder
             var regions = new YamlMap();
             foreach (var entry in _api.EndpointMap.OrderBy(entry => entry.Key, StringComparer.Ordinal))
             {
-                regions.Add(entry.Key, entry.Value);
+                var (region, host) = (entry.Key.Trim(), entry.Value.Trim());
+                if (host != entry.Value || region != entry.Key)
+                {
+                    _notes.Add("endpoints.regions." + region + ": the source's entry has white space around it ('" + entry.Value + "'); trimmed");
+                }
+
+                if (!RegionId.IsMatch(region) || !HostName.IsMatch(host) || regions.ContainsKey(region))
+                {
+                    _notes.Add("endpoints.regions: the source's entry '" + region + "' = '" + host + "' is not a region ID and a host name (or is given twice); left out");
+                    continue;
+                }
+
+                regions.Add(region, host);
             }
 
-            endpoints.Add("regions", regions);
+            if (regions.Count > 0)
+            {
+                endpoints.Add("regions", regions);
+            }
         }
 
         return endpoints;

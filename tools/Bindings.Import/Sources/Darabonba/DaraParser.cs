@@ -408,7 +408,8 @@ internal sealed class DaraParser
 
     /// <summary>
     /// The assignments <c>@name = literal;</c> and <c>@name = { 'key' = 'value', ... };</c> of an init
-    /// block, at any depth; other statements are passed over.
+    /// block, at any depth, and the product ID of <c>@endpoint = getEndpoint('id', ...)</c> (as
+    /// <c>getEndpoint</c>); other statements are passed over.
     /// </summary>
     private static void CollectAssignments(List<DaraToken> block, Dictionary<string, DaraValue> variables)
     {
@@ -420,7 +421,12 @@ internal sealed class DaraParser
             }
 
             var value = block[i + 2];
-            if (value.Kind is DaraTokenKind.String or DaraTokenKind.Number
+            if (value.IsWord("getEndpoint") && i + 4 < block.Count && block[i + 3].IsPunctuation("(") && block[i + 4].Kind == DaraTokenKind.String)
+            {
+                // @endpoint = getEndpoint('rds', @regionId, ...): the product ID of the host names.
+                variables["getEndpoint"] = DaraValue.Of(block[i + 4].Text);
+            }
+            else if (value.Kind is DaraTokenKind.String or DaraTokenKind.Number
                 && (i + 3 >= block.Count || block[i + 3].IsPunctuation(";")))
             {
                 variables[block[i].Text] = DaraValue.Of(value.Text);

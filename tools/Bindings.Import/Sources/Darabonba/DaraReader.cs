@@ -76,6 +76,12 @@ internal sealed class DaraReader
             api.EndpointRule = rule.Text;
         }
 
+        if (module.Variables.TryGetValue("getEndpoint", out var productId))
+        {
+            api.EndpointProductId = productId.Text;
+        }
+
+        api.IsTea = module.Functions.Any(function => function.Name.EndsWith("WithOptions", StringComparison.Ordinal));
         if (module.Variables.TryGetValue("@endpointMap", out var map) && map.Entries is { } entries)
         {
             foreach (var entry in entries)
