@@ -46,8 +46,28 @@ public sealed class BindingsGenerator : IIncrementalGenerator
             .SelectMany(static (specs, _) => specs.Units)
             .WithTrackingName(TrackingNames.EmitUnit);
 
-        context.RegisterSourceOutput(units, Emit);
+        // One project-wide setting, joined to each unit only when it is emitted, so that the model and
+        // the resolver never see it (and a change of it re-emits without re-reading any spec).
+        var accessibility = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => NonEmpty(options.GlobalOptions, "build_property.BindingsAccessibility"));
+        context.RegisterSourceOutput(accessibility, static (context, value) =>
+        {
+            if (value is not null && ReadAccessibility(value) is null)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Diagnostics.InvalidValue, Location.None, "BindingsAccessibility", "public or internal"));
+            }
+        });
+
+        context.RegisterSourceOutput(units.Combine(accessibility), static (context, pair) =>
+            Emit(context, pair.Left with { Accessibility = ReadAccessibility(pair.Right) ?? "public" }));
     }
+
+    /// <summary>The C# keyword for the MSBuild property <c>BindingsAccessibility</c>; null when it is neither value.</summary>
+    private static string? ReadAccessibility(string? value) => value is null
+        ? "public"
+        : string.Equals(value, "public", StringComparison.OrdinalIgnoreCase) ? "public"
+        : string.Equals(value, "internal", StringComparison.OrdinalIgnoreCase) ? "internal"
+        : null;
 
     private static bool IsSpecPath(string path)
         => path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
@@ -80,22 +100,22 @@ public sealed class BindingsGenerator : IIncrementalGenerator
 
     private static void Emit(SourceProductionContext context, EmitUnit unit)
     {
-        var hint = unit.Namespace + "." + unit.TypeName;
+        var hint = unit.HintName;
         try
         {
             switch (unit)
             {
                 case EnumUnit enumUnit:
-                    context.AddSource(hint + ".g.cs", EnumEmitter.Emit(enumUnit));
+                    context.AddSource(hint, EnumEmitter.Emit(enumUnit));
                     break;
                 case ShapeUnit shape:
-                    context.AddSource(hint + ".g.cs", ShapeEmitter.Emit(shape));
+                    context.AddSource(hint, ShapeEmitter.Emit(shape));
                     break;
                 case RequestUnit request:
-                    context.AddSource(hint + ".g.cs", RequestEmitter.Emit(request));
+                    context.AddSource(hint, RequestEmitter.Emit(request));
                     break;
                 case ClientUnit client:
-                    context.AddSource(hint + ".g.cs", ClientEmitter.Emit(client));
+                    context.AddSource(hint, ClientEmitter.Emit(client));
                     break;
             }
         }

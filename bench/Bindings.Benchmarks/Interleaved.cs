@@ -9,22 +9,36 @@ namespace Bindings.Benchmarks;
 /// rounds that take every case in turn, keeping each case's fastest round. Another process slowing
 /// the machine for a while then slows all cases of a round, not one case's whole measurement, so the
 /// ratios hold better than the means of one case measured after another.
-/// <c>dotnet run -c Release --project bench/Bindings.Benchmarks -- --interleaved [rounds]</c>.
+/// <c>dotnet run -c Release --project bench/Bindings.Benchmarks -- --interleaved [rounds] [--group NAME]...</c>.
 /// </summary>
 public static class Interleaved
 {
-    /// <summary>Runs every case in <paramref name="rounds"/> rounds and prints the table.</summary>
-    public static void Run(int rounds)
+    /// <summary>
+    /// Runs every case in <paramref name="rounds"/> rounds and prints the table. With
+    /// <paramref name="groups"/>, only the groups named so (ignoring case; <c>Generator*</c> names all
+    /// the groups whose name starts with <c>Generator</c>).
+    /// </summary>
+    public static void Run(int rounds, IReadOnlyList<string> groups)
     {
+        bool Wanted(string group) => groups.Count == 0 || groups.Any(wanted => wanted.EndsWith('*')
+            ? group.StartsWith(wanted.TrimEnd('*'), StringComparison.OrdinalIgnoreCase)
+            : string.Equals(group, wanted, StringComparison.OrdinalIgnoreCase));
+
         Console.WriteLine("| Group | Case | Fastest round, per operation | Ratio | Allocated | Alloc ratio |");
         Console.WriteLine("|---|---|---:|---:|---:|---:|");
         foreach (var size in Enum.GetValues<PayloadSize>())
         {
+            if (!Wanted("JSON " + size))
+            {
+                continue;
+            }
+
             var json = new JsonParsingBenchmarks { Payload = size };
             json.Setup();
             Print("JSON " + size, rounds, OperationsFor(size), new (string, Func<object?>)[]
             {
                 ("Generated ParseJson", json.Generated),
+                ("Generated ParseJson, before issue 9", json.GeneratedBeforeIssue9),
                 ("STJ source generator", json.StjSourceGenerated),
                 ("STJ reflection", json.StjReflection),
                 ("Newtonsoft+dictionary+reflection (SDK-style)", json.SdkStyle),
@@ -34,11 +48,17 @@ public static class Interleaved
 
         foreach (var size in Enum.GetValues<PayloadSize>())
         {
+            if (!Wanted("XML " + size))
+            {
+                continue;
+            }
+
             var xml = new XmlParsingBenchmarks { Payload = size };
             xml.Setup();
             Print("XML " + size, rounds, Math.Max(1, OperationsFor(size) / 4), new (string, Func<object?>)[]
             {
                 ("Generated ParseXml", xml.Generated),
+                ("Generated ParseXml, before issue 9", xml.GeneratedBeforeIssue9),
                 ("XmlSerializer", xml.XmlSerializer),
                 ("XDocument + LINQ", xml.XDocument),
                 ("Bare XmlReader loop (floor)", () => xml.BareReader()),
@@ -46,13 +66,19 @@ public static class Interleaved
             });
         }
 
-        foreach (var specs in new[] { 50, 500 })
+        foreach (var workload in new[] { GeneratorBenchmarks.FiftySpecs, GeneratorBenchmarks.FiveHundredSpecs, GeneratorBenchmarks.OneProduct })
         {
             foreach (var track in new[] { true, false })
             {
-                var generator = new GeneratorBenchmarks { Specs = specs, TrackSteps = track };
+                var group = "Generator " + workload + (track ? ", steps tracked" : ", untracked");
+                if (!Wanted(group))
+                {
+                    continue;
+                }
+
+                var generator = new GeneratorBenchmarks { Workload = workload, TrackSteps = track };
                 generator.Setup();
-                Print("Generator " + specs + " specs" + (track ? ", steps tracked" : ", untracked"), Math.Max(3, rounds / 4), specs >= 500 ? 1 : 5, new (string, Func<object?>)[]
+                Print(group, Math.Max(3, rounds / 4), workload == GeneratorBenchmarks.FiftySpecs ? 5 : 1, new (string, Func<object?>)[]
                 {
                     ("Full run", generator.FullRun),
                     ("Rerun after editing one spec", generator.RerunAfterEdit),

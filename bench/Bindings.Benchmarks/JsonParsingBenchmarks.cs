@@ -29,6 +29,7 @@ public class JsonParsingBenchmarks
                 for (var i = 0; i < (size == PayloadSize.Jobs10000 ? 1 : 10); i++)
                 {
                     warm.Generated();
+                    warm.GeneratedBeforeIssue9();
                     warm.StjSourceGenerated();
                     warm.StjReflection();
                     warm.BareReader();
@@ -40,6 +41,13 @@ public class JsonParsingBenchmarks
     /// <summary>The generated parser.</summary>
     [Benchmark(Baseline = true, Description = "Generated ParseJson")]
     public DescribeBackupTasksResponse Generated() => DescribeBackupTasksResponse.ParseJson(_utf8);
+
+    /// <summary>
+    /// The generated parser as it was before issue 9 moved the entry points into the runtime
+    /// (<c>Baseline/</c>), to show in the same run that thinner generated code parses as fast.
+    /// </summary>
+    [Benchmark(Description = "Generated ParseJson, before issue 9")]
+    public Baseline.DescribeBackupTasksResponse GeneratedBeforeIssue9() => Baseline.DescribeBackupTasksResponse.ParseJson(_utf8);
 
     /// <summary>System.Text.Json, source-generated metadata.</summary>
     [Benchmark(Description = "STJ source generator")]

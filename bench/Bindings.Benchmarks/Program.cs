@@ -18,7 +18,11 @@ public static class Program
         var interleaved = Array.IndexOf(args, "--interleaved");
         if (interleaved >= 0)
         {
-            Interleaved.Run(interleaved + 1 < args.Length && int.TryParse(args[interleaved + 1], out var rounds) ? rounds : 20);
+            var groups = args.Select((arg, index) => (arg, index))
+                .Where(pair => pair.arg == "--group" && pair.index + 1 < args.Length)
+                .Select(pair => args[pair.index + 1])
+                .ToList();
+            Interleaved.Run(interleaved + 1 < args.Length && int.TryParse(args[interleaved + 1], out var rounds) ? rounds : 20, groups);
             return;
         }
 

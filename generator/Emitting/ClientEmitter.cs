@@ -1,47 +1,79 @@
 using System.Collections.Generic;
+using System.Linq;
 using Bindings.Generator.Model;
 
 namespace Bindings.Generator.Emitting;
 
 /// <summary>
-/// Emits a product's client: one method per operation over <c>Bindings.Client.AlibabaCloudRpcClient</c>,
-/// the spec's endpoints, and a dependency-injection shortcut. The parsers are passed as delegates to the
-/// generated static methods, so nothing is found by reflection.
+/// Emits a product's client: an interface to mock it with, one method per operation (and one that also
+/// returns the raw answer) over <c>Bindings.Client.AlibabaCloudRpcClient</c>, the operations'
+/// descriptions, the spec's endpoints, and dependency-injection shortcuts. The parsers are passed as
+/// delegates to the generated static methods, so nothing is found by reflection.
 /// </summary>
 internal static class ClientEmitter
 {
     private const string Rpc = "global::Bindings.Client.AlibabaCloudRpcClient";
     private const string Options = "global::Bindings.Client.AlibabaCloudClientOptions";
+    private const string Operation = "global::Bindings.Client.RpcOperation";
+    private const string RawResponse = "global::Bindings.Client.AlibabaCloudResponse";
     private const string HttpClient = "global::System.Net.Http.HttpClient";
     private const string Token = "global::System.Threading.CancellationToken";
+    private const string Task = "global::System.Threading.Tasks.Task";
+    private const string Services = "global::Microsoft.Extensions.DependencyInjection.IServiceCollection";
+    private const string Builder = "global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder";
+    private const string Registration = "global::Microsoft.Extensions.DependencyInjection.AlibabaCloudServiceCollectionExtensions";
 
     public static string Emit(ClientUnit unit)
     {
         var name = unit.TypeName;
+
+        // Every operation X adds XAsync and XWithResponseAsync; the other members' names are the
+        // client's fixed ones or invented here.
+        var names = NameAllocator.Seeded(TypeSurfaces.Inherited
+            .Add(name)
+            .Add(TypeSurfaces.Client.Endpoint)
+            .Add(TypeSurfaces.Client.Endpoints)
+            .AddRange(unit.Operations.Select(operation => operation.Name + TypeSurfaces.Client.OperationSuffix))
+            .AddRange(unit.Operations.Select(operation => operation.Name + TypeSurfaces.Client.WithResponseSuffix)));
+        var rpc = names.New("_rpc");
+        var parsers = names.New("Parsers");
+        var operations = names.New("Operations");
+        // The nested classes' own names: a member may not be named like its class.
+        var parserNames = NameAllocator.Seeded(TypeSurfaces.Inherited.Add(parsers));
+        var parserFields = unit.Operations.ToDictionary(
+            operation => operation,
+            operation => (Json: parserNames.New(operation.Name + "Json"), Xml: parserNames.New(operation.Name + "Xml")));
+        var operationNames = NameAllocator.Seeded(TypeSurfaces.Inherited.Add(operations));
+        var operationFields = unit.Operations.ToDictionary(operation => operation, operation => operationNames.New(operation.Name));
         var writer = EmitterHelpers.StartFile(unit, "The client of the " + unit.Product + " API, version " + unit.Version + ".");
         using (writer.Block("namespace " + unit.Namespace))
         {
+            EmitInterface(writer, unit);
+            writer.Line();
             writer.Summary(unit.Description, "A client of the " + SourceWriter.Escape(unit.Product) + " API.");
             writer.Remarks(
                 "API version <c>" + SourceWriter.Escape(unit.Version) + "</c>.",
                 DescribeEndpoints(unit.Endpoints),
-                "Every method validates its request before sending, signs each attempt afresh, retries throttling,",
-                "5xx answers and timeouts when a repeat cannot apply the operation twice, and reports failures as",
+                "Every method validates its request before sending, signs each attempt afresh, retries what the",
+                "service says it did not execute (throttling) for any operation, and 5xx answers and timeouts when a",
+                "repeat cannot apply the operation twice, and reports failures as",
                 "<see cref=\"global::Bindings.Client.AlibabaCloudServiceException\"/> or",
-                "<see cref=\"global::Bindings.Client.AlibabaCloudTransportException\"/>. Thread-safe.");
+                "<see cref=\"global::Bindings.Client.AlibabaCloudTransportException\"/>. Thread-safe. Mock",
+                "<see cref=\"" + InterfaceName(unit) + "\"/> in tests.");
             writer.Line(EmitterHelpers.GeneratedCodeAttribute);
-            using (writer.Block("public sealed partial class " + name))
+            using (writer.Block(unit.Accessibility + " sealed partial class " + name + " : " + InterfaceName(unit)))
             {
-                writer.Line("private readonly " + Rpc + " _rpc;");
+                writer.Line("private readonly " + Rpc + " " + rpc + ";");
                 writer.Line();
-                EmitConstructors(writer, name);
+                EmitConstructors(writer, name, rpc, names);
                 EmitEndpoints(writer, unit.Endpoints);
                 foreach (var operation in unit.Operations)
                 {
-                    EmitOperation(writer, operation);
+                    EmitOperation(writer, unit.Namespace, operation, rpc, operations + "." + operationFields[operation], parsers, parserFields[operation], names.NewScope());
                 }
 
-                EmitParsers(writer, unit.Operations);
+                EmitOperations(writer, unit, operations, operationFields);
+                EmitParsers(writer, unit.Namespace, unit.Operations, parsers, parserFields);
             }
 
             writer.Line();
@@ -51,94 +83,184 @@ internal static class ClientEmitter
         return writer.ToString();
     }
 
-    private static void EmitConstructors(SourceWriter writer, string name)
+    private static string InterfaceName(ClientUnit unit) => TypeSurfaces.Client.InterfacePrefix + unit.TypeName;
+
+    private static void EmitInterface(SourceWriter writer, ClientUnit unit)
     {
-        writer.Doc("Creates a client that sends with <paramref name=\"httpClient\"/>; the options are read now, once.");
-        writer.Line("/// <param name=\"httpClient\">Sends the requests; the client does not dispose it.</param>");
-        writer.Line("/// <param name=\"options\">Region or endpoint, credentials, format, signature, timeouts and retries.</param>");
+        writer.Doc("The operations of <see cref=\"" + unit.TypeName + "\"/>, to mock in tests or to decorate.");
+        writer.Line(EmitterHelpers.GeneratedCodeAttribute);
+        using (writer.Block(unit.Accessibility + " partial interface " + InterfaceName(unit)))
+        {
+            writer.Doc("The address every request goes to.");
+            writer.Line("global::System.Uri " + TypeSurfaces.Client.Endpoint + " { get; }");
+            var names = NameAllocator.Seeded(TypeSurfaces.Inherited.Add(InterfaceName(unit)));
+            foreach (var operation in unit.Operations)
+            {
+                var scope = names.NewScope();
+                var (request, token) = (scope.New("request"), scope.New("cancellationToken"));
+                foreach (var withResponse in new[] { false, true })
+                {
+                    writer.Line();
+                    OperationDocumentation(writer, unit.Namespace, operation, withResponse, request, token);
+                    writer.Line(Signature(unit.Namespace, operation, withResponse, request, token) + ";");
+                }
+            }
+        }
+    }
+
+    private static string Signature(string ns, ClientOperation operation, bool withResponse, string request, string token)
+    {
+        var response = "global::" + ns + "." + operation.Name + TypeSurfaces.Client.ResponseSuffix;
+        var returns = withResponse ? Task + "<" + RawResponse + "<" + response + ">>" : Task + "<" + response + ">";
+        return returns + " " + operation.Name + (withResponse ? TypeSurfaces.Client.WithResponseSuffix : TypeSurfaces.Client.OperationSuffix)
+            + "(global::" + ns + "." + operation.Name + TypeSurfaces.Request.TypeSuffix + " " + request + ", " + Token + " " + token + " = default)";
+    }
+
+    private static void EmitConstructors(SourceWriter writer, string name, string rpc, NameAllocator names)
+    {
+        var scope = names.NewScope();
+        var httpClient = scope.New("httpClient");
+        var options = scope.New("options");
+        writer.Doc("Creates a client that sends with <paramref name=\"" + httpClient + "\"/>; the options are read now, once.");
+        writer.Line("/// <param name=\"" + httpClient + "\">Sends the requests; the client does not dispose it.</param>");
+        writer.Line("/// <param name=\"" + options + "\">Region or endpoint, credentials, format, signature, timeouts and retries.</param>");
         writer.Line("/// <exception cref=\"global::System.ArgumentNullException\">An argument is null.</exception>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">An option is out of range, or no endpoint fits.</exception>");
-        using (writer.Block("public " + name + "(" + HttpClient + " httpClient, " + Options + " options)"))
+        using (writer.Block("public " + name + "(" + HttpClient + " " + httpClient + ", " + Options + " " + options + ")"))
         {
-            writer.Line("_rpc = new " + Rpc + "(httpClient, options, Endpoints);");
+            writer.Line(rpc + " = new " + Rpc + "(" + httpClient + ", " + options + ", " + TypeSurfaces.Client.Endpoints + ");");
         }
 
         writer.Line();
-        writer.Doc("Creates a client with the default options: the service's default host, and credentials from the environment.");
-        writer.Line("/// <param name=\"httpClient\">Sends the requests; the client does not dispose it.</param>");
-        writer.Line("public " + name + "(" + HttpClient + " httpClient)");
-        writer.Indent().Line(": this(httpClient, new " + Options + "())").Outdent();
+        writer.Doc("Creates a client with the default options: the service's default host, and credentials from the default chain.");
+        writer.Line("/// <param name=\"" + httpClient + "\">Sends the requests; the client does not dispose it.</param>");
+        writer.Line("public " + name + "(" + HttpClient + " " + httpClient + ")");
+        writer.Indent().Line(": this(" + httpClient + ", new " + Options + "())").Outdent();
         writer.OpenBlock("").CloseBlock();
         writer.Line();
-        writer.Doc("The address every request goes to: the options' endpoint, or a host of <see cref=\"Endpoints\"/>.");
-        writer.Line("public global::System.Uri Endpoint => _rpc.Endpoint;");
+        writer.Doc("The address every request goes to: the options' endpoint, or a host of <see cref=\"" + TypeSurfaces.Client.Endpoints + "\"/>.");
+        writer.Line("public global::System.Uri " + TypeSurfaces.Client.Endpoint + " => " + rpc + ".Endpoint;");
         writer.Line();
     }
 
     private static void EmitEndpoints(SourceWriter writer, EndpointsModel endpoints)
     {
         writer.Doc("The service's hosts, from the spec; <c>{regionId}</c> stands for the options' region.");
-        writer.Line("public static global::Bindings.Client.ServiceEndpoints Endpoints { get; } = new global::Bindings.Client.ServiceEndpoints("
+        writer.Line("public static global::Bindings.Client.ServiceEndpoints " + TypeSurfaces.Client.Endpoints + " { get; } = new global::Bindings.Client.ServiceEndpoints("
             + Literal(endpoints.Default) + ", " + Literal(endpoints.Regional) + ", " + Literal(endpoints.Vpc) + ");");
     }
 
-    private static void EmitOperation(SourceWriter writer, ClientOperation operation)
+    private static void EmitOperation(
+        SourceWriter writer, string ns, ClientOperation operation, string rpc, string description, string parsers, (string Json, string Xml) fields, NameAllocator scope)
     {
-        var request = operation.Name + "Request";
-        var response = operation.Name + "Response";
-        writer.Line();
+        var (request, token) = (scope.New("request"), scope.New("cancellationToken"));
+        foreach (var withResponse in new[] { false, true })
+        {
+            writer.Line();
+            writer.Line("/// <inheritdoc/>");
+            using (writer.Block("public " + Signature(ns, operation, withResponse, request, token)))
+            {
+                writer.Line("return " + rpc + "." + (withResponse ? "SendWithResponseAsync" : "SendAsync") + "(" + request + ", " + description
+                    + ", " + parsers + "." + fields.Json + ", " + parsers + "." + fields.Xml + ", " + token + ");");
+            }
+        }
+    }
+
+    private static void OperationDocumentation(SourceWriter writer, string ns, ClientOperation operation, bool withResponse, string request, string token)
+    {
         writer.Summary(operation.Description, "Calls " + operation.Name + ".");
-        writer.Remarks(RetryRemarks(operation));
-        writer.Line("/// <param name=\"request\">The request; validated before anything is sent.</param>");
-        writer.Line("/// <param name=\"cancellationToken\">Cancels the call, retries included.</param>");
-        writer.Line("/// <returns>The response, read with the parser of the configured format.</returns>");
+        var remarks = new List<string>(RetryRemarks(operation, ns));
+        if (operation.Anonymous)
+        {
+            remarks.Add("Anonymous: sent unsigned, without an AccessKey (the request carries its own proof).");
+        }
+
+        if (withResponse)
+        {
+            remarks.Add("Returns the parsed response with the HTTP status, the headers and the request ID of the answer.");
+        }
+
+        writer.Remarks(remarks.ToArray());
+        writer.Line("/// <param name=\"" + request + "\">The request; validated before anything is sent.</param>");
+        writer.Line("/// <param name=\"" + token + "\">Cancels the call, retries included.</param>");
+        writer.Line(withResponse
+            ? "/// <returns>The response, read with the parser of the configured format, and the raw answer's status and headers.</returns>"
+            : "/// <returns>The response, read with the parser of the configured format.</returns>");
         writer.Line("/// <exception cref=\"global::Bindings.RequestValidationException\">A required parameter is missing or a value breaks a constraint; nothing was sent.</exception>");
         writer.Line("/// <exception cref=\"global::Bindings.Client.AlibabaCloudServiceException\">The service answered with an error (after any retries).</exception>");
         writer.Line("/// <exception cref=\"global::Bindings.Client.AlibabaCloudTransportException\">No answer: the connection failed or a timeout ran out (after any retries).</exception>");
         writer.Line("/// <exception cref=\"global::Bindings.ResponseParseException\">The service's answer could not be read.</exception>");
-        writer.Line("/// <exception cref=\"global::System.OperationCanceledException\"><paramref name=\"cancellationToken\"/> was cancelled.</exception>");
-        using (writer.Block("public global::System.Threading.Tasks.Task<" + response + "> " + operation.Name + "Async(" + request + " request, " + Token + " cancellationToken = default)"))
+        if (!operation.Anonymous)
         {
-            writer.Line("return _rpc.SendAsync(request, " + Literal(operation.IdempotencyTokenWireName) + ", Parsers." + operation.Name
-                + "Json, Parsers." + operation.Name + "Xml, cancellationToken);");
+            writer.Line("/// <exception cref=\"global::Bindings.Credentials.AlibabaCloudCredentialsException\">No credentials could be found or refreshed.</exception>");
         }
+
+        writer.Line("/// <exception cref=\"global::System.OperationCanceledException\"><paramref name=\"" + token + "\"/> was cancelled.</exception>");
     }
 
-    private static string[] RetryRemarks(ClientOperation operation)
+    private static IEnumerable<string> RetryRemarks(ClientOperation operation, string ns)
     {
+        var codes = operation.RetryableErrors.IsEmpty
+            ? string.Empty
+            : ", and " + string.Join(", ", operation.RetryableErrors.Select(code => "<c>" + SourceWriter.Escape(code) + "</c>"));
+        var notExecuted = "Throttling" + codes + " (the service did not execute the call) is retried;";
         if (operation.IdempotencyTokenWireName is { } wire && operation.IdempotencyTokenProperty is { } property)
         {
             return new[]
             {
                 (operation.ReadOnly ? "Read-only, and idempotent" : "Idempotent") + " through <c>" + SourceWriter.Escape(wire) + "</c>: when the request leaves",
-                "<see cref=\"" + operation.Name + "Request." + property + "\"/> empty, the client sends a new token, the same on every",
-                "retry of this call (the request object is not changed). Throttling, 5xx answers, timeouts and broken",
-                "connections are retried.",
+                "<see cref=\"global::" + ns + "." + operation.Name + TypeSurfaces.Request.TypeSuffix + "." + property + "\"/> empty, the client sends a new token, the same on every",
+                "retry of this call (the request object is not changed).",
+                notExecuted,
+                "5xx answers, timeouts and broken connections are retried too.",
             };
         }
 
         return operation.ReadOnly
-            ? new[] { "Read-only: throttling, 5xx answers, timeouts and broken connections are retried." }
+            ? new[] { "Read-only.", notExecuted, "5xx answers, timeouts and broken connections are retried too." }
             : new[]
             {
-                "Not read-only and without an idempotency token: retried only when the connection could not be",
-                "made, since any other repeat could apply the operation twice.",
+                "Not read-only and without an idempotency token.",
+                notExecuted,
+                "other failures are retried only when the connection could not be made, since any other repeat",
+                "could apply the operation twice.",
             };
     }
 
-    private static void EmitParsers(SourceWriter writer, EquatableArray<ClientOperation> operations)
+    private static void EmitOperations(SourceWriter writer, ClientUnit unit, string operations, Dictionary<ClientOperation, string> fields)
+    {
+        writer.Line();
+        writer.Line("// What the runtime needs to know of each operation, made once.");
+        using (writer.Block("private static class " + operations))
+        {
+            foreach (var operation in unit.Operations)
+            {
+                var codes = operation.RetryableErrors.IsEmpty
+                    ? "null"
+                    : "new string[] { " + string.Join(", ", operation.RetryableErrors.Select(SourceWriter.Literal)) + " }";
+                writer.Line("internal static readonly " + Operation + " " + fields[operation] + " = new " + Operation + "(");
+                writer.Indent();
+                writer.Line(SourceWriter.Literal(unit.Product) + ", " + SourceWriter.Literal(operation.Name) + ", idempotencyTokenParameter: "
+                    + Literal(operation.IdempotencyTokenWireName) + ", anonymous: " + (operation.Anonymous ? "true" : "false")
+                    + ", retryableErrorCodes: " + codes + ");");
+                writer.Outdent();
+            }
+        }
+    }
+
+    private static void EmitParsers(SourceWriter writer, string ns, EquatableArray<ClientOperation> operations, string parsers, Dictionary<ClientOperation, (string Json, string Xml)> fields)
     {
         writer.Line();
         writer.Line("// The generated parsers, as delegates made once.");
-        using (writer.Block("private static class Parsers"))
+        using (writer.Block("private static class " + parsers))
         {
             foreach (var operation in operations)
             {
-                var response = operation.Name + "Response";
+                var response = "global::" + ns + "." + operation.Name + TypeSurfaces.Client.ResponseSuffix;
                 var type = "global::System.Func<global::System.IO.Stream, global::Bindings.ResponseParseOptions, " + Token
                     + ", global::System.Threading.Tasks.Task<" + response + ">>";
-                writer.Line("internal static readonly " + type + " " + operation.Name + "Json = " + response + ".ParseJsonAsync;");
-                writer.Line("internal static readonly " + type + " " + operation.Name + "Xml = " + response + ".ParseXmlAsync;");
+                writer.Line("internal static readonly " + type + " " + fields[operation].Json + " = " + response + "." + TypeSurfaces.Shape.ParseJsonAsync + ";");
+                writer.Line("internal static readonly " + type + " " + fields[operation].Xml + " = " + response + "." + TypeSurfaces.Shape.ParseXmlAsync + ";");
             }
         }
     }
@@ -146,23 +268,62 @@ internal static class ClientEmitter
     private static void EmitRegistration(SourceWriter writer, ClientUnit unit)
     {
         var name = unit.TypeName;
-        writer.Doc("Registers <see cref=\"" + name + "\"/> with dependency injection and <c>IHttpClientFactory</c>.");
+        var contract = "global::" + unit.Namespace + "." + InterfaceName(unit);
+        var full = unit.Namespace + "." + name;
+        var client = "global::" + full;
+        writer.Doc("Registers <see cref=\"" + client + "\"/> with dependency injection and <c>IHttpClientFactory</c>.");
         writer.Line(EmitterHelpers.GeneratedCodeAttribute);
-        using (writer.Block("public static class " + name + "ServiceCollectionExtensions"))
+        using (writer.Block(unit.Accessibility + " static class " + name + TypeSurfaces.Client.RegistrationSuffix))
         {
-            writer.Doc("Registers <see cref=\"" + name + "\"/> as a typed <c>HttpClient</c> client named <c>" + unit.Namespace + "." + name
-                + "</c>, with options of the same name.");
-            writer.Line("/// <param name=\"services\">The service collection.</param>");
-            writer.Line("/// <param name=\"configure\">Sets the client's options; may be null.</param>");
-            writer.Line("/// <returns>The <c>HttpClient</c> builder, to add handlers or configure the primary handler.</returns>");
-            using (writer.Block("public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder Add" + name
-                + "(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<" + Options + ">? configure = null)"))
-            {
-                writer.Line("return global::Microsoft.Extensions.DependencyInjection.AlibabaCloudServiceCollectionExtensions.AddAlibabaCloudClient(");
-                writer.Indent();
-                writer.Line("services, " + SourceWriter.Literal(unit.Namespace + "." + name) + ", (httpClient, options) => new " + name + "(httpClient, options), configure);");
-                writer.Outdent();
-            }
+            EmitAdd(writer, unit,
+                "Registers <see cref=\"" + client + "\"/> and <see cref=\"" + contract + "\"/> as a typed <c>HttpClient</c> client named <c>"
+                    + full + "</c>, with options of the same name, checked at start-up.",
+                new[] { ("configure", "Sets the client's options; may be null.") },
+                "global::System.Action<" + Options + ">? configure = null",
+                "null",
+                "configure");
+            writer.Line();
+            EmitAdd(writer, unit,
+                "Registers a named <see cref=\"" + contract + "\"/> (another region or account): resolve it with"
+                    + " <c>[FromKeyedServices(name)]</c> or <see cref=\"global::Bindings.Client.IAlibabaCloudClientFactory{TClient}\"/>.",
+                new[] { ("name", "The client's name; its options are named <c>" + full + ":</c> and the name."), ("configure", "Sets the client's options; may be null.") },
+                "string name, global::System.Action<" + Options + ">? configure = null",
+                "name",
+                "configure");
+            writer.Line();
+            EmitAdd(writer, unit,
+                "Registers a named <see cref=\"" + contract + "\"/> whose options are read from configuration"
+                    + " (<c>appsettings.json</c>): unknown keys and bad values fail at start-up.",
+                new[]
+                {
+                    ("name", "The client's name."),
+                    ("configuration", "The section that holds the options, e.g. <c>RegionId</c>, <c>Timeout</c>, <c>Retry:MaxRetries</c>."),
+                },
+                "string name, global::Microsoft.Extensions.Configuration.IConfiguration configuration",
+                "name",
+                "configuration");
+        }
+    }
+
+    /// <summary>One <c>Add{Client}</c> overload, forwarding to the runtime's registration.</summary>
+    private static void EmitAdd(
+        SourceWriter writer, ClientUnit unit, string summary, (string Name, string Doc)[] parameters, string parameterList, string nameArgument, string lastArgument)
+    {
+        var name = unit.TypeName;
+        var client = "global::" + unit.Namespace + "." + name;
+        writer.Doc(summary);
+        writer.Line("/// <param name=\"services\">The service collection.</param>");
+        foreach (var (parameter, doc) in parameters)
+        {
+            writer.Line("/// <param name=\"" + parameter + "\">" + doc + "</param>");
+        }
+
+        writer.Line("/// <returns>The <c>HttpClient</c> builder, to add handlers or configure the primary handler.</returns>");
+        using (writer.Block("public static " + Builder + " Add" + name + "(this " + Services + " services, " + parameterList + ")"))
+        {
+            writer.Line("return " + Registration + ".AddAlibabaCloudClient<global::" + unit.Namespace + "." + InterfaceName(unit) + ", " + client + ">(");
+            writer.Indent().Line("services, " + SourceWriter.Literal(unit.Namespace + "." + name) + ", " + nameArgument + ", " + client + "." + TypeSurfaces.Client.Endpoints + ", "
+                + "(httpClient, options) => new " + client + "(httpClient, options), " + lastArgument + ");").Outdent();
         }
     }
 

@@ -5,264 +5,241 @@ using Bindings.Generator.Model;
 namespace Bindings.Generator.Emitting;
 
 /// <summary>
-/// Emits a structure's JSON reader: the public entry points and one forward pass over
-/// <c>Utf8JsonReader</c> that matches property names on their UTF-8 bytes, grouped by length.
+/// Emits a structure's JSON reader: the public entry points (forwards to the runtime's
+/// <c>ResponseParser</c>) and one forward pass over <c>Utf8JsonReader</c> that matches property names
+/// on their UTF-8 bytes, grouped by length. Every name it invents comes from the type's
+/// <see cref="NameAllocator"/>.
 /// </summary>
 internal sealed class JsonReaderEmitter
 {
     private const string Json = "global::Bindings.Serialization.JsonParsing";
-    private const string Reader = "ref global::System.Text.Json.Utf8JsonReader reader";
+    private const string ReaderType = "ref global::System.Text.Json.Utf8JsonReader";
     private const string Span = "global::System.ReadOnlySpan<byte>";
     private const string UnknownList = "global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember>";
 
-    // What the generated loops over an object's members say about the local that builds the error path.
-    private const string MemberComment = "// member names the value being read, for the path of an error; it is cleared between members.";
+    private readonly ShapeUnit _unit;
+    private readonly NameAllocator _names;
+    private readonly Utf8NameTable _wireNames;
+    private readonly Dictionary<MemberModel, (string Reader, string ItemsReader)> _listReaders = new();
 
-    private readonly Utf8NameTable _names = new("JsonName");
+    private JsonReaderEmitter(ShapeUnit unit, NameAllocator names)
+    {
+        _unit = unit;
+        _names = names;
+        _wireNames = new Utf8NameTable("JsonName", names);
+        foreach (var member in unit.Members.Where(member => member.Type.IsList))
+        {
+            _listReaders.Add(member, (names.New("Read" + member.PropertyName + "Json"), names.New("Read" + member.PropertyName + "JsonItems")));
+        }
+    }
 
     /// <summary>Writes the JSON reader as a <c>partial class</c> of the structure, into the structure's file.</summary>
-    public static void EmitPart(SourceWriter writer, ShapeUnit unit) => new JsonReaderEmitter().EmitClassPart(writer, unit);
+    public static void EmitPart(SourceWriter writer, ShapeUnit unit, NameAllocator names, string parser)
+        => new JsonReaderEmitter(unit, names).EmitClassPart(writer, parser);
 
-    private void EmitClassPart(SourceWriter writer, ShapeUnit unit)
+    private void EmitClassPart(SourceWriter writer, string parser)
     {
-        var name = unit.Name;
+        var name = _unit.Name;
         writer.Line("// Reads " + name + " from JSON.");
         using (writer.Block("partial class " + name))
         {
-            EmitEntryPoints(writer, name);
+            EmitEntryPoints(writer, name, parser);
             writer.Line();
-            EmitObjectReader(writer, unit);
-            foreach (var member in unit.Members.Where(member => member.Type.IsList))
+            EmitObjectReader(writer);
+            foreach (var member in _listReaders.Keys)
             {
                 writer.Line();
-                EmitListReader(writer, unit, member);
+                EmitListReader(writer, member);
             }
 
-            _names.Emit(writer);
+            _wireNames.Emit(writer);
         }
     }
 
-    private static void EmitEntryPoints(SourceWriter writer, string name)
+    /// <summary>The public entry points: each a forward to the type's <c>ResponseParser</c> in the runtime.</summary>
+    private void EmitEntryPoints(SourceWriter writer, string name, string parser)
     {
+        const string Exception = "/// <exception cref=\"global::Bindings.ResponseParseException\">The document is malformed or a value has the wrong kind.</exception>";
+        const string Options = "global::Bindings.ResponseParseOptions?";
+        var scope = _names.NewScope();
+        var utf8Json = scope.New("utf8Json");
+        var json = scope.New("json");
+        var options = scope.New("options");
+        var cancellationToken = scope.New("cancellationToken");
+        var optionsDoc = "/// <param name=\"" + options + "\">Limits on depth and size; the defaults when null.</param>";
+
         writer.Doc("Parses " + name + " from UTF-8 JSON; a byte order mark is allowed.");
-        writer.Line("/// <param name=\"utf8Json\">The whole document.</param>");
-        writer.Line("/// <param name=\"options\">Limits on depth and size; the defaults when null.</param>");
-        writer.Line("/// <exception cref=\"global::Bindings.ResponseParseException\">The document is malformed or a value has the wrong kind.</exception>");
-        using (writer.Block("public static " + name + " ParseJson(" + Span + " utf8Json, global::Bindings.ResponseParseOptions? options = null)"))
-        {
-            writer.Line("var json = " + Json + ".SkipBom(utf8Json);");
-            using (writer.Block("try"))
-            {
-                writer.Line("var reader = " + Json + ".CreateReader(json, options ?? global::Bindings.ResponseParseOptions.Default);");
-                writer.Line(Json + ".ReadDocumentStart(ref reader);");
-                writer.Line("var result = ReadJson(ref reader, json) ?? throw " + Json + ".Unexpected(ref reader, \"an object\");");
-                writer.Line(Json + ".ReadDocumentEnd(ref reader);");
-                writer.Line("return result;");
-            }
-
-            using (writer.Block("catch (global::System.Exception exception) when (" + Json + ".IsReadError(exception))"))
-            {
-                writer.Line("throw " + Json + ".Fail(exception, json, " + SourceWriter.Literal(name) + ");");
-            }
-        }
-
+        writer.Line("/// <param name=\"" + utf8Json + "\">The whole document.</param>");
+        writer.Line(optionsDoc);
+        writer.Line(Exception);
+        writer.Line("public static " + name + " " + TypeSurfaces.Shape.ParseJson + "(" + Span + " " + utf8Json + ", " + Options + " " + options + " = null) => "
+            + parser + ".ParseJson(" + utf8Json + ", " + options + ");");
         writer.Line();
         writer.Doc("Parses " + name + " from JSON text.");
-        writer.Line("/// <param name=\"json\">The whole document.</param>");
-        writer.Line("/// <param name=\"options\">Limits on depth and size; the defaults when null.</param>");
-        writer.Line("/// <exception cref=\"global::Bindings.ResponseParseException\">The document is malformed or a value has the wrong kind.</exception>");
-        writer.Line("public static " + name + " ParseJson(string json, global::Bindings.ResponseParseOptions? options = null)");
-        writer.Indent().Line("=> ParseJson(global::System.Text.Encoding.UTF8.GetBytes(json ?? throw new global::System.ArgumentNullException(nameof(json))), options);").Outdent();
+        writer.Line("/// <param name=\"" + json + "\">The whole document.</param>");
+        writer.Line(optionsDoc);
+        writer.Line(Exception);
+        writer.Line("public static " + name + " " + TypeSurfaces.Shape.ParseJson + "(string " + json + ", " + Options + " " + options + " = null) => "
+            + parser + ".ParseJson(" + json + ", " + options + ");");
         writer.Line();
         writer.Doc("Parses " + name + " from a stream of UTF-8 JSON, read to its end.");
-        writer.Line("/// <param name=\"utf8Json\">The stream; it is not closed.</param>");
-        writer.Line("/// <param name=\"options\">Limits on depth and size; the defaults when null.</param>");
-        writer.Line("/// <exception cref=\"global::Bindings.ResponseParseException\">The document is malformed or a value has the wrong kind.</exception>");
-        using (writer.Block("public static " + name + " ParseJson(global::System.IO.Stream utf8Json, global::Bindings.ResponseParseOptions? options = null)"))
-        {
-            writer.Line("var effective = options ?? global::Bindings.ResponseParseOptions.Default;");
-            writer.Line("var buffer = global::Bindings.Serialization.StreamBuffering.ReadAll(utf8Json, effective, global::Bindings.WireFormat.Json, " + SourceWriter.Literal(name) + ", out var length);");
-            using (writer.Block("try"))
-            {
-                writer.Line("return ParseJson(new " + Span + "(buffer, 0, length), effective);");
-            }
-
-            using (writer.Block("finally"))
-            {
-                writer.Line("global::System.Buffers.ArrayPool<byte>.Shared.Return(buffer);");
-            }
-        }
-
+        writer.Line("/// <param name=\"" + utf8Json + "\">The stream; it is not closed.</param>");
+        writer.Line(optionsDoc);
+        writer.Line(Exception);
+        writer.Line("public static " + name + " " + TypeSurfaces.Shape.ParseJson + "(global::System.IO.Stream " + utf8Json + ", " + Options + " " + options + " = null) => "
+            + parser + ".ParseJson(" + utf8Json + ", " + options + ");");
         writer.Line();
         writer.Doc("Parses " + name + " from a stream of UTF-8 JSON, read asynchronously to its end.");
-        writer.Line("/// <param name=\"utf8Json\">The stream; it is not closed.</param>");
-        writer.Line("/// <param name=\"options\">Limits on depth and size; the defaults when null.</param>");
-        writer.Line("/// <param name=\"cancellationToken\">Cancels the read.</param>");
-        writer.Line("/// <exception cref=\"global::Bindings.ResponseParseException\">The document is malformed or a value has the wrong kind.</exception>");
-        using (writer.Block("public static async global::System.Threading.Tasks.Task<" + name + "> ParseJsonAsync(global::System.IO.Stream utf8Json, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)"))
-        {
-            writer.Line("var effective = options ?? global::Bindings.ResponseParseOptions.Default;");
-            writer.Line("var (buffer, length) = await global::Bindings.Serialization.StreamBuffering.ReadAllAsync(utf8Json, effective, global::Bindings.WireFormat.Json, " + SourceWriter.Literal(name) + ", cancellationToken).ConfigureAwait(false);");
-            using (writer.Block("try"))
-            {
-                writer.Line("return ParseJson(new " + Span + "(buffer, 0, length), effective);");
-            }
-
-            using (writer.Block("finally"))
-            {
-                writer.Line("global::System.Buffers.ArrayPool<byte>.Shared.Return(buffer);");
-            }
-        }
+        writer.Line("/// <param name=\"" + utf8Json + "\">The stream; it is not closed.</param>");
+        writer.Line(optionsDoc);
+        writer.Line("/// <param name=\"" + cancellationToken + "\">Cancels the read.</param>");
+        writer.Line(Exception);
+        writer.Line("public static global::System.Threading.Tasks.Task<" + name + "> " + TypeSurfaces.Shape.ParseJsonAsync + "(global::System.IO.Stream " + utf8Json + ", "
+            + Options + " " + options + " = null, global::System.Threading.CancellationToken " + cancellationToken + " = default) => "
+            + parser + ".ParseJsonAsync(" + utf8Json + ", " + options + ", " + cancellationToken + ");");
     }
 
-    private void EmitObjectReader(SourceWriter writer, ShapeUnit unit)
+    private void EmitObjectReader(SourceWriter writer)
     {
-        var name = unit.Name;
+        var name = _unit.Name;
+        var scope = _names.NewScope();
+        var reader = scope.New("reader");
+        var json = scope.New("json");
+        var result = scope.New("result");
+        var unknownMembers = scope.New("unknownMembers");
+        var member = scope.New("member");
+        var property = scope.New("name");
+        var exception = scope.New("exception");
+        var lists = _listReaders.Keys.ToDictionary(list => list, list => scope.New("list" + list.PropertyName));
+
         writer.Doc("Reads one " + name + " with the reader on its first token; null for a JSON <c>null</c>.");
-        writer.Line("/// <param name=\"reader\">The reader; afterwards on the object's last token.</param>");
-        writer.Line("/// <param name=\"json\">The whole document, for keeping unknown members' raw text.</param>");
-        using (writer.Block("internal static " + name + "? ReadJson(" + Reader + ", " + Span + " json)"))
+        writer.Line("/// <param name=\"" + reader + "\">The reader; afterwards on the object's last token.</param>");
+        writer.Line("/// <param name=\"" + json + "\">The whole document, for keeping unknown members' raw text.</param>");
+        using (writer.Block("internal static " + name + "? " + TypeSurfaces.Shape.ReadJson + "(" + ReaderType + " " + reader + ", " + Span + " " + json + ")"))
         {
-            writer.Line("if (!" + Json + ".StartObject(ref reader)) return null;");
-            writer.Line("var result = new " + name + "();");
-            writer.Line(UnknownList + " unknownMembers = default;");
-            foreach (var member in unit.Members.Where(member => member.Type.IsList))
+            writer.Line("if (!" + Json + ".StartObject(ref " + reader + ")) return null;");
+            writer.Line("var " + result + " = new " + name + "();");
+            writer.Line(UnknownList + " " + unknownMembers + " = default;");
+            foreach (var list in lists)
             {
-                writer.Line("global::Bindings.Serialization.ListBuilder<" + EmitterHelpers.ElementType(member.Type, unit.Namespace) + "> " + ListLocal(member) + " = default;");
+                writer.Line("global::Bindings.Serialization.ListBuilder<" + EmitterHelpers.ElementType(list.Key.Type, _unit.Namespace) + "> " + list.Value + " = default;");
             }
 
-            writer.Line("var member = string.Empty;");
+            writer.Line("var " + member + " = string.Empty;");
             using (writer.Block("try"))
             {
-                writer.Line(MemberComment);
-                using (writer.Block("for (; " + Json + ".NextProperty(ref reader); member = string.Empty)"))
+                writer.Line("// " + member + " names the value being read, for the path of an error; it is cleared between members.");
+                using (writer.Block("for (; " + Json + ".NextProperty(ref " + reader + "); " + member + " = string.Empty)"))
                 {
-                    writer.Line("var name = " + Json + ".PropertyName(ref reader);");
-                    if (unit.Members.Count > 0)
+                    writer.Line("var " + property + " = " + Json + ".PropertyName(ref " + reader + ");");
+                    if (_unit.Members.Count > 0)
                     {
-                        EmitNameSwitch(writer, unit.Members, member => EmitMemberRead(writer, unit, member));
+                        using (writer.Block("switch (" + property + ".Length)"))
+                        {
+                            foreach (var group in _unit.Members.GroupBy(m => Utf8Bytes.Length(m.WireName)).OrderBy(group => group.Key))
+                            {
+                                writer.Line("case " + group.Key + ":");
+                                writer.Indent();
+                                foreach (var candidate in group)
+                                {
+                                    using (writer.Block("if (" + EnterMember(reader, property, candidate.WireName, member) + ")"))
+                                    {
+                                        if (candidate.Type.IsList)
+                                        {
+                                            writer.Line(_listReaders[candidate].Reader + "(ref " + reader + ", " + json + ", ref " + lists[candidate] + ", ref " + unknownMembers + ");");
+                                        }
+                                        else
+                                        {
+                                            writer.Line(result + "." + candidate.PropertyName + " = " + ReadValue(candidate.Type, reader, json) + ";");
+                                        }
+
+                                        writer.Line("continue;");
+                                    }
+                                }
+
+                                writer.Line("break;");
+                                writer.Outdent();
+                            }
+                        }
+
                         writer.Line();
                     }
 
-                    writer.Line("member = " + Json + ".MemberName(name);");
-                    writer.Line(Json + ".MoveToValue(ref reader);");
-                    writer.Line(Json + ".KeepUnknown(ref reader, json, member, ref unknownMembers);");
+                    writer.Line(Json + ".KeepUnknown(ref " + reader + ", " + json + ", " + property + ", null, ref " + member + ", ref " + unknownMembers + ");");
                 }
             }
 
-            using (writer.Block("catch (global::System.Exception exception) when (" + Json + ".IsReadError(exception))"))
-            {
-                writer.Line("throw " + Json + ".AsParseError(exception).Within(member);");
-            }
-
+            EmitCatch(writer, exception, ".Within(" + member + ")");
             writer.Line();
-            foreach (var member in unit.Members.Where(member => member.Type.IsList))
+            foreach (var list in lists)
             {
-                writer.Line("if (" + ListLocal(member) + ".IsStarted) result." + member.PropertyName + " = " + ListLocal(member) + ".ToArray();");
+                writer.Line("if (" + list.Value + ".IsStarted) " + result + "." + list.Key.PropertyName + " = " + list.Value + ".ToArray();");
             }
 
-            writer.Line("if (unknownMembers.IsStarted) result.UnknownMembers = unknownMembers.ToArray();");
-            writer.Line("return result;");
+            writer.Line("if (" + unknownMembers + ".IsStarted) " + result + "." + TypeSurfaces.Shape.UnknownMembers + " = " + unknownMembers + ".ToArray();");
+            writer.Line("return " + result + ";");
         }
     }
 
-    /// <summary>Matches <c>name</c> against the members' UTF-8 wire names: a switch on length, then the bytes.</summary>
-    private void EmitNameSwitch(SourceWriter writer, IEnumerable<MemberModel> members, System.Action<MemberModel> emitMatch)
-    {
-        using (writer.Block("switch (name.Length)"))
-        {
-            foreach (var group in members.GroupBy(member => Utf8Bytes.Length(member.WireName)).OrderBy(group => group.Key))
-            {
-                writer.Line("case " + group.Key + ":");
-                writer.Indent();
-                foreach (var member in group)
-                {
-                    using (writer.Block("if (" + Utf8Bytes.Equal("name", _names[member.WireName]) + ")"))
-                    {
-                        emitMatch(member);
-                    }
-                }
-
-                writer.Line("break;");
-                writer.Outdent();
-            }
-        }
-    }
-
-    private void EmitMemberRead(SourceWriter writer, ShapeUnit unit, MemberModel member)
-    {
-        writer.Line("member = " + SourceWriter.Literal(member.WireName) + ";");
-        writer.Line(Json + ".MoveToValue(ref reader);");
-        if (member.Type.IsList)
-        {
-            writer.Line("Read" + member.PropertyName + "Json(ref reader, json, ref " + ListLocal(member) + ", ref unknownMembers);");
-        }
-        else
-        {
-            writer.Line("result." + member.PropertyName + " = " + ReadValue(member.Type, unit.Namespace) + ";");
-        }
-
-        writer.Line("continue;");
-    }
+    /// <summary>
+    /// The test that the property <paramref name="property"/> is the member <paramref name="wireName"/>;
+    /// when it is, the reader is on the value and <paramref name="member"/> names it.
+    /// </summary>
+    private string EnterMember(string reader, string property, string wireName, string member)
+        => Json + ".EnterMember(ref " + reader + ", " + property + ", " + _wireNames[wireName] + ", " + SourceWriter.Literal(wireName) + ", ref " + member + ")";
 
     /// <summary>An expression that reads one value of the type's kind; null when the JSON says <c>null</c>.</summary>
-    private static string ReadValue(MemberType type, string ns) => type.Kind switch
+    private string ReadValue(MemberType type, string reader, string json) => type.Kind switch
     {
-        ValueKind.String => Json + ".ReadString(ref reader)",
-        ValueKind.Int32 => Json + ".ReadInt32(ref reader)",
-        ValueKind.Int64 => Json + ".ReadInt64(ref reader)",
-        ValueKind.Boolean => Json + ".ReadBoolean(ref reader)",
-        ValueKind.Double => Json + ".ReadDouble(ref reader)",
-        ValueKind.Decimal => Json + ".ReadDecimal(ref reader)",
-        ValueKind.DateTime => Json + ".ReadDateTime(ref reader)",
-        ValueKind.Enum => Json + ".TryGetToken(ref reader, out var token) ? " + EmitterHelpers.ElementType(type, ns) + ".FromUtf8(token) : (" + EmitterHelpers.ElementType(type, ns) + "?)null",
-        _ => EmitterHelpers.ElementType(type, ns) + ".ReadJson(ref reader, json)",
+        ValueKind.Enum => Json + ".ReadEnum<" + EmitterHelpers.ElementType(type, _unit.Namespace) + ">(ref " + reader + ")",
+        ValueKind.Shape => EmitterHelpers.ElementType(type, _unit.Namespace) + "." + TypeSurfaces.Shape.ReadJson + "(ref " + reader + ", " + json + ")",
+        _ => Json + "." + type.BuiltIn!.JsonReader + "(ref " + reader + ")",
     };
 
-    private void EmitListReader(SourceWriter writer, ShapeUnit unit, MemberModel member)
+    private void EmitListReader(SourceWriter writer, MemberModel list)
     {
-        var element = EmitterHelpers.ElementType(member.Type, unit.Namespace);
-        var list = "global::Bindings.Serialization.ListBuilder<" + element + ">";
-        var method = "Read" + member.PropertyName + "Json";
-        var itemName = member.Type.ItemWireName;
+        var element = EmitterHelpers.ElementType(list.Type, _unit.Namespace);
+        var builder = "global::Bindings.Serialization.ListBuilder<" + element + ">";
+        var (method, itemsMethod) = _listReaders[list];
+        var itemName = list.Type.ItemWireName;
+        var scope = _names.NewScope();
+        var reader = scope.New("reader");
+        var json = scope.New("json");
+        var items = scope.New("items");
+        var unknownMembers = scope.New("unknownMembers");
         writer.Doc(itemName is null
-            ? "Reads the " + member.WireName + " list: an array, or a single item as a list of one."
-            : "Reads the " + member.WireName + " list: the wrapper <c>{\"" + itemName + "\": [...]}</c>, a bare array, or a single item.");
-        using (writer.Block("private static void " + method + "(" + Reader + ", " + Span + " json, ref " + list + " items, ref " + UnknownList + " unknownMembers)"))
+            ? "Reads the " + SourceWriter.Escape(list.WireName) + " list: an array, or a single item as a list of one."
+            : "Reads the " + SourceWriter.Escape(list.WireName) + " list: the wrapper <c>{\"" + SourceWriter.Escape(itemName) + "\": [...]}</c>, a bare array, or a single item.");
+        using (writer.Block("private static void " + method + "(" + ReaderType + " " + reader + ", " + Span + " " + json + ", ref " + builder + " " + items + ", ref " + UnknownList + " " + unknownMembers + ")"))
         {
-            writer.Line("items.Start();");
-            writer.Line("if (" + Json + ".IsAbsentList(ref reader)) return;");
+            writer.Line(items + ".Start();");
+            writer.Line("if (" + Json + ".IsAbsentList(ref " + reader + ")) return;");
             if (itemName is not null)
             {
-                using (writer.Block("if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)"))
+                var member = scope.New("member");
+                var property = scope.New("name");
+                var exception = scope.New("exception");
+                using (writer.Block("if (" + reader + ".TokenType == global::System.Text.Json.JsonTokenType.StartObject)"))
                 {
-                    writer.Line("var member = string.Empty;");
+                    writer.Line("var " + member + " = string.Empty;");
                     using (writer.Block("try"))
                     {
-                        writer.Line(MemberComment);
-                        using (writer.Block("for (; " + Json + ".NextProperty(ref reader); member = string.Empty)"))
+                        writer.Line("// " + member + " names the value being read, for the path of an error; it is cleared between members.");
+                        using (writer.Block("for (; " + Json + ".NextProperty(ref " + reader + "); " + member + " = string.Empty)"))
                         {
-                            writer.Line("var name = " + Json + ".PropertyName(ref reader);");
-                            using (writer.Block("if (" + Utf8Bytes.Equal("name", _names[itemName]) + ")"))
+                            writer.Line("var " + property + " = " + Json + ".PropertyName(ref " + reader + ");");
+                            using (writer.Block("if (" + EnterMember(reader, property, itemName, member) + ")"))
                             {
-                                writer.Line("member = " + SourceWriter.Literal(itemName) + ";");
-                                writer.Line(Json + ".MoveToValue(ref reader);");
-                                writer.Line(method + "Items(ref reader, json, ref items);");
+                                writer.Line(itemsMethod + "(ref " + reader + ", " + json + ", ref " + items + ");");
                                 writer.Line("continue;");
                             }
 
                             writer.Line();
-                            writer.Line("member = " + Json + ".MemberName(name);");
-                            writer.Line(Json + ".MoveToValue(ref reader);");
-                            writer.Line(Json + ".KeepUnknown(ref reader, json, " + SourceWriter.Literal(member.WireName + ".") + " + member, ref unknownMembers);");
+                            writer.Line(Json + ".KeepUnknown(ref " + reader + ", " + json + ", " + property + ", " + SourceWriter.Literal(list.WireName + ".") + ", ref " + member + ", ref " + unknownMembers + ");");
                         }
                     }
 
-                    using (writer.Block("catch (global::System.Exception exception) when (" + Json + ".IsReadError(exception))"))
-                    {
-                        writer.Line("throw " + Json + ".AsParseError(exception).Within(member);");
-                    }
-
+                    EmitCatch(writer, exception, ".Within(" + member + ")");
                     writer.Line();
                     writer.Line("return;");
                 }
@@ -270,54 +247,68 @@ internal sealed class JsonReaderEmitter
                 writer.Line();
             }
 
-            writer.Line(method + "Items(ref reader, json, ref items);");
+            writer.Line(itemsMethod + "(ref " + reader + ", " + json + ", ref " + items + ");");
         }
 
         writer.Line();
-        writer.Doc("Reads the items of the " + member.WireName + " list: an array, or one item alone.");
-        using (writer.Block("private static void " + method + "Items(" + Reader + ", " + Span + " json, ref " + list + " items)"))
+        EmitItemsReader(writer, list, builder, itemsMethod);
+    }
+
+    private void EmitItemsReader(SourceWriter writer, MemberModel list, string builder, string method)
+    {
+        var scope = _names.NewScope();
+        var reader = scope.New("reader");
+        var json = scope.New("json");
+        var items = scope.New("items");
+        var index = scope.New("index");
+        var item = scope.New("item");
+        var exception = scope.New("exception");
+        writer.Doc("Reads the items of the " + SourceWriter.Escape(list.WireName) + " list: an array, or one item alone.");
+        using (writer.Block("private static void " + method + "(" + ReaderType + " " + reader + ", " + Span + " " + json + ", ref " + builder + " " + items + ")"))
         {
-            writer.Line("if (" + Json + ".IsAbsentList(ref reader)) return;");
-            using (writer.Block("if (!" + Json + ".StartArray(ref reader))"))
+            writer.Line("if (" + Json + ".IsAbsentList(ref " + reader + ")) return;");
+            using (writer.Block("if (!" + Json + ".StartArray(ref " + reader + "))"))
             {
                 using (writer.Block("try"))
                 {
-                    EmitAddItem(writer, member, unit.Namespace);
+                    EmitAddItem(writer, list, reader, json, items, item);
                 }
 
-                using (writer.Block("catch (global::System.Exception exception) when (" + Json + ".IsReadError(exception))"))
-                {
-                    writer.Line("throw " + Json + ".AsParseError(exception).WithinItem(items.Count);");
-                }
-
+                EmitCatch(writer, exception, ".WithinItem(" + items + ".Count)");
                 writer.Line();
                 writer.Line("return;");
             }
 
             writer.Line();
-            writer.Line("var index = items.Count;");
+            writer.Line("var " + index + " = " + items + ".Count;");
             using (writer.Block("try"))
             {
                 writer.Line("// The token after an item is the start of the next one: count it before reading it.");
-                using (writer.Block("for (; " + Json + ".InArray(ref reader); index++, " + Json + ".NextItem(ref reader))"))
+                using (writer.Block("for (; " + Json + ".InArray(ref " + reader + "); " + index + "++, " + Json + ".NextItem(ref " + reader + "))"))
                 {
-                    EmitAddItem(writer, member, unit.Namespace);
+                    EmitAddItem(writer, list, reader, json, items, item);
                 }
             }
 
-            using (writer.Block("catch (global::System.Exception exception) when (" + Json + ".IsReadError(exception))"))
-            {
-                writer.Line("throw " + Json + ".AsParseError(exception).WithinItem(index);");
-            }
+            EmitCatch(writer, exception, ".WithinItem(" + index + ")");
         }
     }
 
-    private static void EmitAddItem(SourceWriter writer, MemberModel member, string ns)
+    private void EmitAddItem(SourceWriter writer, MemberModel list, string reader, string json, string items, string item)
     {
         // A null item carries nothing; skipping it keeps the list free of nulls.
-        writer.Line("var item = " + ReadValue(member.Type, ns) + ";");
-        writer.Line(member.Type.IsValueType ? "if (item.HasValue) items.Add(item.Value);" : "if (item is object) items.Add(item);");
+        writer.Line("var " + item + " = " + ReadValue(list.Type, reader, json) + ";");
+        writer.Line(list.Type.IsValueType
+            ? "if (" + item + ".HasValue) " + items + ".Add(" + item + ".Value);"
+            : "if (" + item + " is object) " + items + ".Add(" + item + ");");
     }
 
-    private static string ListLocal(MemberModel member) => "list" + member.PropertyName;
+    /// <summary>The catch that turns what a read can throw into the parse error, with the path segment <paramref name="within"/> added.</summary>
+    private static void EmitCatch(SourceWriter writer, string exception, string within)
+    {
+        using (writer.Block("catch (global::System.Exception " + exception + ") when (" + Json + ".IsReadError(" + exception + "))"))
+        {
+            writer.Line("throw " + Json + ".AsParseError(" + exception + ")" + within + ";");
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq;
 using Bindings.Generator.Model;
 
 namespace Bindings.Generator.Emitting;
@@ -15,15 +16,16 @@ internal static class RequestEmitter
     public static string Emit(RequestUnit unit)
     {
         var name = unit.TypeName;
+        var names = NameAllocator.Seeded(TypeSurfaces.Request.Members.Add(name).Concat(unit.Parameters.Select(parameter => parameter.PropertyName)));
         var writer = EmitterHelpers.StartFile(unit, "The request of " + unit.OperationName + ".");
         using (writer.Block("namespace " + unit.Namespace))
         {
             writer.Summary(unit.Description, "The request of " + unit.OperationName + ".");
             writer.Remarks(
                 "Sent as <c>Action=" + unit.OperationName + "</c>, <c>Version=" + unit.Version + "</c>; the response is",
-                "<see cref=\"" + unit.ResponseTypeName + "\"/>.");
+                "<see cref=\"global::" + unit.Namespace + "." + unit.ResponseTypeName + "\"/>.");
             writer.Line(EmitterHelpers.GeneratedCodeAttribute);
-            using (writer.Block("public sealed partial class " + name + " : global::Bindings.IRpcRequest"))
+            using (writer.Block(unit.Accessibility + " sealed partial class " + name + " : global::Bindings.IRpcRequest"))
             {
                 foreach (var parameter in unit.Parameters)
                 {
@@ -40,7 +42,7 @@ internal static class RequestEmitter
                 writer.Line();
                 EmitValidate(writer, unit);
                 writer.Line();
-                EmitWriteParameters(writer, unit);
+                EmitWriteParameters(writer, unit, names.NewScope());
             }
         }
 
@@ -56,7 +58,7 @@ internal static class RequestEmitter
     {
         writer.Doc("Checks required parameters and documented constraints before anything is sent.");
         writer.Line("/// <exception cref=\"" + Invalid + "\">A parameter is missing or breaks a constraint; the exception names it.</exception>");
-        using (writer.Block("public void Validate()"))
+        using (writer.Block("public void " + TypeSurfaces.Request.Validate + "()"))
         {
             var operation = SourceWriter.Literal(unit.OperationName);
             foreach (var parameter in unit.Parameters)
@@ -67,9 +69,9 @@ internal static class RequestEmitter
                 {
                     var missing = parameter.Type.IsList
                         ? property + " is null || " + property + ".Count == 0"
-                        : parameter.Type.Kind == ValueKind.String
-                            ? "string.IsNullOrEmpty(" + property + ")"
-                            : "!" + property + ".HasValue";
+                        : parameter.Type.IsValueType
+                            ? "!" + property + ".HasValue"
+                            : "string.IsNullOrEmpty(" + property + ")";
                     writer.Line("if (" + missing + ") throw new " + Invalid + "(" + operation + ", " + wire + ", \"is required\");");
                 }
 
@@ -87,8 +89,7 @@ internal static class RequestEmitter
         }
 
         var property = parameter.PropertyName;
-        var isString = parameter.Type.Kind == ValueKind.String;
-        using (writer.Block(isString ? "if (" + property + " is object)" : "if (" + property + ".HasValue)"))
+        using (writer.Block(parameter.Type.IsValueType ? "if (" + property + ".HasValue)" : "if (" + property + " is object)"))
         {
             if (constraints.MinLength is { } minLength)
             {
@@ -105,46 +106,38 @@ internal static class RequestEmitter
                 writer.Line("if (!global::Bindings.Serialization.WireText.IsAscii(" + property + ")) throw new " + Invalid + "(" + operation + ", " + wire + ", \"must contain ASCII characters only\");");
             }
 
-            // For a double, "not at least" rather than "less than", so that NaN, which compares false with
-            // everything, is rejected too.
-            var isDouble = parameter.Type.Kind == ValueKind.Double;
+            // For a floating-point type, "not at least" rather than "less than", so that NaN, which compares
+            // false with everything, is rejected too.
+            var isDouble = parameter.Type.BuiltIn!.IsFloatingPoint;
             if (constraints.Minimum is { } minimum)
             {
-                var bound = NumberLiteral(minimum, parameter.Type.Kind);
+                var bound = NumberLiteral(minimum, parameter.Type.BuiltIn);
                 var broken = isDouble ? "!(" + property + ".Value >= " + bound + ")" : property + ".Value < " + bound;
                 writer.Line("if (" + broken + ") throw new " + Invalid + "(" + operation + ", " + wire + ", \"must be at least " + minimum.ToString(CultureInfo.InvariantCulture) + "\");");
             }
 
             if (constraints.Maximum is { } maximum)
             {
-                var bound = NumberLiteral(maximum, parameter.Type.Kind);
+                var bound = NumberLiteral(maximum, parameter.Type.BuiltIn);
                 var broken = isDouble ? "!(" + property + ".Value <= " + bound + ")" : property + ".Value > " + bound;
                 writer.Line("if (" + broken + ") throw new " + Invalid + "(" + operation + ", " + wire + ", \"must be at most " + maximum.ToString(CultureInfo.InvariantCulture) + "\");");
             }
         }
     }
 
-    private static string NumberLiteral(decimal value, ValueKind kind)
-    {
-        var text = value.ToString(CultureInfo.InvariantCulture);
-        return kind switch
-        {
-            ValueKind.Decimal => text + "m",
-            ValueKind.Double => text + "d",
-            ValueKind.Int64 => text + "L",
-            _ => text,
-        };
-    }
+    private static string NumberLiteral(decimal value, BuiltInType type) => value.ToString(CultureInfo.InvariantCulture) + type.LiteralSuffix;
 
-    private static void EmitWriteParameters(SourceWriter writer, RequestUnit unit)
+    private static void EmitWriteParameters(SourceWriter writer, RequestUnit unit, NameAllocator scope)
     {
+        var parameters = scope.New("parameters");
+        var i = scope.New("i");
         writer.Doc("Adds <c>Action</c>, <c>Version</c> and every parameter that is set, with its wire name and invariant text.");
-        writer.Line("/// <param name=\"parameters\">Where to add them; the signer adds the common parameters.</param>");
-        using (writer.Block("public void WriteParameters(global::System.Collections.Generic.ICollection<" + Pair + "> parameters)"))
+        writer.Line("/// <param name=\"" + parameters + "\">Where to add them; the signer adds the common parameters.</param>");
+        using (writer.Block("public void " + TypeSurfaces.Request.WriteParameters + "(global::System.Collections.Generic.ICollection<" + Pair + "> " + parameters + ")"))
         {
-            writer.Line("if (parameters is null) throw new global::System.ArgumentNullException(nameof(parameters));");
-            writer.Line("parameters.Add(new " + Pair + "(\"Action\", " + SourceWriter.Literal(unit.OperationName) + "));");
-            writer.Line("parameters.Add(new " + Pair + "(\"Version\", " + SourceWriter.Literal(unit.Version) + "));");
+            writer.Line("if (" + parameters + " is null) throw new global::System.ArgumentNullException(" + SourceWriter.Literal(parameters) + ");");
+            writer.Line(parameters + ".Add(new " + Pair + "(\"Action\", " + SourceWriter.Literal(unit.OperationName) + "));");
+            writer.Line(parameters + ".Add(new " + Pair + "(\"Version\", " + SourceWriter.Literal(unit.Version) + "));");
             foreach (var parameter in unit.Parameters)
             {
                 var property = parameter.PropertyName;
@@ -154,28 +147,27 @@ internal static class RequestEmitter
                     // RPC lists are flattened: Name.1, Name.2, ... counted from one.
                     using (writer.Block("if (" + property + " is object)"))
                     {
-                        using (writer.Block("for (var i = 0; i < " + property + ".Count; i++)"))
+                        using (writer.Block("for (var " + i + " = 0; " + i + " < " + property + ".Count; " + i + "++)"))
                         {
-                            writer.Line("parameters.Add(new " + Pair + "(" + wire + " + \".\" + global::Bindings.Serialization.WireText.Format(i + 1), " + Text(parameter.Type.Kind, property + "[i]") + "));");
+                            writer.Line(parameters + ".Add(new " + Pair + "(" + wire + " + \".\" + global::Bindings.Serialization.WireText.Format(" + i + " + 1), " + Text(parameter.Type, property + "[" + i + "]") + "));");
                         }
                     }
                 }
-                else if (parameter.Type.Kind == ValueKind.String)
+                else if (!parameter.Type.IsValueType)
                 {
-                    writer.Line("if (" + property + " is object) parameters.Add(new " + Pair + "(" + wire + ", " + property + "));");
+                    writer.Line("if (" + property + " is object) " + parameters + ".Add(new " + Pair + "(" + wire + ", " + property + "));");
                 }
                 else
                 {
-                    writer.Line("if (" + property + ".HasValue) parameters.Add(new " + Pair + "(" + wire + ", " + Text(parameter.Type.Kind, property + ".Value") + "));");
+                    writer.Line("if (" + property + ".HasValue) " + parameters + ".Add(new " + Pair + "(" + wire + ", " + Text(parameter.Type, property + ".Value") + "));");
                 }
             }
         }
     }
 
-    private static string Text(ValueKind kind, string value) => kind switch
-    {
-        ValueKind.String => value,
-        ValueKind.Enum => value + ".WireValue",
-        _ => "global::Bindings.Serialization.WireText.Format(" + value + ")",
-    };
+    /// <summary>The wire text of one value: its own for a string, the wire value of an enum, invariant text otherwise.</summary>
+    private static string Text(MemberType type, string value)
+        => type.Kind == ValueKind.Enum ? value + "." + TypeSurfaces.Enum.WireValue
+            : type.BuiltIn!.WireFormatter is { } formatter ? "global::Bindings.Serialization.WireText." + formatter + "(" + value + ")"
+            : value;
 }

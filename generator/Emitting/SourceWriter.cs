@@ -6,6 +6,9 @@ namespace Bindings.Generator.Emitting;
 /// <summary>Writes indented C# text; every emitter goes through it so generated files look alike.</summary>
 internal sealed class SourceWriter
 {
+    /// <summary>The characters of a doc comment line after its <c>/// </c>.</summary>
+    private const int Width = 100;
+
     private readonly StringBuilder _text = new();
     private int _indent;
 
@@ -72,11 +75,20 @@ internal sealed class SourceWriter
         return fallbackXml is null ? this : Doc(fallbackXml);
     }
 
-    /// <summary>Writes a summary of XML doc text the emitter composed itself, wrapped.</summary>
+    /// <summary>
+    /// Writes a summary of XML doc text the emitter composed itself: on one line when it fits, else
+    /// wrapped between the tags.
+    /// </summary>
     public SourceWriter Doc(string xml)
     {
+        xml = xml.Trim();
+        if (FitsOnOneLine(xml))
+        {
+            return Line("/// <summary>" + xml + "</summary>");
+        }
+
         Line("/// <summary>");
-        WriteWrapped("/// ", xml.Trim());
+        WriteWrapped("/// ", xml);
         Line("/// </summary>");
         return this;
     }
@@ -155,6 +167,29 @@ internal sealed class SourceWriter
     public override string ToString() => _text.ToString();
 
     /// <summary>
+    /// True for text that is already one line of single-spaced words, short enough for
+    /// <c>/// &lt;summary&gt;...&lt;/summary&gt;</c> within the wrapping width.
+    /// </summary>
+    private static bool FitsOnOneLine(string text)
+    {
+        const int Tags = 19; // "<summary>" and "</summary>"
+        if (text.Length + Tags > Width)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] is '\n' or '\r' || (text[i] == ' ' && i > 0 && text[i - 1] == ' '))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
     /// Writes text as lines of at most <c>Width</c> characters after the prefix, broken at spaces.
     /// Descriptions come folded from YAML: line breaks count as spaces, runs of spaces as one, and a
     /// word longer than a line gets a line of its own. Words are copied straight into the output, as
@@ -162,7 +197,6 @@ internal sealed class SourceWriter
     /// </summary>
     private void WriteWrapped(string prefix, string text)
     {
-        const int Width = 100;
         if (text.IndexOf('\r') >= 0)
         {
             text = text.Replace("\r", string.Empty);

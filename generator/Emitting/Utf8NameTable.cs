@@ -4,17 +4,22 @@ using System.Text;
 namespace Bindings.Generator.Emitting;
 
 /// <summary>
-/// Gives each wire name a UTF-8 constant with a unique C# name (wire names such as <c>Tag.1</c> and
-/// <c>Tag_1</c> would otherwise collide), and writes the constants at the end of the type.
+/// Gives each wire name a UTF-8 constant with a C# name from the type's <see cref="NameAllocator"/> (wire
+/// names such as <c>Tag.1</c> and <c>Tag_1</c> read alike once made identifiers), and writes the
+/// constants at the end of the type.
 /// </summary>
 internal sealed class Utf8NameTable
 {
     private readonly string _prefix;
+    private readonly NameAllocator _names;
     private readonly Dictionary<string, string> _properties = new(System.StringComparer.Ordinal);
-    private readonly HashSet<string> _used = new(System.StringComparer.Ordinal);
     private readonly List<string> _order = new();
 
-    public Utf8NameTable(string prefix) => _prefix = prefix;
+    public Utf8NameTable(string prefix, NameAllocator names)
+    {
+        _prefix = prefix;
+        _names = names;
+    }
 
     public string this[string wireName]
     {
@@ -31,13 +36,7 @@ internal sealed class Utf8NameTable
                 builder.Append(char.IsLetterOrDigit(c) && c < 128 ? c : '_');
             }
 
-            var candidate = builder.ToString();
-            var unique = candidate;
-            for (var i = 2; !_used.Add(unique); i++)
-            {
-                unique = candidate + "_" + i;
-            }
-
+            var unique = _names.New(builder.ToString());
             _properties.Add(wireName, unique);
             _order.Add(wireName);
             return unique;

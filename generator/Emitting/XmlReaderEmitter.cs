@@ -1,158 +1,169 @@
+using System.Collections.Generic;
 using System.Linq;
 using Bindings.Generator.Model;
 
 namespace Bindings.Generator.Emitting;
 
 /// <summary>
-/// Emits a structure's XML reader: the public entry points and one forward pass over <c>XmlReader</c>.
-/// Child elements may come in any order; a list is a run of repeated elements, so one element is a
-/// list of one.
+/// Emits a structure's XML reader: the public entry points (forwards to the runtime's
+/// <c>ResponseParser</c>) and one forward pass over <c>XmlReader</c>. Child elements may come in any
+/// order; a list is a run of repeated elements, so one element is a list of one. Every name it invents
+/// comes from the type's <see cref="NameAllocator"/>.
 /// </summary>
-internal static class XmlReaderEmitter
+internal sealed class XmlReaderEmitter
 {
     private const string Xml = "global::Bindings.Serialization.XmlParsing";
-    private const string Reader = "global::System.Xml.XmlReader reader";
-    private const string Options = "global::Bindings.ResponseParseOptions options";
+    private const string ReaderType = "global::System.Xml.XmlReader";
+    private const string OptionsType = "global::Bindings.ResponseParseOptions";
     private const string UnknownList = "global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember>";
 
-    /// <summary>Writes the XML reader as a <c>partial class</c> of the structure, into the structure's file.</summary>
-    public static void EmitPart(SourceWriter writer, ShapeUnit unit)
+    private readonly ShapeUnit _unit;
+    private readonly NameAllocator _names;
+    private readonly Dictionary<MemberModel, string> _wrappedListReaders = new();
+
+    private XmlReaderEmitter(ShapeUnit unit, NameAllocator names)
     {
-        var name = unit.Name;
+        _unit = unit;
+        _names = names;
+        foreach (var member in unit.Members.Where(member => member.Type.IsList && member.Type.ItemWireName is not null))
+        {
+            _wrappedListReaders.Add(member, names.New("Read" + member.PropertyName + "Xml"));
+        }
+    }
+
+    /// <summary>Writes the XML reader as a <c>partial class</c> of the structure, into the structure's file.</summary>
+    public static void EmitPart(SourceWriter writer, ShapeUnit unit, NameAllocator names, string parser)
+        => new XmlReaderEmitter(unit, names).EmitClassPart(writer, parser);
+
+    private void EmitClassPart(SourceWriter writer, string parser)
+    {
+        var name = _unit.Name;
         writer.Line("// Reads " + name + " from XML.");
         using (writer.Block("partial class " + name))
         {
-            EmitEntryPoints(writer, name);
+            EmitEntryPoints(writer, name, parser);
             writer.Line();
-            EmitElementReader(writer, unit);
-            foreach (var member in unit.Members.Where(member => member.Type.IsList && member.Type.ItemWireName is not null))
+            EmitElementReader(writer);
+            foreach (var member in _wrappedListReaders.Keys)
             {
                 writer.Line();
-                EmitWrappedListReader(writer, unit, member);
+                EmitWrappedListReader(writer, member);
             }
         }
     }
 
-    private static void EmitEntryPoints(SourceWriter writer, string name)
+    /// <summary>The public entry points: each a forward to the type's <c>ResponseParser</c> in the runtime.</summary>
+    private void EmitEntryPoints(SourceWriter writer, string name, string parser)
     {
         const string Exception = "/// <exception cref=\"global::Bindings.ResponseParseException\">The document is malformed, has a DTD, or a value has the wrong kind.</exception>";
+        const string Options = "global::Bindings.ResponseParseOptions?";
+        var scope = _names.NewScope();
+        var xml = scope.New("xml");
+        var options = scope.New("options");
+        var cancellationToken = scope.New("cancellationToken");
+        var optionsDoc = "/// <param name=\"" + options + "\">Limits on depth and size; the defaults when null.</param>";
+
         writer.Doc("Parses " + name + " from an XML stream; the encoding comes from its byte order mark or declaration.");
-        writer.Line("/// <param name=\"xml\">The stream; it is not closed.</param>");
-        writer.Line("/// <param name=\"options\">Limits on depth and size; the defaults when null.</param>");
+        writer.Line("/// <param name=\"" + xml + "\">The stream; it is not closed.</param>");
+        writer.Line(optionsDoc);
         writer.Line(Exception);
-        using (writer.Block("public static " + name + " ParseXml(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null)"))
-        {
-            writer.Line("var effective = options ?? global::Bindings.ResponseParseOptions.Default;");
-            using (writer.Block("try"))
-            {
-                writer.Line("using var reader = " + Xml + ".CreateReader(xml, effective);");
-                writer.Line("return ReadXmlDocument(reader, effective);");
-            }
-
-            using (writer.Block("catch (global::System.Exception exception) when (" + Xml + ".IsReadError(exception))"))
-            {
-                writer.Line("throw " + Xml + ".Fail(exception, " + SourceWriter.Literal(name) + ");");
-            }
-        }
-
+        writer.Line("public static " + name + " " + TypeSurfaces.Shape.ParseXml + "(global::System.IO.Stream " + xml + ", " + Options + " " + options + " = null) => "
+            + parser + ".ParseXml(" + xml + ", " + options + ");");
         writer.Line();
         writer.Doc("Parses " + name + " from XML text.");
-        writer.Line("/// <param name=\"xml\">The whole document.</param>");
-        writer.Line("/// <param name=\"options\">Limits on depth and size; the defaults when null.</param>");
+        writer.Line("/// <param name=\"" + xml + "\">The whole document.</param>");
+        writer.Line(optionsDoc);
         writer.Line(Exception);
-        using (writer.Block("public static " + name + " ParseXml(string xml, global::Bindings.ResponseParseOptions? options = null)"))
-        {
-            writer.Line("var effective = options ?? global::Bindings.ResponseParseOptions.Default;");
-            using (writer.Block("try"))
-            {
-                writer.Line("using var text = new global::System.IO.StringReader(xml ?? throw new global::System.ArgumentNullException(nameof(xml)));");
-                writer.Line("using var reader = " + Xml + ".CreateReader(text, effective);");
-                writer.Line("return ReadXmlDocument(reader, effective);");
-            }
-
-            using (writer.Block("catch (global::System.Exception exception) when (" + Xml + ".IsReadError(exception))"))
-            {
-                writer.Line("throw " + Xml + ".Fail(exception, " + SourceWriter.Literal(name) + ");");
-            }
-        }
-
+        writer.Line("public static " + name + " " + TypeSurfaces.Shape.ParseXml + "(string " + xml + ", " + Options + " " + options + " = null) => "
+            + parser + ".ParseXml(" + xml + ", " + options + ");");
         writer.Line();
         writer.Doc("Parses " + name + " from an XML stream, read asynchronously to its end first.");
-        writer.Line("/// <param name=\"xml\">The stream; it is not closed.</param>");
-        writer.Line("/// <param name=\"options\">Limits on depth and size; the defaults when null.</param>");
-        writer.Line("/// <param name=\"cancellationToken\">Cancels the read.</param>");
+        writer.Line("/// <param name=\"" + xml + "\">The stream; it is not closed.</param>");
+        writer.Line(optionsDoc);
+        writer.Line("/// <param name=\"" + cancellationToken + "\">Cancels the read.</param>");
         writer.Line(Exception);
-        using (writer.Block("public static async global::System.Threading.Tasks.Task<" + name + "> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)"))
-        {
-            writer.Line("var effective = options ?? global::Bindings.ResponseParseOptions.Default;");
-            writer.Line("var (buffer, length) = await global::Bindings.Serialization.StreamBuffering.ReadAllAsync(xml, effective, global::Bindings.WireFormat.Xml, " + SourceWriter.Literal(name) + ", cancellationToken).ConfigureAwait(false);");
-            using (writer.Block("try"))
-            {
-                writer.Line("using var stream = new global::System.IO.MemoryStream(buffer, 0, length, writable: false);");
-                writer.Line("return ParseXml(stream, effective);");
-            }
-
-            using (writer.Block("finally"))
-            {
-                writer.Line("global::System.Buffers.ArrayPool<byte>.Shared.Return(buffer);");
-            }
-        }
-
-        writer.Line();
-        using (writer.Block("private static " + name + " ReadXmlDocument(" + Reader + ", " + Options + ")"))
-        {
-            writer.Line(Xml + ".MoveToRoot(reader);");
-            writer.Line("var result = ReadXml(reader, options);");
-            writer.Line(Xml + ".ReadDocumentEnd(reader);");
-            writer.Line("return result;");
-        }
+        writer.Line("public static global::System.Threading.Tasks.Task<" + name + "> " + TypeSurfaces.Shape.ParseXmlAsync + "(global::System.IO.Stream " + xml + ", "
+            + Options + " " + options + " = null, global::System.Threading.CancellationToken " + cancellationToken + " = default) => "
+            + parser + ".ParseXmlAsync(" + xml + ", " + options + ", " + cancellationToken + ");");
     }
 
-    private static void EmitElementReader(SourceWriter writer, ShapeUnit unit)
+    private void EmitElementReader(SourceWriter writer)
     {
-        var name = unit.Name;
+        var name = _unit.Name;
+        var scope = _names.NewScope();
+        var reader = scope.New("reader");
+        var options = scope.New("options");
+        var result = scope.New("result");
+        var unknownMembers = scope.New("unknownMembers");
+        var member = scope.New("member");
+        var item = scope.New("item");
+        var exception = scope.New("exception");
+        var lists = _unit.Members.Where(m => m.Type.IsList).ToDictionary(m => m, m => scope.New("list" + m.PropertyName));
+
+        // Empty items are skipped, so a bare list's count is not the element's index: it has its own.
+        var indexes = lists.Keys.Where(m => m.Type.ItemWireName is null).ToDictionary(m => m, m => scope.New("index" + m.PropertyName));
+
         writer.Doc("Reads one " + name + " from the element the reader is on, and moves past it.");
-        writer.Line("/// <param name=\"reader\">The reader, on the element's start tag.</param>");
-        writer.Line("/// <param name=\"options\">The depth limit.</param>");
-        using (writer.Block("internal static " + name + " ReadXml(" + Reader + ", " + Options + ")"))
+        writer.Line("/// <param name=\"" + reader + "\">The reader, on the element's start tag.</param>");
+        writer.Line("/// <param name=\"" + options + "\">The depth limit.</param>");
+        using (writer.Block("internal static " + name + " " + TypeSurfaces.Shape.ReadXml + "(" + ReaderType + " " + reader + ", " + OptionsType + " " + options + ")"))
         {
-            writer.Line("var result = new " + name + "();");
-            writer.Line(UnknownList + " unknownMembers = default;");
-            foreach (var member in unit.Members.Where(member => member.Type.IsList))
+            writer.Line("var " + result + " = new " + name + "();");
+            writer.Line(UnknownList + " " + unknownMembers + " = default;");
+            foreach (var list in lists)
             {
-                writer.Line("global::Bindings.Serialization.ListBuilder<" + EmitterHelpers.ElementType(member.Type, unit.Namespace) + "> " + ListLocal(member) + " = default;");
-                if (member.Type.ItemWireName is null)
+                writer.Line("global::Bindings.Serialization.ListBuilder<" + EmitterHelpers.ElementType(list.Key.Type, _unit.Namespace) + "> " + list.Value + " = default;");
+                if (indexes.TryGetValue(list.Key, out var index))
                 {
-                    // Empty items are skipped, so the list's count is not the element's index.
-                    writer.Line("var " + IndexLocal(member) + " = 0;");
+                    writer.Line("var " + index + " = 0;");
                 }
             }
 
-            writer.Line("var member = string.Empty;");
+            writer.Line("var " + member + " = string.Empty;");
             using (writer.Block("try"))
             {
-                using (writer.Block("if (" + Xml + ".StartElement(reader, options))"))
+                using (writer.Block("if (" + Xml + ".StartElement(" + reader + ", " + options + "))"))
                 {
-                    writer.Line("// member names the element being read, for the path of an error; it is cleared between elements.");
-                    using (writer.Block("for (; " + Xml + ".NextChildElement(reader); member = string.Empty)"))
+                    writer.Line("// " + member + " names the element being read, for the path of an error; it is cleared between elements.");
+                    using (writer.Block("for (; " + Xml + ".NextChildElement(" + reader + "); " + member + " = string.Empty)"))
                     {
-                        writer.Line("member = reader.LocalName;");
-                        using (writer.Block("switch (member)"))
+                        writer.Line(member + " = " + reader + ".LocalName;");
+                        using (writer.Block("switch (" + member + ")"))
                         {
-                            foreach (var member in unit.Members)
+                            foreach (var candidate in _unit.Members)
                             {
-                                writer.Line("case " + SourceWriter.Literal(member.WireName) + ":");
-                                using (writer.Block(string.Empty))
+                                writer.Line("case " + SourceWriter.Literal(candidate.WireName) + ":");
+                                writer.Indent();
+                                if (!candidate.Type.IsList)
                                 {
-                                    EmitMemberRead(writer, unit, member);
-                                    writer.Line("break;");
+                                    writer.Line(result + "." + candidate.PropertyName + " = " + ReadValue(candidate.Type, reader, options) + ";");
+                                }
+                                else if (_wrappedListReaders.TryGetValue(candidate, out var method))
+                                {
+                                    writer.Line(method + "(" + reader + ", " + options + ", ref " + lists[candidate] + ", ref " + unknownMembers + ");");
+                                }
+                                else
+                                {
+                                    // A bare list: every element with the member's name is one item.
+                                    var list = lists[candidate];
+                                    writer.Line(list + ".Start();");
+                                    using (writer.Block("try"))
+                                    {
+                                        EmitAddItem(writer, candidate, reader, options, list, item);
+                                    }
+
+                                    EmitCatch(writer, exception, ".WithinItem(" + indexes[candidate] + ")");
+                                    writer.Line();
+                                    writer.Line(indexes[candidate] + "++;");
                                 }
 
+                                writer.Line("break;");
+                                writer.Outdent();
                             }
 
                             writer.Line("default:");
                             writer.Indent();
-                            writer.Line(Xml + ".KeepUnknown(reader, member, options, ref unknownMembers);");
+                            writer.Line(Xml + ".KeepUnknown(" + reader + ", " + member + ", " + options + ", ref " + unknownMembers + ");");
                             writer.Line("break;");
                             writer.Outdent();
                         }
@@ -160,111 +171,83 @@ internal static class XmlReaderEmitter
                 }
             }
 
-            using (writer.Block("catch (global::System.Exception exception) when (" + Xml + ".IsReadError(exception))"))
-            {
-                writer.Line("throw " + Xml + ".AsParseError(exception).Within(member);");
-            }
-
+            EmitCatch(writer, exception, ".Within(" + member + ")");
             writer.Line();
-            foreach (var member in unit.Members.Where(member => member.Type.IsList))
+            foreach (var list in lists)
             {
-                writer.Line("if (" + ListLocal(member) + ".IsStarted) result." + member.PropertyName + " = " + ListLocal(member) + ".ToArray();");
+                writer.Line("if (" + list.Value + ".IsStarted) " + result + "." + list.Key.PropertyName + " = " + list.Value + ".ToArray();");
             }
 
-            writer.Line("if (unknownMembers.IsStarted) result.UnknownMembers = unknownMembers.ToArray();");
-            writer.Line("return result;");
+            writer.Line("if (" + unknownMembers + ".IsStarted) " + result + "." + TypeSurfaces.Shape.UnknownMembers + " = " + unknownMembers + ".ToArray();");
+            writer.Line("return " + result + ";");
         }
     }
 
-    private static void EmitMemberRead(SourceWriter writer, ShapeUnit unit, MemberModel member)
+    private void EmitWrappedListReader(SourceWriter writer, MemberModel list)
     {
-        if (!member.Type.IsList)
+        var element = EmitterHelpers.ElementType(list.Type, _unit.Namespace);
+        var builder = "global::Bindings.Serialization.ListBuilder<" + element + ">";
+        var itemName = list.Type.ItemWireName!;
+        var scope = _names.NewScope();
+        var reader = scope.New("reader");
+        var options = scope.New("options");
+        var items = scope.New("items");
+        var unknownMembers = scope.New("unknownMembers");
+        var index = scope.New("index");
+        var item = scope.New("item");
+        var exception = scope.New("exception");
+        writer.Doc("Reads the " + SourceWriter.Escape(list.WireName) + " list: <c>&lt;" + SourceWriter.Escape(list.WireName) + "&gt;</c> holding repeated <c>&lt;"
+            + SourceWriter.Escape(itemName) + "&gt;</c> elements.");
+        using (writer.Block("private static void " + _wrappedListReaders[list] + "(" + ReaderType + " " + reader + ", " + OptionsType + " " + options + ", ref " + builder + " " + items + ", ref " + UnknownList + " " + unknownMembers + ")"))
         {
-            writer.Line("result." + member.PropertyName + " = " + ReadValue(member.Type, unit.Namespace) + ";");
-            return;
-        }
-
-        if (member.Type.ItemWireName is not null)
-        {
-            writer.Line("Read" + member.PropertyName + "Xml(reader, options, ref " + ListLocal(member) + ", ref unknownMembers);");
-            return;
-        }
-
-        // A bare list: every element with the member's name is one item.
-        writer.Line(ListLocal(member) + ".Start();");
-        using (writer.Block("try"))
-        {
-            EmitAddItem(writer, member, unit.Namespace, ListLocal(member));
-        }
-
-        using (writer.Block("catch (global::System.Exception exception) when (" + Xml + ".IsReadError(exception))"))
-        {
-            writer.Line("throw " + Xml + ".AsParseError(exception).WithinItem(" + IndexLocal(member) + ");");
-        }
-
-        writer.Line();
-        writer.Line(IndexLocal(member) + "++;");
-    }
-
-    private static void EmitWrappedListReader(SourceWriter writer, ShapeUnit unit, MemberModel member)
-    {
-        var element = EmitterHelpers.ElementType(member.Type, unit.Namespace);
-        var list = "global::Bindings.Serialization.ListBuilder<" + element + ">";
-        var itemName = member.Type.ItemWireName!;
-        writer.Doc("Reads the " + member.WireName + " list: <c>&lt;" + member.WireName + "&gt;</c> holding repeated <c>&lt;" + itemName + "&gt;</c> elements.");
-        using (writer.Block("private static void Read" + member.PropertyName + "Xml(" + Reader + ", " + Options + ", ref " + list + " items, ref " + UnknownList + " unknownMembers)"))
-        {
-            writer.Line("items.Start();");
-            writer.Line("if (!" + Xml + ".StartElement(reader, options)) return;");
+            writer.Line(items + ".Start();");
+            writer.Line("if (!" + Xml + ".StartElement(" + reader + ", " + options + ")) return;");
             writer.Line("// Empty items are skipped, so the list's count is not the element's index.");
-            writer.Line("var index = items.Count;");
-            using (writer.Block("while (" + Xml + ".NextChildElement(reader))"))
+            writer.Line("var " + index + " = " + items + ".Count;");
+            using (writer.Block("while (" + Xml + ".NextChildElement(" + reader + "))"))
             {
-                using (writer.Block("if (reader.LocalName != " + SourceWriter.Literal(itemName) + ")"))
+                using (writer.Block("if (" + reader + ".LocalName != " + SourceWriter.Literal(itemName) + ")"))
                 {
-                    writer.Line(Xml + ".KeepUnknown(reader, " + SourceWriter.Literal(member.WireName + ".") + " + reader.LocalName, options, ref unknownMembers);");
+                    writer.Line(Xml + ".KeepUnknown(" + reader + ", " + SourceWriter.Literal(list.WireName + ".") + " + " + reader + ".LocalName, " + options + ", ref " + unknownMembers + ");");
                     writer.Line("continue;");
                 }
 
                 writer.Line();
                 using (writer.Block("try"))
                 {
-                    EmitAddItem(writer, member, unit.Namespace, "items");
+                    EmitAddItem(writer, list, reader, options, items, item);
                 }
 
-                using (writer.Block("catch (global::System.Exception exception) when (" + Xml + ".IsReadError(exception))"))
-                {
-                    writer.Line("throw " + Xml + ".AsParseError(exception).WithinItem(index).Within(" + SourceWriter.Literal(itemName) + ");");
-                }
-
+                EmitCatch(writer, exception, ".WithinItem(" + index + ").Within(" + SourceWriter.Literal(itemName) + ")");
                 writer.Line();
-                writer.Line("index++;");
+                writer.Line(index + "++;");
             }
         }
     }
 
-    private static void EmitAddItem(SourceWriter writer, MemberModel member, string ns, string list)
+    private void EmitAddItem(SourceWriter writer, MemberModel list, string reader, string options, string items, string item)
     {
         // An item marked xsi:nil carries nothing; skipping it keeps the list free of nulls.
-        writer.Line("var item = " + ReadValue(member.Type, ns) + ";");
-        writer.Line(member.Type.IsValueType ? "if (item.HasValue) " + list + ".Add(item.Value);" : "if (item is object) " + list + ".Add(item);");
+        writer.Line("var " + item + " = " + ReadValue(list.Type, reader, options) + ";");
+        writer.Line(list.Type.IsValueType
+            ? "if (" + item + ".HasValue) " + items + ".Add(" + item + ".Value);"
+            : "if (" + item + " is object) " + items + ".Add(" + item + ");");
     }
 
     /// <summary>An expression that reads one element's value and moves past the element.</summary>
-    private static string ReadValue(MemberType type, string ns) => type.Kind switch
+    private string ReadValue(MemberType type, string reader, string options) => type.Kind switch
     {
-        ValueKind.String => Xml + ".ReadString(reader)",
-        ValueKind.Int32 => Xml + ".ReadInt32(reader)",
-        ValueKind.Int64 => Xml + ".ReadInt64(reader)",
-        ValueKind.Boolean => Xml + ".ReadBoolean(reader)",
-        ValueKind.Double => Xml + ".ReadDouble(reader)",
-        ValueKind.Decimal => Xml + ".ReadDecimal(reader)",
-        ValueKind.DateTime => Xml + ".ReadDateTime(reader)",
-        ValueKind.Enum => Xml + ".ReadToken(reader) is string token ? " + EmitterHelpers.ElementType(type, ns) + ".FromWireValue(token) : (" + EmitterHelpers.ElementType(type, ns) + "?)null",
-        _ => EmitterHelpers.ElementType(type, ns) + ".ReadXml(reader, options)",
+        ValueKind.Enum => Xml + ".ReadEnum<" + EmitterHelpers.ElementType(type, _unit.Namespace) + ">(" + reader + ")",
+        ValueKind.Shape => EmitterHelpers.ElementType(type, _unit.Namespace) + "." + TypeSurfaces.Shape.ReadXml + "(" + reader + ", " + options + ")",
+        _ => Xml + "." + type.BuiltIn!.XmlReader + "(" + reader + ")",
     };
 
-    private static string ListLocal(MemberModel member) => "list" + member.PropertyName;
-
-    private static string IndexLocal(MemberModel member) => "index" + member.PropertyName;
+    /// <summary>The catch that turns what a read can throw into the parse error, with the path segment <paramref name="within"/> added.</summary>
+    private static void EmitCatch(SourceWriter writer, string exception, string within)
+    {
+        using (writer.Block("catch (global::System.Exception " + exception + ") when (" + Xml + ".IsReadError(" + exception + "))"))
+        {
+            writer.Line("throw " + Xml + ".AsParseError(" + exception + ")" + within + ";");
+        }
+    }
 }

@@ -6,8 +6,23 @@ namespace Bindings.Generator.Model;
 /// </summary>
 internal abstract record EmitUnit(string Namespace, string Product)
 {
+    /// <summary>
+    /// The accessibility of the generated top-level types: <c>public</c>, or <c>internal</c> when the
+    /// project sets <c>BindingsAccessibility</c> (the runtime does, for its own STS client).
+    /// </summary>
+    public string Accessibility { get; init; } = "public";
+
     /// <summary>The C# type the unit declares; also names the generated file.</summary>
     public abstract string TypeName { get; }
+
+    /// <summary>
+    /// Added to the file name when another unit's file name differs from this one's only in case
+    /// (<c>.2</c>): the compiler compares file names ignoring case.
+    /// </summary>
+    public string HintSuffix { get; init; } = string.Empty;
+
+    /// <summary>The name of the generated file.</summary>
+    public string HintName => Namespace + "." + TypeName + HintSuffix + ".g.cs";
 }
 
 /// <summary>An enum type with its wire-value mapping.</summary>
@@ -38,18 +53,22 @@ internal sealed record RequestUnit(
     bool ReadOnly,
     EquatableArray<MemberModel> Parameters) : EmitUnit(Namespace, Product)
 {
-    public override string TypeName => OperationName + "Request";
+    public override string TypeName => OperationName + Emitting.TypeSurfaces.Request.TypeSuffix;
 
-    public string ResponseTypeName => OperationName + "Response";
+    public string ResponseTypeName => OperationName + Emitting.TypeSurfaces.Client.ResponseSuffix;
 }
 
 /// <summary>One operation of a client, as the client emitter needs it.</summary>
+/// <param name="Anonymous">Sent unsigned (Alibaba's <c>authType: Anonymous</c>), like STS <c>AssumeRoleWithOIDC</c>.</param>
+/// <param name="RetryableErrors">Error codes that mean the service did not execute the call: retried for this operation whatever it is.</param>
 internal sealed record ClientOperation(
     string Name,
     string? Description,
     bool ReadOnly,
     string? IdempotencyTokenProperty,
-    string? IdempotencyTokenWireName = null);
+    string? IdempotencyTokenWireName = null,
+    bool Anonymous = false,
+    EquatableArray<string> RetryableErrors = default);
 
 /// <summary>A product's client: one method per operation of the API.</summary>
 internal sealed record ClientUnit(
@@ -60,5 +79,5 @@ internal sealed record ClientUnit(
     EndpointsModel Endpoints,
     EquatableArray<ClientOperation> Operations) : EmitUnit(Namespace, Product)
 {
-    public override string TypeName => Product + "Client";
+    public override string TypeName => Product + Emitting.TypeSurfaces.Client.TypeSuffix;
 }

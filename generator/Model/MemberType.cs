@@ -6,5 +6,13 @@ namespace Bindings.Generator.Model;
 /// </summary>
 internal sealed record MemberType(ValueKind Kind, string? NamedType, bool IsList, string? ItemWireName)
 {
-    public bool IsValueType => Kind is not (ValueKind.String or ValueKind.Shape);
+    public bool IsValueType => Kind switch
+    {
+        ValueKind.Enum => true,
+        ValueKind.Shape => false,
+        _ => BuiltIn!.IsValueType,
+    };
+
+    /// <summary>The built-in type of the values; null for an enum or a shape.</summary>
+    public BuiltInType? BuiltIn => BuiltInTypes.Of(Kind);
 }

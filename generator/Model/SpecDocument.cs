@@ -32,7 +32,9 @@ internal sealed record DeclaredOperation(
     bool ReadOnly,
     EquatableArray<DeclaredMember> Request,
     EquatableArray<DeclaredMember> Response,
-    SpecLocation Location);
+    SpecLocation Location,
+    bool Anonymous = false,
+    EquatableArray<string> RetryableErrors = default);
 
 /// <summary>A member as written: the type is a name still to resolve (<c>list</c> with its <c>items</c>).</summary>
 internal sealed record DeclaredMember(

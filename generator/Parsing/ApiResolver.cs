@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Bindings.Generator.Emitting;
 using Bindings.Generator.Model;
+using Microsoft.CodeAnalysis;
 
 namespace Bindings.Generator.Parsing;
 
@@ -11,8 +13,6 @@ namespace Bindings.Generator.Parsing;
 /// </summary>
 internal static class ApiResolver
 {
-    private const string BuiltInTypes = "string, integer, long, boolean, double, decimal, datetime, list";
-
     public static ResolvedSpecs Resolve(IEnumerable<SpecDocument> documents)
     {
         try
@@ -25,7 +25,7 @@ internal static class ApiResolver
             var first = documents.FirstOrDefault(document => document.Api is not null)?.FilePath ?? string.Empty;
             return new ResolvedSpecs(
                 EquatableArray<EmitUnit>.Empty,
-                new[] { DiagnosticInfo.Create(DiagnosticIds.InternalError, SpecLocation.StartOf(first), exception.GetType().Name + ": " + exception.Message) }.ToEquatableArray());
+                new[] { DiagnosticInfo.Create(Diagnostics.InternalError, SpecLocation.StartOf(first), exception.GetType().Name + ": " + exception.Message) }.ToEquatableArray());
         }
     }
 
@@ -38,14 +38,96 @@ internal static class ApiResolver
             .OrderBy(document => document.FilePath, StringComparer.Ordinal)
             .GroupBy(document => (document.Api!.Product, document.Api.Version));
 
-        // Two APIs may share a namespace (two versions of one product); their type names must not clash.
+        // Two APIs may share a namespace (two products that name the same one); their type names must not
+        // clash, nor the names of the generated files, which the compiler compares ignoring case.
         var typeNames = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var group in groups)
+        var apis = groups.Select(group => new ApiGroup(group.Key.Product, group.Key.Version, group.ToList(), diagnostics, typeNames)).ToList();
+        AssignNamespaces(apis);
+
+        // A type may not be named like a namespace of generated code (Bindings.Rds.V20230101 for a second version).
+        var namespaces = new HashSet<string>(apis.SelectMany(api => Prefixes(api.Namespace)), StringComparer.Ordinal);
+        foreach (var api in apis)
         {
-            new ApiGroup(group.Key.Product, group.Key.Version, group.ToList(), diagnostics, typeNames).Resolve(units);
+            api.Resolve(units, namespaces);
         }
 
-        return new ResolvedSpecs(units.ToEquatableArray(), diagnostics.ToEquatableArray());
+        return new ResolvedSpecs(AssignHintNames(units).ToEquatableArray(), diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// Gives each API its namespace: the one its files set (or the MSBuild override), else
+    /// <c>Bindings.&lt;Product&gt;</c>. Versions of one product are kept apart: the oldest version that sets
+    /// none keeps <c>Bindings.&lt;Product&gt;</c> (unless a version set it), each other one goes to
+    /// <c>Bindings.&lt;Product&gt;.V&lt;yyyyMMdd&gt;</c>, so that adding a newer version moves no existing code.
+    /// Two versions that set the same namespace themselves are an error (BND009) on the newer one.
+    /// </summary>
+    private static void AssignNamespaces(List<ApiGroup> apis)
+    {
+        foreach (var product in apis.GroupBy(api => api.Product, StringComparer.Ordinal))
+        {
+            var versions = product.OrderBy(api => api.Version, StringComparer.Ordinal).ToList();
+            var taken = new Dictionary<string, ApiGroup>(StringComparer.Ordinal);
+            foreach (var api in versions.Where(api => api.ExplicitNamespace is not null))
+            {
+                if (taken.TryGetValue(api.ExplicitNamespace!, out var older))
+                {
+                    api.RejectSharedNamespace(older);
+                    continue;
+                }
+
+                taken.Add(api.ExplicitNamespace!, api);
+                api.Namespace = api.ExplicitNamespace!;
+            }
+
+            foreach (var api in versions.Where(api => api.ExplicitNamespace is null))
+            {
+                var plain = "Bindings." + api.Product;
+                api.Namespace = taken.ContainsKey(plain) ? plain + ".V" + api.Version.Replace("-", string.Empty) : plain;
+                taken[api.Namespace] = api;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The file name of each unit: its namespace and type name. The compiler compares these ignoring case,
+    /// so of names that differ only in case (types <c>Item</c> and <c>item</c>, products <c>Rds</c> and
+    /// <c>RDS</c>) the first in ordinal order keeps the plain name and the others get <c>.2</c>, <c>.3</c>, ...
+    /// </summary>
+    private static IEnumerable<EmitUnit> AssignHintNames(List<EmitUnit> units)
+    {
+        var byFileName = units
+            .GroupBy(unit => unit.Namespace + "." + unit.TypeName, StringComparer.OrdinalIgnoreCase)
+            .SelectMany(group => group.OrderBy(unit => unit.Namespace + "." + unit.TypeName, StringComparer.Ordinal)
+                .Select((unit, index) => (unit, index)))
+            .ToDictionary(pair => pair.unit, pair => pair.index);
+        return units.Select(unit => byFileName[unit] == 0 ? unit : unit with { HintSuffix = "." + (byFileName[unit] + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) });
+    }
+
+    private static IEnumerable<string> Prefixes(string ns)
+    {
+        for (var dot = ns.IndexOf('.'); dot >= 0; dot = ns.IndexOf('.', dot + 1))
+        {
+            yield return ns.Substring(0, dot);
+        }
+
+        yield return ns;
+    }
+
+    /// <summary>
+    /// Whose namespace <paramref name="ns"/> is when generated code may not go there, else null: the
+    /// runtime's namespaces and the framework's, whose types the generated code names.
+    /// </summary>
+    private static string? ReservedNamespace(string ns)
+    {
+        foreach (var reserved in TypeSurfaces.ForeignNames)
+        {
+            if (ns == reserved.Name || (reserved.WithChildren && ns.StartsWith(reserved.Name + ".", StringComparison.Ordinal)))
+            {
+                return reserved.Owner;
+            }
+        }
+
+        return null;
     }
 
     private sealed class ApiGroup
@@ -57,7 +139,8 @@ internal static class ApiResolver
         private readonly Dictionary<string, ValueKind> _namedTypes = new(StringComparer.Ordinal);
         private readonly HashSet<string> _requestTypes = new(StringComparer.Ordinal);
         private readonly HashSet<string> _typeNamesInNamespaces;
-        private string _namespace = string.Empty;
+        private bool _rejected;
+        private HashSet<string> _namespaces = new(StringComparer.Ordinal);
 
         public ApiGroup(string product, string version, List<SpecDocument> documents, List<DiagnosticInfo> diagnostics, HashSet<string> typeNamesInNamespaces)
         {
@@ -66,14 +149,48 @@ internal static class ApiResolver
             _version = version;
             _documents = documents;
             _diagnostics = diagnostics;
+            ExplicitNamespace = ResolveSetting("namespace", api => api.Namespace, api => api.NamespaceLocation);
         }
+
+        public string Product => _product;
+
+        public string Version => _version;
+
+        /// <summary>The namespace the files (or MSBuild) set, if any.</summary>
+        public string? ExplicitNamespace { get; }
+
+        /// <summary>The namespace the API's types go to, as <see cref="AssignNamespaces"/> chose it.</summary>
+        public string Namespace { get; set; } = string.Empty;
 
         private string ApiName => _product + " " + _version;
 
-        public void Resolve(List<EmitUnit> units)
+        /// <summary>Another version of the product set the same namespace: this one generates nothing.</summary>
+        public void RejectSharedNamespace(ApiGroup older)
         {
-            var ns = ResolveSetting("namespace", api => api.Namespace, api => api.NamespaceLocation) ?? "Bindings." + _product;
-            _namespace = ns;
+            _rejected = true;
+            var document = _documents.First(file => file.Api!.Namespace == ExplicitNamespace);
+            Report(Diagnostics.ConflictingApi, document.Api!.NamespaceLocation ?? document.Api.Location, "namespace", ApiName, ExplicitNamespace!,
+                ExplicitNamespace + " of " + older.ApiName + " (two versions of a product need namespaces of their own)", "the spec files of " + older.ApiName);
+        }
+
+        public void Resolve(List<EmitUnit> units, HashSet<string> namespaces)
+        {
+            if (_rejected)
+            {
+                return;
+            }
+
+            _namespaces = namespaces;
+
+            var ns = Namespace;
+            if (ReservedNamespace(ns) is { } owner)
+            {
+                var header = _documents.First().Api!;
+                var location = _documents.Select(file => file.Api!.NamespaceLocation).FirstOrDefault(at => at is not null) ?? header.Location;
+                Report(Diagnostics.ReservedName, location, ns, "the namespace of " + ApiName, "it is " + owner + "; set 'namespace' to another");
+                return;
+            }
+
             var description = _documents.Select(document => document.Api!.Description).FirstOrDefault(text => text is not null);
             var endpoints = ResolveEndpoints();
 
@@ -81,14 +198,15 @@ internal static class ApiResolver
             var enums = new List<DeclaredEnum>();
             var shapes = new List<DeclaredShape>();
             var operations = new List<DeclaredOperation>();
-            Declare(_product + "Client", ValueKind.Shape, _documents[0].Api!.Location, usableAsMemberType: false);
+            Declare(_product + TypeSurfaces.Client.TypeSuffix, ValueKind.Shape, _documents[0].Api!.Location, usableAsMemberType: false);
+            Declare(_product + TypeSurfaces.Client.TypeSuffix + TypeSurfaces.Client.RegistrationSuffix, ValueKind.Shape, _documents[0].Api!.Location, usableAsMemberType: false);
             foreach (var document in _documents)
             {
                 enums.AddRange(document.Enums.Where(DeclareEnum));
                 shapes.AddRange(document.Shapes.Where(item => Declare(item.Name, ValueKind.Shape, item.Location)));
                 operations.AddRange(document.Operations.Where(item =>
-                    Declare(item.Name + "Request", ValueKind.Shape, item.Location, usableAsMemberType: false)
-                    && Declare(item.Name + "Response", ValueKind.Shape, item.Location)));
+                    Declare(item.Name + TypeSurfaces.Request.TypeSuffix, ValueKind.Shape, item.Location, usableAsMemberType: false)
+                    && Declare(item.Name + TypeSurfaces.Client.ResponseSuffix, ValueKind.Shape, item.Location)));
             }
 
             foreach (var item in enums)
@@ -106,9 +224,10 @@ internal static class ApiResolver
             {
                 var parameters = ResolveMembers(operation.Request, isRequest: true);
                 units.Add(new RequestUnit(ns, _product, _version, operation.Name, operation.Description, operation.ReadOnly, parameters));
-                units.Add(new ShapeUnit(ns, _product, operation.Name + "Response", operation.Description, ResolveMembers(operation.Response, isRequest: false), operation.Name));
+                units.Add(new ShapeUnit(ns, _product, operation.Name + TypeSurfaces.Client.ResponseSuffix, operation.Description, ResolveMembers(operation.Response, isRequest: false), operation.Name));
                 var token = parameters.FirstOrDefault(parameter => parameter.IsIdempotencyToken);
-                clientOperations.Add(new ClientOperation(operation.Name, operation.Description, operation.ReadOnly, token?.PropertyName, token?.WireName));
+                clientOperations.Add(new ClientOperation(
+                    operation.Name, operation.Description, operation.ReadOnly, token?.PropertyName, token?.WireName, operation.Anonymous, operation.RetryableErrors));
             }
 
             if (clientOperations.Count > 0)
@@ -136,7 +255,7 @@ internal static class ApiResolver
                 }
                 else if (value != candidate)
                 {
-                    Report(DiagnosticIds.ConflictingApi, locate(document.Api!) ?? document.Api!.Location, what, ApiName, candidate, value, System.IO.Path.GetFileName(firstFile!));
+                    Report(Diagnostics.ConflictingApi, locate(document.Api!) ?? document.Api!.Location, what, ApiName, candidate, value, System.IO.Path.GetFileName(firstFile!));
                 }
             }
 
@@ -156,7 +275,7 @@ internal static class ApiResolver
             {
                 if (document.Api!.Endpoints is { } other && other != first)
                 {
-                    Report(DiagnosticIds.ConflictingApi, document.Api.Location, "endpoints", ApiName, Describe(other), Describe(first), "another spec file of the API");
+                    Report(Diagnostics.ConflictingApi, document.Api.Location, "endpoints", ApiName, Describe(other), Describe(first), "another spec file of the API");
                 }
             }
 
@@ -168,23 +287,29 @@ internal static class ApiResolver
         /// <summary>An enum X also declares the C# enum XKind of its documented values.</summary>
         private bool DeclareEnum(DeclaredEnum item)
         {
-            var kindName = item.Model.Name + "Kind";
+            var kindName = item.Model.Name + TypeSurfaces.Enum.KindSuffix;
             if (IsTaken(kindName))
             {
-                Report(DiagnosticIds.DuplicateName, item.Location, "type", kindName);
+                Report(Diagnostics.DuplicateName, item.Location, "type", kindName);
                 return false;
             }
 
             return Declare(item.Model.Name, ValueKind.Enum, item.Location) && Declare(kindName, ValueKind.Shape, item.Location, usableAsMemberType: false);
         }
 
-        private bool IsTaken(string name) => _namedTypes.ContainsKey(name) || _typeNamesInNamespaces.Contains(_namespace + "." + name);
+        private bool IsTaken(string name) => _namedTypes.ContainsKey(name) || _typeNamesInNamespaces.Contains(Namespace + "." + name);
 
         private bool Declare(string name, ValueKind kind, SpecLocation location, bool usableAsMemberType = true)
         {
-            if (_namedTypes.ContainsKey(name) || !_typeNamesInNamespaces.Add(_namespace + "." + name))
+            if (_namespaces.Contains(Namespace + "." + name))
             {
-                Report(DiagnosticIds.DuplicateName, location, "type", name);
+                Report(Diagnostics.ReservedName, location, name, "a type name of " + ApiName, "it is the namespace " + Namespace + "." + name + " of generated code; rename the type");
+                return false;
+            }
+
+            if (_namedTypes.ContainsKey(name) || !_typeNamesInNamespaces.Add(Namespace + "." + name))
+            {
+                Report(Diagnostics.DuplicateName, location, "type", name);
                 return false;
             }
 
@@ -215,7 +340,7 @@ internal static class ApiResolver
                     member.Description,
                     member.Example,
                     member.DocumentedType,
-                    type.Kind is ValueKind.Int32 or ValueKind.Int64 ? WholeBounds(member.Constraints) : member.Constraints,
+                    type.BuiltIn?.WholeRange is not null ? WholeBounds(member.Constraints) : member.Constraints,
                     member.IsIdempotencyToken));
             }
 
@@ -224,39 +349,33 @@ internal static class ApiResolver
 
         private MemberType? ResolveType(DeclaredMember member, bool isRequest)
         {
-            var isList = member.TypeName == "list";
+            var isList = member.TypeName == BuiltInTypes.List;
             var elementName = isList ? member.ItemTypeName! : member.TypeName;
-            if (elementName == "list")
+            if (elementName == BuiltInTypes.List)
             {
-                Report(DiagnosticIds.Unsupported, member.TypeLocation, "A list of lists ('" + member.WireName + "') is not supported; wrap the inner list in a shape");
+                Report(Diagnostics.Unsupported, member.TypeLocation, "A list of lists ('" + member.WireName + "') is not supported; wrap the inner list in a shape");
                 return null;
             }
 
             ValueKind kind;
             string? named = null;
-            switch (elementName)
+            if (BuiltInTypes.Find(elementName) is { } builtIn)
             {
-                case "string": kind = ValueKind.String; break;
-                case "integer": kind = ValueKind.Int32; break;
-                case "long": kind = ValueKind.Int64; break;
-                case "boolean": kind = ValueKind.Boolean; break;
-                case "double": kind = ValueKind.Double; break;
-                case "decimal": kind = ValueKind.Decimal; break;
-                case "datetime": kind = ValueKind.DateTime; break;
-                default:
-                    if (!_namedTypes.TryGetValue(elementName, out kind) || _requestTypes.Contains(elementName))
-                    {
-                        Report(DiagnosticIds.UnknownType, member.TypeLocation, elementName, BuiltInTypes, ApiName);
-                        return null;
-                    }
-
-                    named = elementName;
-                    break;
+                kind = builtIn.Kind;
+            }
+            else if (_namedTypes.TryGetValue(elementName, out kind) && !_requestTypes.Contains(elementName))
+            {
+                named = elementName;
+            }
+            else
+            {
+                Report(Diagnostics.UnknownType, member.TypeLocation, elementName, BuiltInTypes.SpecNames, ApiName);
+                return null;
             }
 
             if (isRequest && kind == ValueKind.Shape)
             {
-                Report(DiagnosticIds.Unsupported, member.TypeLocation, "The request parameter '" + member.WireName + "' has an object type; request parameters of object type are not supported yet");
+                Report(Diagnostics.Unsupported, member.TypeLocation, "The request parameter '" + member.WireName + "' has an object type; request parameters of object type are not supported yet");
                 return null;
             }
 
@@ -266,43 +385,41 @@ internal static class ApiResolver
         private bool CheckConstraints(DeclaredMember member, MemberType type)
         {
             var constraints = member.Constraints;
-            var isString = type.Kind == ValueKind.String && !type.IsList;
-            var isNumber = type.Kind is ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double or ValueKind.Decimal && !type.IsList;
-            if (!isString && (constraints.MinLength is not null || constraints.MaxLength is not null || constraints.AsciiOnly))
+            var allowed = type.IsList || type.BuiltIn is null ? ConstraintKinds.None : type.BuiltIn.Constraints;
+            if ((allowed & ConstraintKinds.Length) == 0 && (constraints.MinLength is not null || constraints.MaxLength is not null || constraints.AsciiOnly))
             {
-                Report(DiagnosticIds.InvalidValue, member.NameLocation, member.WireName, "of type string to have minLength, maxLength or ascii");
+                Report(Diagnostics.InvalidValue, member.NameLocation, member.WireName, "of a type that takes minLength, maxLength or ascii (" + Describe(ConstraintKinds.Length) + ")");
                 return false;
             }
 
-            if (!isNumber && (constraints.Minimum is not null || constraints.Maximum is not null))
+            if ((allowed & ConstraintKinds.Range) == 0 && (constraints.Minimum is not null || constraints.Maximum is not null))
             {
-                Report(DiagnosticIds.InvalidValue, member.NameLocation, member.WireName, "of a numeric type to have minimum or maximum");
+                Report(Diagnostics.InvalidValue, member.NameLocation, member.WireName, "of a type that takes minimum or maximum (" + Describe(ConstraintKinds.Range) + ")");
                 return false;
             }
 
             // The bounds become literals of the member's type in the generated Validate().
-            var (low, high, what) = type.Kind switch
+            if (type.BuiltIn?.WholeRange is { } range)
             {
-                ValueKind.Int32 => ((decimal)int.MinValue, (decimal)int.MaxValue, "whole numbers within the range of an integer"),
-                ValueKind.Int64 => ((decimal)long.MinValue, (decimal)long.MaxValue, "whole numbers within the range of a long"),
-                _ => (decimal.MinValue, decimal.MaxValue, string.Empty),
-            };
-            foreach (var bound in new[] { constraints.Minimum, constraints.Maximum })
-            {
-                if (bound is { } value && what.Length > 0 && (value < low || value > high || decimal.Truncate(value) != value))
+                foreach (var bound in new[] { constraints.Minimum, constraints.Maximum })
                 {
-                    Report(DiagnosticIds.InvalidValue, member.NameLocation, member.WireName, "of type " + (type.Kind == ValueKind.Int32 ? "integer" : "long") + " to have a minimum and maximum that are " + what);
-                    return false;
+                    if (bound is { } value && (value < range.Minimum || value > range.Maximum || decimal.Truncate(value) != value))
+                    {
+                        Report(Diagnostics.InvalidValue, member.NameLocation, member.WireName, "of type " + type.BuiltIn.SpecName + " to have a minimum and maximum that are whole numbers within the range of " + type.BuiltIn.Description);
+                        return false;
+                    }
                 }
             }
 
-            if (member.IsIdempotencyToken && !isString)
+            if (member.IsIdempotencyToken && !(type.Kind == ValueKind.String && !type.IsList))
             {
-                Report(DiagnosticIds.InvalidValue, member.NameLocation, member.WireName, "of type string to be the idempotency token");
+                Report(Diagnostics.InvalidValue, member.NameLocation, member.WireName, "of type string to be the idempotency token");
                 return false;
             }
 
             return true;
+
+            static string Describe(ConstraintKinds kinds) => string.Join(", ", BuiltInTypes.All.Where(builtIn => (builtIn.Constraints & kinds) != 0).Select(builtIn => builtIn.SpecName));
         }
 
         /// <summary>1.0 is a whole number, but "1.0L" is no C# literal: integral bounds lose their scale.</summary>
@@ -313,7 +430,7 @@ internal static class ApiResolver
                 Maximum = constraints.Maximum is { } maximum ? decimal.Truncate(maximum) : null,
             };
 
-        private void Report(string id, SpecLocation location, params string[] arguments)
-            => _diagnostics.Add(DiagnosticInfo.Create(id, location, arguments));
+        private void Report(DiagnosticDescriptor descriptor, SpecLocation location, params string[] arguments)
+            => _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));
     }
 }

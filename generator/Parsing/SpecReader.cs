@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using Bindings.Generator.Emitting;
 using Bindings.Generator.Model;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace Bindings.Generator.Parsing;
@@ -13,36 +15,6 @@ namespace Bindings.Generator.Parsing;
 /// </summary>
 internal sealed class SpecReader
 {
-    private static readonly string[] TopLevelKeys = { "product", "version", "namespace", "description", "endpoints", "enums", "shapes", "operations" };
-    private static readonly string[] EndpointKeys = { "default", "regional", "vpc" };
-    private static readonly string[] EnumKeys = { "description", "values" };
-    private static readonly string[] EnumValueKeys = { "name", "description" };
-    private static readonly string[] ShapeKeys = { "description", "members" };
-    private static readonly string[] OperationKeys = { "description", "readOnly", "request", "response" };
-    private static readonly string[] MemberKeys =
-    {
-        "type", "items", "itemName", "name", "required", "description", "example", "documentedType",
-        "idempotencyToken", "minLength", "maxLength", "ascii", "minimum", "maximum",
-    };
-
-    // Members every generated type has (from object, and Equals/GetHashCode/ToString overrides); a
-    // property of the same name would not compile, or would hide them with a warning.
-    private static readonly string[] ObjectMemberNames = { "Equals", "GetHashCode", "ToString", "GetType", "ReferenceEquals", "MemberwiseClone", "Finalize" };
-
-    // What the generated response and shape types declare, and the parameter and local their Equals and
-    // GetHashCode use without 'this.'.
-    private static readonly string[] ResponseMemberNames = ObjectMemberNames
-        .Concat(new[] { "ParseJson", "ParseJsonAsync", "ParseXml", "ParseXmlAsync", "ReadJson", "ReadXml", "ReadXmlDocument", "other", "hash" })
-        .ToArray();
-
-    // What the generated request types declare, and the names WriteParameters uses for its parameter and loop.
-    private static readonly string[] RequestMemberNames = ObjectMemberNames.Concat(new[] { "Validate", "WriteParameters", "parameters", "i" }).ToArray();
-
-    // What the generated enum structs declare besides one property per value.
-    private static readonly string[] EnumMemberNames = ObjectMemberNames
-        .Concat(new[] { "Kind", "IsKnown", "WireValue", "FromWireValue", "FromUtf8", "_wireValue", "wireValue", "utf8" })
-        .ToArray();
-
     private readonly string _filePath;
     private readonly List<DiagnosticInfo> _diagnostics = new();
 
@@ -58,7 +30,7 @@ internal sealed class SpecReader
         catch (Exception exception)
         {
             // A generator that throws takes the user's whole build down with CS8785; report it on the file instead.
-            reader._diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.InternalError, SpecLocation.StartOf(filePath), exception.GetType().Name + ": " + exception.Message));
+            reader._diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InternalError, SpecLocation.StartOf(filePath), exception.GetType().Name + ": " + exception.Message));
             return reader.Empty();
         }
     }
@@ -77,7 +49,7 @@ internal sealed class SpecReader
             return Empty();
         }
 
-        CheckKeys(top, TopLevelKeys, "the spec");
+        CheckKeys(top, SpecKeys.TopLevel, "the spec");
         var api = ReadApi(top, namespaceOverride);
         var enums = ReadSection(top, "enums", ReadEnum);
         var shapes = ReadSection(top, "shapes", ReadShape);
@@ -104,7 +76,7 @@ internal sealed class SpecReader
 
         if (!IsIdentifier(product.Value))
         {
-            Add(DiagnosticIds.InvalidIdentifier, product.Location, product.Value, "the product");
+            Add(Diagnostics.InvalidIdentifier, product.Location, product.Value, "the product");
             return null;
         }
 
@@ -125,14 +97,14 @@ internal sealed class SpecReader
             }
             else
             {
-                Add(DiagnosticIds.InvalidIdentifier, namespaceNode.Location, namespaceNode.Value, "a namespace");
+                Add(Diagnostics.InvalidIdentifier, namespaceNode.Location, namespaceNode.Value, "a namespace");
             }
         }
 
         EndpointsModel? endpoints = null;
         if (Find(top, "endpoints") is { } endpointsNode && AsMapping(endpointsNode, "endpoints") is { } endpointMap)
         {
-            CheckKeys(endpointMap, EndpointKeys, "endpoints");
+            CheckKeys(endpointMap, SpecKeys.Endpoints, "endpoints");
             endpoints = new EndpointsModel(
                 OptionalString(endpointMap, "default")?.Value,
                 OptionalString(endpointMap, "regional")?.Value,
@@ -177,7 +149,7 @@ internal sealed class SpecReader
     private DeclaredEnum? ReadEnum(YamlScalar name, YamlNode node)
     {
         var what = "the enum '" + name.Value + "'";
-        if (!CheckIdentifier(name, "an enum"))
+        if (!CheckTypeName(name, "an enum", TypeSurfaces.Enum.Members))
         {
             return null;
         }
@@ -187,13 +159,13 @@ internal sealed class SpecReader
             return null;
         }
 
-        CheckKeys(map, EnumKeys, what);
+        CheckKeys(map, SpecKeys.Enum, what);
         var values = new List<EnumValueModel>();
         var memberNames = new HashSet<string>(StringComparer.Ordinal);
         var valuesNode = Find(map, "values");
         if (valuesNode is null)
         {
-            Add(DiagnosticIds.MissingKey, name.Location, what, "values");
+            Add(Diagnostics.MissingKey, name.Location, what, "values");
             return null;
         }
 
@@ -206,7 +178,7 @@ internal sealed class SpecReader
                 string? description = null;
                 if (entry.Value is YamlMapping valueDetails)
                 {
-                    CheckKeys(valueDetails, EnumValueKeys, "the enum value '" + wire.Value + "'");
+                    CheckKeys(valueDetails, SpecKeys.EnumValue, "the enum value '" + wire.Value + "'");
                     explicitName = OptionalString(valueDetails, "name");
                     description = OptionalString(valueDetails, "description")?.Value;
                 }
@@ -226,22 +198,15 @@ internal sealed class SpecReader
                     continue;
                 }
 
-                if (memberNode.Value == "Unknown")
+                if (ReservedEnumValue(memberNode.Value, name.Value) is { } reason)
                 {
-                    Add(DiagnosticIds.ReservedName, memberNode.Location, "Unknown", "an enum value name", "it names values the spec does not list; set 'name' to another name");
-                    continue;
-                }
-
-                if (memberNode.Value == name.Value || memberNode.Value == name.Value + "Kind" || Array.IndexOf(EnumMemberNames, memberNode.Value) >= 0)
-                {
-                    Add(DiagnosticIds.ReservedName, memberNode.Location, memberNode.Value, "an enum value name of '" + name.Value + "'",
-                        memberNode.Value == name.Value ? "a member cannot have the name of its type; set 'name'" : "the generated type has a member of that name; set 'name'");
+                    Add(Diagnostics.ReservedName, memberNode.Location, memberNode.Value, "an enum value name of '" + name.Value + "'", reason + "; set 'name'");
                     continue;
                 }
 
                 if (!memberNames.Add(memberNode.Value))
                 {
-                    Add(DiagnosticIds.DuplicateName, memberNode.Location, "enum value", memberNode.Value);
+                    Add(Diagnostics.DuplicateName, memberNode.Location, "enum value", memberNode.Value);
                     continue;
                 }
 
@@ -254,20 +219,9 @@ internal sealed class SpecReader
             return null;
         }
 
-        // Each value V also gets a UTF-8 constant named Utf8V: a value named Utf8V beside V would clash with it.
-        foreach (var value in values)
-        {
-            if (value.Name.StartsWith("Utf8", StringComparison.Ordinal) && memberNames.Contains(value.Name.Substring(4)))
-            {
-                Add(DiagnosticIds.ReservedName, name.Location, value.Name, "an enum value name of '" + name.Value + "'",
-                    "the generated type names the UTF-8 text of '" + value.Name.Substring(4) + "' so; set 'name'");
-                return null;
-            }
-        }
-
         if (values.Count == 0)
         {
-            Add(DiagnosticIds.EmptyEnum, name.Location, name.Value);
+            Add(Diagnostics.EmptyEnum, name.Location, name.Value);
             return null;
         }
 
@@ -277,16 +231,16 @@ internal sealed class SpecReader
     private DeclaredShape? ReadShape(YamlScalar name, YamlNode node)
     {
         var what = "the shape '" + name.Value + "'";
-        if (!CheckIdentifier(name, "a shape") || AsMapping(node, name.Value) is not { } map)
+        if (!CheckTypeName(name, "a shape", TypeSurfaces.Shape.Members) || AsMapping(node, name.Value) is not { } map)
         {
             return null;
         }
 
-        CheckKeys(map, ShapeKeys, what);
+        CheckKeys(map, SpecKeys.Shape, what);
         var membersNode = Find(map, "members");
         if (membersNode is null)
         {
-            Add(DiagnosticIds.MissingKey, name.Location, what, "members");
+            Add(Diagnostics.MissingKey, name.Location, what, "members");
             return null;
         }
 
@@ -302,16 +256,59 @@ internal sealed class SpecReader
             return null;
         }
 
-        CheckKeys(map, OperationKeys, what);
+        CheckKeys(map, SpecKeys.Operation, what);
         var request = Find(map, "request") is { } requestNode
-            ? ReadMembers(requestNode, "request", name.Value + "Request", isRequest: true)
+            ? ReadMembers(requestNode, "request", name.Value + TypeSurfaces.Request.TypeSuffix, isRequest: true)
             : EquatableArray<DeclaredMember>.Empty;
         var response = Find(map, "response") is { } responseNode
-            ? ReadMembers(responseNode, "response", name.Value + "Response", isRequest: false)
+            ? ReadMembers(responseNode, "response", name.Value + TypeSurfaces.Client.ResponseSuffix, isRequest: false)
             : EquatableArray<DeclaredMember>.Empty;
         var readOnly = OptionalBoolean(map, "readOnly") ?? false;
-        return new DeclaredOperation(name.Value, OptionalString(map, "description")?.Value, readOnly, request, response, name.Location);
+        var anonymous = OptionalBoolean(map, "anonymous") ?? false;
+        return new DeclaredOperation(
+            name.Value, OptionalString(map, "description")?.Value, readOnly, request, response, name.Location, anonymous, ReadErrorCodes(map, "retryableErrors"));
     }
+
+    /// <summary>A list of Alibaba error codes (<c>Throttling.User</c>, <c>OperationDenied.Busy</c>): letters, digits, '.', '_' and '-'.</summary>
+    private EquatableArray<string> ReadErrorCodes(YamlMapping map, string key)
+    {
+        if (Find(map, key) is not { } node || (node is YamlScalar scalar && scalar.IsNull))
+        {
+            return EquatableArray<string>.Empty;
+        }
+
+        if (node is not YamlSequence sequence)
+        {
+            Invalid(node, key, "a list of error codes");
+            return EquatableArray<string>.Empty;
+        }
+
+        var codes = new List<string>();
+        foreach (var item in sequence.Items)
+        {
+            if (item is YamlScalar code && !code.IsNull && IsErrorCode(code.Value))
+            {
+                if (codes.Contains(code.Value))
+                {
+                    Add(Diagnostics.DuplicateName, code.Location, "error code", code.Value);
+                }
+                else
+                {
+                    codes.Add(code.Value);
+                }
+            }
+            else
+            {
+                Invalid(item, key, "a list of error codes (letters, digits, '.', '_' and '-')");
+            }
+        }
+
+        return codes.ToEquatableArray();
+    }
+
+    private static bool IsErrorCode(string code)
+        => code.Length is > 0 and <= 128
+           && code.All(c => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '.' or '_' or '-');
 
     private EquatableArray<DeclaredMember> ReadMembers(YamlNode node, string key, string ownerType, bool isRequest)
     {
@@ -336,26 +333,11 @@ internal sealed class SpecReader
 
             if (!propertyNames.Add(member.PropertyName))
             {
-                Add(DiagnosticIds.DuplicateName, member.NameLocation, "member", member.PropertyName);
+                Add(Diagnostics.DuplicateName, member.NameLocation, "member", member.PropertyName);
                 continue;
             }
 
             members.Add(member);
-        }
-
-        if (!isRequest)
-        {
-            // A list member L is read by generated methods ReadLJson, ReadLJsonItems and ReadLXml.
-            foreach (var list in members.Where(member => member.TypeName == "list").ToList())
-            {
-                foreach (var clash in members.Where(member => member.PropertyName is var property
-                             && (property == "Read" + list.PropertyName + "Json" || property == "Read" + list.PropertyName + "JsonItems" || property == "Read" + list.PropertyName + "Xml")).ToList())
-                {
-                    Add(DiagnosticIds.ReservedName, clash.NameLocation, clash.PropertyName, "a member of '" + ownerType + "'",
-                        "the generated type reads the list '" + list.PropertyName + "' with a method of that name; set 'name'");
-                    members.Remove(clash);
-                }
-            }
         }
 
         return members.ToEquatableArray();
@@ -381,7 +363,7 @@ internal sealed class SpecReader
             return null;
         }
 
-        CheckKeys(map, MemberKeys, what);
+        CheckKeys(map, SpecKeys.Member, what);
         var explicitName = OptionalString(map, "name");
         var nameNode = explicitName ?? wireName;
         if (!CheckIdentifier(nameNode, "a member of '" + ownerType + "'"))
@@ -389,17 +371,9 @@ internal sealed class SpecReader
             return null;
         }
 
-        if (nameNode.Value == ownerType || nameNode.Value == "UnknownMembers")
+        if (ReservedMember(nameNode.Value, ownerType, isRequest) is { } reason)
         {
-            Add(DiagnosticIds.ReservedName, nameNode.Location, nameNode.Value, "a member of '" + ownerType + "'",
-                nameNode.Value == ownerType ? "a member cannot have the name of its type; set 'name'" : "the generated type uses it for fields the spec does not describe; set 'name'");
-            return null;
-        }
-
-        if (Array.IndexOf(isRequest ? RequestMemberNames : ResponseMemberNames, nameNode.Value) >= 0
-            || (!isRequest && nameNode.Value.StartsWith("JsonName", StringComparison.Ordinal)))
-        {
-            Add(DiagnosticIds.ReservedName, nameNode.Location, nameNode.Value, "a member of '" + ownerType + "'", "the generated type uses that name itself; set 'name'");
+            Add(Diagnostics.ReservedName, nameNode.Location, nameNode.Value, "a member of '" + ownerType + "'", reason + "; set 'name'");
             return null;
         }
 
@@ -424,11 +398,11 @@ internal sealed class SpecReader
 
         string? itemType = null;
         var itemTypeNode = OptionalString(map, "items");
-        if (type.Value == "list")
+        if (type.Value == BuiltInTypes.List)
         {
             if (itemTypeNode is null)
             {
-                Add(DiagnosticIds.MissingKey, type.Location, "the list '" + wireName.Value + "'", "items");
+                Add(Diagnostics.MissingKey, type.Location, "the list '" + wireName.Value + "'", "items");
                 return null;
             }
 
@@ -436,7 +410,7 @@ internal sealed class SpecReader
         }
         else if (itemTypeNode is not null)
         {
-            Add(DiagnosticIds.InvalidValue, itemTypeNode.Location, "items", "absent unless 'type' is list");
+            Add(Diagnostics.InvalidValue, itemTypeNode.Location, "items", "absent unless 'type' is list");
         }
 
         var constraints = new Constraints(
@@ -460,6 +434,40 @@ internal sealed class SpecReader
             OptionalBoolean(map, "idempotencyToken") ?? false,
             nameNode.Location,
             itemType is null ? type.Location : itemTypeNode!.Location);
+    }
+
+    /// <summary>
+    /// Why <paramref name="name"/> cannot be a value of the enum <paramref name="enumName"/>, or null: the
+    /// names the generated struct and kind enum must keep (<see cref="TypeSurfaces.Enum"/>), and the type's own.
+    /// </summary>
+    private static string? ReservedEnumValue(string name, string enumName)
+    {
+        if (name == TypeSurfaces.Enum.Unknown)
+        {
+            return "it names the values the spec does not list";
+        }
+
+        if (name == enumName || name == enumName + TypeSurfaces.Enum.KindSuffix)
+        {
+            return "a member cannot have the name of its type";
+        }
+
+        return TypeSurfaces.Enum.Members.Contains(name) ? "the generated enum has a member of that name (" + string.Join(", ", TypeSurfaces.Enum.Members) + ")" : null;
+    }
+
+    /// <summary>
+    /// Why <paramref name="name"/> cannot be a member of the generated type <paramref name="ownerType"/>, or
+    /// null: the members a request or structure must keep (<see cref="TypeSurfaces"/>), and the type's own name.
+    /// </summary>
+    private static string? ReservedMember(string name, string ownerType, bool isRequest)
+    {
+        if (name == ownerType)
+        {
+            return "a member cannot have the name of its type";
+        }
+
+        var reserved = isRequest ? TypeSurfaces.Request.Members : TypeSurfaces.Shape.Members;
+        return reserved.Contains(name) ? "the generated type has a member of that name (" + string.Join(", ", reserved) + ")" : null;
     }
 
     private static YamlNode? Find(YamlMapping map, string key)
@@ -490,7 +498,7 @@ internal sealed class SpecReader
     {
         if (Find(map, key) is not { } node)
         {
-            Add(DiagnosticIds.MissingKey, map.Location, what, key);
+            Add(Diagnostics.MissingKey, map.Location, what, key);
             return null;
         }
 
@@ -562,13 +570,14 @@ internal sealed class SpecReader
         return null;
     }
 
-    private void CheckKeys(YamlMapping map, string[] knownKeys, string what)
+    private void CheckKeys(YamlMapping map, System.Collections.Immutable.ImmutableArray<string> knownKeys, string what)
     {
         foreach (var entry in map.Entries)
         {
-            if (Array.IndexOf(knownKeys, entry.Key.Value) < 0)
+            if (!knownKeys.Contains(entry.Key.Value))
             {
-                Add(DiagnosticIds.UnknownKey, entry.Key.Location, entry.Key.Value, what, string.Join(", ", knownKeys));
+                Add(Diagnostics.UnknownKey, entry.Key.Location, entry.Key.Value, what,
+                    NearestKey.Find(entry.Key.Value, knownKeys) is { } nearest ? "did you mean '" + nearest + "'?" : "its keys are " + string.Join(", ", knownKeys));
             }
         }
     }
@@ -580,15 +589,41 @@ internal sealed class SpecReader
             return true;
         }
 
-        Add(DiagnosticIds.InvalidIdentifier, name.Location, name.Value, what);
+        Add(Diagnostics.InvalidIdentifier, name.Location, name.Value, what);
         return false;
     }
 
+    /// <summary>
+    /// A type's name: an identifier that is no contextual keyword either, since a type named <c>var</c>,
+    /// <c>dynamic</c> or <c>record</c> changes what code means in its namespace, or draws a warning; and
+    /// not the name of a member the type must have (<paramref name="members"/>), which C# forbids (CS0542).
+    /// </summary>
+    private bool CheckTypeName(YamlScalar name, string what, System.Collections.Immutable.ImmutableArray<string> members)
+    {
+        if (!IsIdentifier(name.Value) || SyntaxFacts.GetContextualKeywordKind(name.Value) != SyntaxKind.None)
+        {
+            Add(Diagnostics.InvalidIdentifier, name.Location, name.Value, what + " (a type: neither a keyword nor a contextual keyword)");
+            return false;
+        }
+
+        if (members.Contains(name.Value))
+        {
+            Add(Diagnostics.ReservedName, name.Location, name.Value, what, "the generated type has a member of that name (" + string.Join(", ", members) + "), and a member cannot have the name of its type");
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// A C# identifier that is no keyword, without the formatting characters (U+200D and the like) that
+    /// C# ignores when it compares names, and not starting with <c>__</c>, which C# reserves.
+    /// </summary>
     private static bool IsIdentifier(string name)
         => SyntaxFacts.IsValidIdentifier(name)
            && SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None
-           && SyntaxFacts.GetContextualKeywordKind(name) is SyntaxKind.None or SyntaxKind.AsyncKeyword or SyntaxKind.AwaitKeyword or SyntaxKind.VarKeyword
-           && !name.StartsWith("__", StringComparison.Ordinal);
+           && !name.StartsWith("__", StringComparison.Ordinal)
+           && name.All(c => char.GetUnicodeCategory(c) != UnicodeCategory.Format);
 
     private static bool IsDate(string text)
         => text.Length == 10 && text[4] == '-' && text[7] == '-'
@@ -602,7 +637,7 @@ internal sealed class SpecReader
         => name.Length > 0
            && name.All(c => !char.IsControl(c) && !char.IsWhiteSpace(c) && c is not ('<' or '>' or '&'));
 
-    private void Invalid(YamlNode node, string key, string expected) => Add(DiagnosticIds.InvalidValue, node.Location, key, expected);
+    private void Invalid(YamlNode node, string key, string expected) => Add(Diagnostics.InvalidValue, node.Location, key, expected);
 
-    private void Add(string id, SpecLocation location, params string[] arguments) => _diagnostics.Add(DiagnosticInfo.Create(id, location, arguments));
+    private void Add(DiagnosticDescriptor descriptor, SpecLocation location, params string[] arguments) => _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));
 }

@@ -28,7 +28,7 @@ internal static class YamlTreeBuilder
             parser.Consume<StreamStart>();
             if (parser.Accept<StreamEnd>(out _))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.MalformedYaml, SpecLocation.StartOf(filePath), "the file is empty"));
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.MalformedYaml, SpecLocation.StartOf(filePath), "the file is empty"));
                 return null;
             }
 
@@ -40,7 +40,7 @@ internal static class YamlTreeBuilder
         catch (YamlException exception)
         {
             diagnostics.Add(DiagnosticInfo.Create(
-                DiagnosticIds.MalformedYaml,
+                Diagnostics.MalformedYaml,
                 ToLocation(filePath, exception.Start, exception.End),
                 Describe(exception)));
             return null;
@@ -54,7 +54,7 @@ internal static class YamlTreeBuilder
             var reason = exception is System.ArgumentException argument && argument.ParamName is { } parameter
                 ? argument.Message.Replace(" (Parameter '" + parameter + "')", string.Empty)
                 : "an unclosed [ or {, or text the YAML reader cannot read";
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.MalformedYaml, at, "after this point: " + reason));
+            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.MalformedYaml, at, "after this point: " + reason));
             return null;
         }
     }
@@ -113,7 +113,7 @@ internal static class YamlTreeBuilder
 
                 if (!seen.Add(scalarKey.Value))
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.DuplicateName, scalarKey.Location, "key", scalarKey.Value));
+                    diagnostics.Add(DiagnosticInfo.Create(Diagnostics.DuplicateName, scalarKey.Location, "key", scalarKey.Value));
                     continue;
                 }
 

@@ -1,4 +1,7 @@
 using System;
+using System.Collections.Generic;
+using System.Threading;
+using Bindings.Credentials;
 using Bindings.Signing;
 using Microsoft.Extensions.Logging;
 
@@ -39,11 +42,19 @@ public sealed class AlibabaCloudClientOptions
     public bool UseVpcEndpoint { get; set; }
 
     /// <summary>
-    /// The credentials. When null, they are read from <c>ALIBABA_CLOUD_ACCESS_KEY_ID</c>,
-    /// <c>ALIBABA_CLOUD_ACCESS_KEY_SECRET</c> and <c>ALIBABA_CLOUD_SECURITY_TOKEN</c> at the first call,
-    /// which fails with an <see cref="InvalidOperationException"/> when they are not set.
+    /// Fixed credentials, used as they are (the chain's "explicit credentials"). When null, the
+    /// <see cref="CredentialsProvider"/> is asked at every attempt.
     /// </summary>
     public AlibabaCloudCredentials? Credentials { get; set; }
+
+    /// <summary>
+    /// Where credentials come from when <see cref="Credentials"/> is null. When this is null too, the
+    /// default chain (<see cref="DefaultCredentialsProvider"/>: environment variables, OIDC role
+    /// federation, the <c>aliyun</c> CLI's profile, <c>~/.alibabacloud/credentials.ini</c>, the ECS
+    /// instance's RAM role, a credentials URI) is made once for this options object and shared by every
+    /// client built from it. A call that finds none fails with an <see cref="AlibabaCloudCredentialsException"/>.
+    /// </summary>
+    public IAlibabaCloudCredentialsProvider? CredentialsProvider { get; set; }
 
     /// <summary>The response format. Default <see cref="ResponseFormat.Json"/>.</summary>
     public ResponseFormat Format { get; set; } = ResponseFormat.Json;
@@ -95,4 +106,39 @@ public sealed class AlibabaCloudClientOptions
 
     /// <summary>The clock for timestamps, timeouts and retry delays; tests replace it.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    private IAlibabaCloudCredentialsProvider? _sharedProvider;
+
+    /// <summary>What <see cref="AlibabaCloudClientOptionsBinder"/> could not read; reported by validation.</summary>
+    internal List<string>? BindingErrors { get; set; }
+
+    /// <summary>Builds the provider the configuration described (a role to assume, a CLI profile), once, with these options' logger.</summary>
+    internal Func<AlibabaCloudClientOptions, IAlibabaCloudCredentialsProvider>? CredentialsFactory { get; set; }
+
+    /// <summary>
+    /// The provider a client built from these options uses: explicit credentials, the configured
+    /// provider, or one made once for these options and shared by their clients (what configuration
+    /// described, else the default chain).
+    /// </summary>
+    internal IAlibabaCloudCredentialsProvider ResolveCredentialsProvider()
+    {
+        if (Credentials is { } fixedCredentials)
+        {
+            return new StaticCredentialsProvider(fixedCredentials);
+        }
+
+        if (CredentialsProvider is { } provider)
+        {
+            return provider;
+        }
+
+        if (Volatile.Read(ref _sharedProvider) is { } shared)
+        {
+            return shared;
+        }
+
+        var created = CredentialsFactory?.Invoke(this)
+            ?? new DefaultCredentialsProvider(new DefaultCredentialsProviderOptions { LoggerFactory = LoggerFactory, TimeProvider = TimeProvider });
+        return Interlocked.CompareExchange(ref _sharedProvider, created, null) ?? created;
+    }
 }

@@ -1,15 +1,18 @@
 using System;
+using System.Collections.Generic;
 
 namespace Bindings.Client;
 
 /// <summary>
-/// How failed attempts are retried: throttling (<c>Throttling*</c> codes, HTTP 429), HTTP 5xx,
-/// timeouts and transient network failures, with exponential backoff and jitter. Other errors are
-/// never retried.
+/// How failed attempts are retried, with exponential backoff and jitter: answers that say the service
+/// did not execute the call (<c>Throttling</c>, <c>Throttling.*</c>, HTTP 429, the operation spec's <c>retryableErrors</c> and <see cref="NotExecutedErrorCodes"/>) for every
+/// operation; HTTP 5xx, timeouts and transient network failures for operations that are safe to repeat.
+/// Other errors are never retried.
 /// </summary>
 /// <remarks>
-/// An operation that is not read-only and has no idempotency token is retried only when the request
-/// cannot have reached the service (the connection was never made): anything else could apply it twice.
+/// An operation that is not read-only and has no idempotency token is retried after a 5xx answer or a
+/// broken connection only when the request cannot have reached the service (the connection was never
+/// made): anything else could apply it twice.
 /// </remarks>
 public sealed class AlibabaCloudRetryOptions
 {
@@ -32,4 +35,10 @@ public sealed class AlibabaCloudRetryOptions
     /// not retry together. Default true.
     /// </summary>
     public bool UseJitter { get; set; } = true;
+
+    /// <summary>
+    /// More error codes that mean the service did not execute the call, for every operation (for one
+    /// operation only, list them in its spec's <c>retryableErrors</c>). Compared ordinally. Empty by default.
+    /// </summary>
+    public ISet<string> NotExecutedErrorCodes { get; set; } = new HashSet<string>(StringComparer.Ordinal);
 }

@@ -4,7 +4,7 @@ using System.IO;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
-using Bindings.Signing;
+using Bindings.Credentials;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
@@ -22,14 +22,17 @@ namespace Bindings.Client;
 /// Failures: <see cref="RequestValidationException"/> (nothing sent), <see cref="AlibabaCloudServiceException"/>
 /// (the service answered with an error), <see cref="AlibabaCloudTransportException"/> (no complete answer:
 /// broken connections, bodies that break off, and timeouts), <see cref="ResponseParseException"/> (a success body that cannot be read),
-/// <see cref="OperationCanceledException"/> (the caller's token), <see cref="InvalidOperationException"/>
-/// (no credentials anywhere).
+/// <see cref="OperationCanceledException"/> (the caller's token), <see cref="AlibabaCloudCredentialsException"/>
+/// (no credentials anywhere, or they could not be refreshed). Each call is a span and each attempt a
+/// child span of <see cref="AlibabaCloudTelemetry.ActivitySourceName"/>, with metrics on
+/// <see cref="AlibabaCloudTelemetry.MeterName"/>.
 /// </remarks>
 public sealed class AlibabaCloudRpcClient
 {
-    private readonly AlibabaCloudCredentials? _configuredCredentials;
+    private readonly IAlibabaCloudCredentialsProvider _credentials;
     private readonly ResiliencePipeline _pipeline;
-    private AlibabaCloudCredentials? _environmentCredentials;
+    private readonly HashSet<string> _notExecutedCodes;
+    private readonly string? _regionId;
 
     /// <summary>Creates the client; the options are read now, once.</summary>
     /// <param name="httpClient">Sends the requests; not disposed by this client.</param>
@@ -60,7 +63,9 @@ public sealed class AlibabaCloudRpcClient
         ParseOptions = options.ParseOptions;
         TimeProvider = options.TimeProvider;
         Logger = options.LoggerFactory?.CreateLogger("Bindings.Client.AlibabaCloudRpcClient") ?? NullLogger.Instance;
-        _configuredCredentials = options.Credentials;
+        _regionId = options.Endpoint is null ? options.RegionId : null;
+        _credentials = options.ResolveCredentialsProvider();
+        _notExecutedCodes = new HashSet<string>(options.Retry.NotExecutedErrorCodes, StringComparer.Ordinal);
         RequestFactory = new SignedHttpRequestFactory(
             Endpoint, options.SignatureVersion, options.HttpMethod, options.Format, options.UserAgent ?? AlibabaCloudClientOptions.DefaultUserAgent);
         _pipeline = RpcResilience.Build(options.Timeout, options.AttemptTimeout, Copy(options.Retry), TimeProvider, Logger);
@@ -96,10 +101,10 @@ public sealed class AlibabaCloudRpcClient
     /// </summary>
     /// <typeparam name="TResponse">The operation's response type.</typeparam>
     /// <param name="request">The request; validated before anything is sent.</param>
-    /// <param name="idempotencyTokenParameter">
-    /// The wire name of the operation's idempotency token (<c>ClientToken</c>), or null when it has none.
-    /// When the request leaves it empty, a new token (<see cref="IdempotencyToken.Create"/>) is sent with
-    /// every attempt of this call; the request object is not changed.
+    /// <param name="operation">
+    /// The operation's description: its idempotency token (filled in once per call when the request
+    /// leaves it empty; the request object is not changed), whether it is signed, and its own "not
+    /// executed" error codes.
     /// </param>
     /// <param name="parseJson">The generated <c>ParseJsonAsync</c> of the response type.</param>
     /// <param name="parseXml">The generated <c>ParseXmlAsync</c> of the response type.</param>
@@ -109,11 +114,36 @@ public sealed class AlibabaCloudRpcClient
     /// <exception cref="AlibabaCloudServiceException">The service answered with an error (after any retries).</exception>
     /// <exception cref="AlibabaCloudTransportException">No answer: connection failures and timeouts (after any retries).</exception>
     /// <exception cref="ResponseParseException">A success response that cannot be read.</exception>
-    /// <exception cref="InvalidOperationException">No credentials in the options or in the environment.</exception>
+    /// <exception cref="AlibabaCloudCredentialsException">No credentials could be found or refreshed.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public async Task<TResponse> SendAsync<TResponse>(
         IRpcRequest request,
-        string? idempotencyTokenParameter,
+        RpcOperation operation,
+        Func<Stream, ResponseParseOptions, CancellationToken, Task<TResponse>> parseJson,
+        Func<Stream, ResponseParseOptions, CancellationToken, Task<TResponse>> parseXml,
+        CancellationToken cancellationToken = default) =>
+        (await SendWithResponseAsync(request, operation, parseJson, parseXml, cancellationToken).ConfigureAwait(false)).Value;
+
+    /// <summary>
+    /// Sends one request like <see cref="SendAsync{TResponse}"/>, and returns the parsed response with
+    /// the answer's status, headers and request ID.
+    /// </summary>
+    /// <typeparam name="TResponse">The operation's response type.</typeparam>
+    /// <param name="request">The request; validated before anything is sent.</param>
+    /// <param name="operation">The operation's description.</param>
+    /// <param name="parseJson">The generated <c>ParseJsonAsync</c> of the response type.</param>
+    /// <param name="parseXml">The generated <c>ParseXmlAsync</c> of the response type.</param>
+    /// <param name="cancellationToken">Cancels the call, retries included.</param>
+    /// <returns>The parsed response and the raw answer's facts.</returns>
+    /// <exception cref="RequestValidationException">A required parameter is missing or a value breaks a constraint.</exception>
+    /// <exception cref="AlibabaCloudServiceException">The service answered with an error (after any retries).</exception>
+    /// <exception cref="AlibabaCloudTransportException">No answer: connection failures and timeouts (after any retries).</exception>
+    /// <exception cref="ResponseParseException">A success response that cannot be read.</exception>
+    /// <exception cref="AlibabaCloudCredentialsException">No credentials could be found or refreshed.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async Task<AlibabaCloudResponse<TResponse>> SendWithResponseAsync<TResponse>(
+        IRpcRequest request,
+        RpcOperation operation,
         Func<Stream, ResponseParseOptions, CancellationToken, Task<TResponse>> parseJson,
         Func<Stream, ResponseParseOptions, CancellationToken, Task<TResponse>> parseXml,
         CancellationToken cancellationToken = default)
@@ -121,6 +151,11 @@ public sealed class AlibabaCloudRpcClient
         if (request is null)
         {
             throw new ArgumentNullException(nameof(request));
+        }
+
+        if (operation is null)
+        {
+            throw new ArgumentNullException(nameof(operation));
         }
 
         if (parseJson is null)
@@ -133,61 +168,66 @@ public sealed class AlibabaCloudRpcClient
             throw new ArgumentNullException(nameof(parseXml));
         }
 
+        if (!string.Equals(request.Action, operation.Name, StringComparison.Ordinal))
+        {
+            throw new ArgumentException("The request is for " + request.Action + ", the operation is " + operation.Name + ".", nameof(operation));
+        }
+
         request.Validate();
         cancellationToken.ThrowIfCancellationRequested();
 
         var parameters = new List<KeyValuePair<string, string>>();
         request.WriteParameters(parameters);
         var retrySafe = request.IsReadOnly;
-        if (!string.IsNullOrEmpty(idempotencyTokenParameter))
+        if (operation.IdempotencyTokenParameter is { } tokenParameter)
         {
-            IdempotencyToken.Ensure(parameters, idempotencyTokenParameter!);
+            IdempotencyToken.Ensure(parameters, tokenParameter);
             retrySafe = true;
         }
 
         var call = new RpcCall<TResponse>(
-            this, request.Action, retrySafe, parameters, ResolveCredentials(), Format == ResponseFormat.Xml ? parseXml : parseJson);
+            this,
+            operation,
+            retrySafe,
+            code => operation.IsRetryableCode(code) || _notExecutedCodes.Contains(code),
+            parameters,
+            operation.IsAnonymous ? null : _credentials,
+            Format == ResponseFormat.Xml ? parseXml : parseJson);
+        var started = TimeProvider.GetTimestamp();
+        call.Activity = RpcTelemetry.StartCall(operation, Endpoint, _regionId);
         var context = ResilienceContextPool.Shared.Get(request.Action, cancellationToken);
         context.Properties.Set(RpcResilience.CallKey, call);
+        Exception? failure = null;
         try
         {
-            return await _pipeline.ExecuteAsync(
+            var value = await _pipeline.ExecuteAsync(
                 static (ctx, state) => state.AttemptAsync(ctx), context, call).ConfigureAwait(false);
+            return new AlibabaCloudResponse<TResponse>(value, call.StatusCode, call.Headers, call.RequestId, call.Attempt);
         }
         catch (TimeoutRejectedException exception)
         {
             ClientLog.Failed(Logger, call.Operation, call.Attempt, "timeout");
-            throw call.Timeout(exception);
+            failure = call.Timeout(exception);
+            throw failure;
         }
         catch (Exception exception) when (exception is AlibabaCloudServiceException or AlibabaCloudTransportException)
         {
             ClientLog.Failed(Logger, call.Operation, call.Attempt, ClientLog.Reason(exception));
+            failure = exception;
+            throw;
+        }
+        catch (Exception exception)
+        {
+            failure = exception;
             throw;
         }
         finally
         {
+            RpcTelemetry.EndCall(
+                call.Activity, operation, Endpoint, call.Attempt, TimeProvider.GetElapsedTime(started),
+                failure is null ? (int)call.StatusCode : null, call.RequestId, failure);
             ResilienceContextPool.Shared.Return(context);
         }
-    }
-
-    private AlibabaCloudCredentials ResolveCredentials()
-    {
-        if (_configuredCredentials is { } configured)
-        {
-            return configured;
-        }
-
-        if (Volatile.Read(ref _environmentCredentials) is { } cached)
-        {
-            return cached;
-        }
-
-        var read = AlibabaCloudCredentials.FromEnvironment() ?? throw new InvalidOperationException(
-            "No Alibaba Cloud credentials: set AlibabaCloudClientOptions.Credentials, or the environment variables "
-            + AlibabaCloudCredentials.AccessKeyIdVariable + " and " + AlibabaCloudCredentials.AccessKeySecretVariable
-            + " (and " + AlibabaCloudCredentials.SecurityTokenVariable + " for an STS token).");
-        Volatile.Write(ref _environmentCredentials, read);
-        return read;
     }
 
     private static AlibabaCloudRetryOptions Copy(AlibabaCloudRetryOptions retry) => new AlibabaCloudRetryOptions

@@ -79,6 +79,25 @@ public sealed class AlibabaCloudServiceException : Exception
     /// <summary>True for errors worth retrying: throttling and HTTP 5xx.</summary>
     public bool IsTransient => IsThrottling || (int)StatusCode >= 500;
 
+    /// <summary>
+    /// True when the error says the service did not execute the request, so that repeating it cannot
+    /// apply it twice: throttling (<see cref="IsThrottling"/>: the gateway's flow control refused it
+    /// before the operation ran). The client retries these for every operation, writes included. Other
+    /// 5xx answers (<c>InternalError</c>, <c>ServiceUnavailable</c>) may come after the work was done, so
+    /// they are retried only for operations that are safe to repeat; <c>SignatureNonceUsed</c> is not
+    /// retried at all: the client never sends a nonce twice, so the answer means something resent an
+    /// earlier request with this nonce, and that one may have been executed.
+    /// </summary>
+    /// <remarks>
+    /// The evidence: Alibaba's OpenAPI client raises its own <c>Throttling</c> exception for these answers
+    /// (<c>aliyun/darabonba-openapi</c> main.tea, <c>doRPCRequest</c>), the classic SDK core retries only
+    /// <c>Throttling</c> as a throttling error and lists <c>InternalError</c>, <c>UnknownError</c> and
+    /// <c>ServiceUnavailable</c> as errors to retry for retry-safe operations only
+    /// (<c>aliyun/aliyun-openapi-net-sdk</c> aliyun-net-sdk-core/Retry/Util/retry_config.json), and the
+    /// documented messages say "Request was denied due to user flow control".
+    /// </remarks>
+    public bool IsNotExecuted => IsThrottling;
+
     /// <summary>The wait the service asked for (<c>x-acs-retry-after</c>, or <c>Retry-After</c>), if any.</summary>
     public TimeSpan? RetryAfter { get; internal set; }
 

@@ -10,6 +10,11 @@ internal static class OptionsValidation
 
     public static void Validate(AlibabaCloudClientOptions options)
     {
+        if (options.BindingErrors is { Count: > 0 } errors)
+        {
+            throw new ArgumentException(string.Join(" ", errors), nameof(options));
+        }
+
         CheckTimeout(options.AttemptTimeout, nameof(options.AttemptTimeout));
         CheckTimeout(options.Timeout, nameof(options.Timeout));
         if (options.Retry is not { } retry)
@@ -30,6 +35,11 @@ internal static class OptionsValidation
         if (retry.MaxDelay < retry.BaseDelay || retry.MaxDelay > MaximumTimeout)
         {
             throw new ArgumentException("Retry.MaxDelay must be at least Retry.BaseDelay and at most 24 hours.", nameof(options));
+        }
+
+        if (retry.NotExecutedErrorCodes is null)
+        {
+            throw new ArgumentException("Retry.NotExecutedErrorCodes must not be null.", nameof(options));
         }
 
         if (options.ParseOptions is null)

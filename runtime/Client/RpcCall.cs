@@ -2,9 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Net;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using Bindings.Credentials;
 using Bindings.Signing;
 using Polly;
 using Polly.Timeout;
@@ -20,34 +22,71 @@ internal sealed class RpcCall<TResponse> : RpcCallState
     private const int MaxErrorBodyBytes = 64 * 1024;
 
     private readonly AlibabaCloudRpcClient _client;
+    private readonly RpcOperation _operation;
     private readonly IReadOnlyList<KeyValuePair<string, string>> _parameters;
-    private readonly AlibabaCloudCredentials _credentials;
-    private readonly SecretRedactor _redactor;
+    private readonly IAlibabaCloudCredentialsProvider? _credentials;
     private readonly Func<Stream, ResponseParseOptions, CancellationToken, Task<TResponse>> _parse;
+    private SecretRedactor _redactor;
 
+    // credentials: asked at every attempt; null for an anonymous operation, sent unsigned.
     public RpcCall(
         AlibabaCloudRpcClient client,
-        string operation,
+        RpcOperation operation,
         bool retrySafeAfterSend,
+        Func<string, bool> isNotExecutedCode,
         IReadOnlyList<KeyValuePair<string, string>> parameters,
-        AlibabaCloudCredentials credentials,
+        IAlibabaCloudCredentialsProvider? credentials,
         Func<Stream, ResponseParseOptions, CancellationToken, Task<TResponse>> parse)
-        : base(operation, retrySafeAfterSend)
+        : base(operation.Name, retrySafeAfterSend, isNotExecutedCode)
     {
         _client = client;
+        _operation = operation;
         _parameters = parameters;
         _credentials = credentials;
-        _redactor = new SecretRedactor(credentials);
         _parse = parse;
+        _redactor = credentials is null ? SecretRedactor.ForAnonymous(parameters) : SecretRedactor.None;
     }
+
+    /// <summary>The status of the answer that succeeded.</summary>
+    public HttpStatusCode StatusCode { get; private set; }
+
+    /// <summary>The headers of the answer that succeeded.</summary>
+    public IReadOnlyDictionary<string, string>? Headers { get; private set; }
+
+    /// <summary>The request ID of the last answer, from its <c>x-acs-request-id</c> header.</summary>
+    public string? RequestId { get; private set; }
 
     public async ValueTask<TResponse> AttemptAsync(ResilienceContext context)
     {
-        var cancellationToken = context.CancellationToken;
         Attempt++;
+        var activity = RpcTelemetry.StartAttempt(_operation, _client.Endpoint, Attempt);
+        try
+        {
+            var response = await SendAttemptAsync(context.CancellationToken, activity).ConfigureAwait(false);
+            RpcTelemetry.EndAttempt(activity, _operation, _client.Endpoint, failure: null);
+            return response;
+        }
+        catch (Exception exception)
+        {
+            RpcTelemetry.EndAttempt(activity, _operation, _client.Endpoint, exception);
+            throw;
+        }
+    }
+
+    private async Task<TResponse> SendAttemptAsync(CancellationToken cancellationToken, System.Diagnostics.Activity? activity)
+    {
         var client = _client;
-        using var request = client.RequestFactory.Create(
-            _parameters, _credentials, client.TimeProvider.GetUtcNow(), SignatureNonce.Create(), out var stringToSign);
+        // Asked at every attempt: a refreshing provider hands out new credentials before the old expire.
+        AlibabaCloudCredentials? credentials = null;
+        if (_credentials is not null)
+        {
+            credentials = await _credentials.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
+            _redactor = new SecretRedactor(credentials);
+        }
+
+        using var request = credentials is null
+            ? client.RequestFactory.CreateAnonymous(_parameters, client.TimeProvider.GetUtcNow(), SignatureNonce.Create(), out var stringToSign)
+            : client.RequestFactory.Create(_parameters, credentials, client.TimeProvider.GetUtcNow(), SignatureNonce.Create(), out stringToSign);
         ClientLog.Sending(client.Logger, Operation, client.Host, Attempt);
 
         HttpResponseMessage response;
@@ -68,6 +107,8 @@ internal sealed class RpcCall<TResponse> : RpcCallState
         using (response)
         {
             var status = (int)response.StatusCode;
+            RequestId = Header(response, "x-acs-request-id");
+            RpcTelemetry.Answered(activity, status, RequestId);
             ClientLog.Answered(client.Logger, Operation, status, Attempt);
             if (status < 200 || status >= 300)
             {
@@ -77,7 +118,10 @@ internal sealed class RpcCall<TResponse> : RpcCallState
             try
             {
                 using var stream = await HttpContentReading.ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false);
-                return await _parse(stream, client.ParseOptions, cancellationToken).ConfigureAwait(false);
+                var parsed = await _parse(stream, client.ParseOptions, cancellationToken).ConfigureAwait(false);
+                StatusCode = response.StatusCode;
+                Headers = ResponseHeaders.Read(response);
+                return parsed;
             }
             catch (Exception exception) when (exception is HttpRequestException or IOException)
             {

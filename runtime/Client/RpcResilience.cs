@@ -10,10 +10,11 @@ namespace Bindings.Client;
 /// <summary>What the resilience pipeline needs to know about the call it runs.</summary>
 internal abstract class RpcCallState
 {
-    protected RpcCallState(string operation, bool retrySafeAfterSend)
+    protected RpcCallState(string operation, bool retrySafeAfterSend, Func<string, bool>? isNotExecutedCode = null)
     {
         Operation = operation;
         RetrySafeAfterSend = retrySafeAfterSend;
+        IsNotExecutedCode = isNotExecutedCode ?? (static _ => false);
     }
 
     public string Operation { get; }
@@ -21,10 +22,16 @@ internal abstract class RpcCallState
     /// <summary>Read-only, or carrying an idempotency token: a retry cannot apply it twice.</summary>
     public bool RetrySafeAfterSend { get; }
 
+    /// <summary>The error codes this call's operation and options add to the "not executed" ones.</summary>
+    public Func<string, bool> IsNotExecutedCode { get; }
+
     /// <summary>The attempt under way or last made, from 1.</summary>
     public int Attempt { get; protected set; }
 
     public bool OverallTimedOut { get; set; }
+
+    /// <summary>The call's span, when telemetry listens: retries are events on it.</summary>
+    public System.Diagnostics.Activity? Activity { get; set; }
 }
 
 /// <summary>
@@ -72,7 +79,9 @@ internal static class RpcResilience
                 OnRetry = args =>
                 {
                     var call = Call(args.Context);
-                    ClientLog.Retrying(logger, call.Operation, call.Attempt, ClientLog.Reason(args.Outcome.Exception), args.RetryDelay);
+                    var reason = ClientLog.Reason(args.Outcome.Exception);
+                    ClientLog.Retrying(logger, call.Operation, call.Attempt, reason, args.RetryDelay);
+                    RpcTelemetry.Retrying(call.Activity, call.Attempt, args.Outcome.Exception, args.RetryDelay);
                     return default;
                 },
             });
@@ -87,14 +96,19 @@ internal static class RpcResilience
     }
 
     /// <summary>
-    /// Throttling and 5xx answers, timeouts and broken connections are retried when the call is safe
-    /// to repeat (read-only or with an idempotency token); a connection that could not be made at all
-    /// is retried for any call. Everything else (other 4xx, parse errors, cancellation) is final.
+    /// An answer that says the service did not execute the call (throttling, and the codes the
+    /// operation's spec or the options add) is retried for any call; other 5xx answers, timeouts and
+    /// broken connections when the call is safe to repeat (read-only or with an idempotency token); a
+    /// connection that could not be made at all for any call. Everything else (other 4xx, parse errors,
+    /// credentials, cancellation) is final. A service that asks for a longer wait than the longest delay
+    /// is not retried.
     /// </summary>
     internal static bool ShouldRetry(Exception? exception, RpcCallState call, TimeSpan maxDelay) => exception switch
     {
-        AlibabaCloudServiceException service =>
-            service.IsTransient && call.RetrySafeAfterSend && !(service.RetryAfter > maxDelay),
+        AlibabaCloudServiceException service => !(service.RetryAfter > maxDelay)
+            && (service.IsNotExecuted
+                || (service.Code is { } code && call.IsNotExecutedCode(code))
+                || (service.IsTransient && call.RetrySafeAfterSend)),
         AlibabaCloudTransportException transport =>
             !transport.RequestMayHaveReachedService || call.RetrySafeAfterSend,
         TimeoutRejectedException => call.RetrySafeAfterSend,

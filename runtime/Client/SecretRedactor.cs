@@ -12,25 +12,61 @@ internal sealed class SecretRedactor
 {
     internal const string Mask = "***";
 
+    /// <summary>The length from which a parameter of an anonymous call counts as its proof (a token).</summary>
+    private const int AnonymousProofLength = 16;
+
     private readonly List<string> _secrets = new List<string>();
+
+    private SecretRedactor()
+    {
+    }
 
     public SecretRedactor(AlibabaCloudCredentials credentials)
     {
         Add(credentials.AccessKeySecret);
         if (credentials.SecurityToken is { } token)
         {
-            Add(token);
-            var once = AlibabaPercentEncoding.Encode(token);
-            Add(once);
-            Add(AlibabaPercentEncoding.Encode(once));
-            Add(token.Replace("/", "\\/"));
-            // A form or query decoder may have turned an unencoded '+' into a space.
-            Add(token.Replace('+', ' '));
+            AddWithEncodings(token);
         }
 
-        // Longest first, so that an encoded form is not left half replaced by a shorter one.
-        _secrets.Sort((a, b) => b.Length.CompareTo(a.Length));
+        Sort();
     }
+
+    /// <summary>Redacts nothing: no secret is known.</summary>
+    public static SecretRedactor None { get; } = new SecretRedactor();
+
+    /// <summary>
+    /// For an anonymous call, whose proof of identity is one of its own parameters (the OIDC token of
+    /// <c>AssumeRoleWithOIDC</c>, a SAML assertion): every long parameter value is treated as a secret.
+    /// </summary>
+    public static SecretRedactor ForAnonymous(IEnumerable<KeyValuePair<string, string>> parameters)
+    {
+        var redactor = new SecretRedactor();
+        foreach (var parameter in parameters)
+        {
+            if (parameter.Key is not ("Action" or "Version") && parameter.Value.Length >= AnonymousProofLength)
+            {
+                redactor.AddWithEncodings(parameter.Value);
+            }
+        }
+
+        redactor.Sort();
+        return redactor;
+    }
+
+    private void AddWithEncodings(string token)
+    {
+        Add(token);
+        var once = AlibabaPercentEncoding.Encode(token);
+        Add(once);
+        Add(AlibabaPercentEncoding.Encode(once));
+        Add(token.Replace("/", "\\/"));
+        // A form or query decoder may have turned an unencoded '+' into a space.
+        Add(token.Replace('+', ' '));
+    }
+
+    // Longest first, so that an encoded form is not left half replaced by a shorter one.
+    private void Sort() => _secrets.Sort((a, b) => b.Length.CompareTo(a.Length));
 
     public string? Redact(string? text)
     {

@@ -60,6 +60,45 @@ internal sealed class SignedHttpRequestFactory
         return message;
     }
 
+    /// <summary>
+    /// Builds one attempt's request of an anonymous operation: the V1 form without a signature, as
+    /// Alibaba's OpenAPI client sends <c>authType: Anonymous</c> (<c>doRPCRequest</c>: <c>Action</c>,
+    /// <c>Format</c>, <c>Version</c>, <c>Timestamp</c>, <c>SignatureNonce</c> and the parameters; no
+    /// <c>AccessKeyId</c>, <c>Signature</c>, <c>SignatureMethod</c> or <c>SignatureVersion</c>), whatever
+    /// signature version the client uses. POST puts the parameters in the form body, so that a token
+    /// among them stays out of URLs and the logs of proxies.
+    /// </summary>
+    /// <param name="parameters">The operation's parameters, <c>Action</c> and <c>Version</c> included.</param>
+    /// <param name="timestamp">The time sent.</param>
+    /// <param name="nonce">A fresh nonce.</param>
+    /// <param name="stringToSign">Empty: nothing is signed.</param>
+    public HttpRequestMessage CreateAnonymous(
+        IReadOnlyList<KeyValuePair<string, string>> parameters, DateTimeOffset timestamp, string nonce, out string stringToSign)
+    {
+        var all = new List<KeyValuePair<string, string>>(parameters.Count + 3);
+        all.AddRange(parameters);
+        all.Add(new KeyValuePair<string, string>("Format", _format));
+        all.Add(new KeyValuePair<string, string>("Timestamp", AlibabaTimestamp.ToWireFormat(timestamp)));
+        all.Add(new KeyValuePair<string, string>("SignatureNonce", nonce));
+        var encoded = new StringBuilder();
+        foreach (var parameter in all)
+        {
+            if (encoded.Length > 0)
+            {
+                encoded.Append('&');
+            }
+
+            encoded.Append(AlibabaPercentEncoding.Encode(parameter.Key)).Append('=').Append(AlibabaPercentEncoding.Encode(parameter.Value));
+        }
+
+        stringToSign = string.Empty;
+        var message = _post
+            ? new HttpRequestMessage(HttpMethod.Post, _endpoint) { Content = FormContent(encoded.ToString()) }
+            : new HttpRequestMessage(HttpMethod.Get, new Uri(_endpoint, "?" + encoded));
+        message.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
+        return message;
+    }
+
     private HttpRequestMessage CreateV1(
         HttpMethod method,
         IReadOnlyList<KeyValuePair<string, string>> parameters,

@@ -187,9 +187,50 @@ public static class JsonParsing
         return true;
     }
 
+    /// <summary>
+    /// For a generated object reader: true when the current property is the member <paramref name="wireName"/>,
+    /// and then with <paramref name="current"/> set to the member's name (for the path of an error) and
+    /// the reader on the member's value.
+    /// </summary>
+    /// <param name="reader">The reader, on the property name.</param>
+    /// <param name="name">The property name read (<see cref="PropertyName"/>).</param>
+    /// <param name="wireName">The member's wire name as UTF-8.</param>
+    /// <param name="member">The member's wire name.</param>
+    /// <param name="current">The reader's record of the member being read.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool EnterMember(ref Utf8JsonReader reader, scoped ReadOnlySpan<byte> name, scoped ReadOnlySpan<byte> wireName, string member, ref string current)
+    {
+        if (!name.SequenceEqual(wireName))
+        {
+            return false;
+        }
+
+        current = member;
+        reader.Read();
+        return true;
+    }
+
     /// <summary>Moves from a property name to its value.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void MoveToValue(ref Utf8JsonReader reader) => reader.Read();
+
+    /// <summary>
+    /// For a generated object reader: keeps the current property, which the spec does not describe, with
+    /// its raw text. The reader is on the property name; afterwards on the value's last token, with
+    /// <paramref name="current"/> naming the property (for the path of an error).
+    /// </summary>
+    /// <param name="reader">The reader, on the property name.</param>
+    /// <param name="utf8Json">The whole document.</param>
+    /// <param name="name">The property name read (<see cref="PropertyName"/>).</param>
+    /// <param name="prefix">What the kept name starts with (<c>"Items."</c> inside a list's wrapper), or null.</param>
+    /// <param name="current">The reader's record of the member being read.</param>
+    /// <param name="unknownMembers">The members kept so far.</param>
+    public static void KeepUnknown(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8Json, scoped ReadOnlySpan<byte> name, string? prefix, ref string current, ref ListBuilder<UnknownMember> unknownMembers)
+    {
+        current = MemberName(name);
+        reader.Read();
+        unknownMembers.Add(ReadUnknown(ref reader, utf8Json, prefix is null ? current : prefix + current));
+    }
 
     /// <summary>
     /// Keeps a property the spec does not describe: the reader is on its value; afterwards on the value's last token.
@@ -228,6 +269,16 @@ public static class JsonParsing
 
         return TryGetScalarUtf8(ref reader, out utf8) && utf8.Length > 0;
     }
+
+    /// <summary>
+    /// Reads a generated enum from its wire text: null for <c>null</c> and for an empty string, which
+    /// stands for "not set" on some endpoints; a value the spec does not list is kept.
+    /// </summary>
+    /// <typeparam name="T">The generated enum struct.</typeparam>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T? ReadEnum<T>(ref Utf8JsonReader reader)
+        where T : struct, IWireEnum<T>
+        => TryGetToken(ref reader, out var utf8) ? default(T).FromUtf8(utf8) : null;
 
     /// <summary>
     /// Reads a scalar's text as UTF-8: a string's unescaped bytes, a number's literal text, <c>true</c> or

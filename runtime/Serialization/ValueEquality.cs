@@ -7,6 +7,16 @@ namespace Bindings.Serialization;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class ValueEquality
 {
+    /// <summary>True when both values are equal by <see cref="EqualityComparer{T}.Default"/>.</summary>
+    public static bool Equal<T>(T left, T right) => EqualityComparer<T>.Default.Equals(left, right);
+
+    /// <summary>Adds a value's hash (0 for null) to <paramref name="hash"/>.</summary>
+    public static int Hash<T>(int hash, T value)
+        => unchecked((hash * 31) + (value is null ? 0 : EqualityComparer<T>.Default.GetHashCode(value)));
+
+    /// <summary>Adds a list's hash (<see cref="ListHash{T}"/>) to <paramref name="hash"/>.</summary>
+    public static int HashList<T>(int hash, IReadOnlyList<T>? list) => unchecked((hash * 31) + ListHash(list));
+
     /// <summary>True when both lists hold equal items in the same order.</summary>
     public static bool ListEquals<T>(IReadOnlyList<T>? left, IReadOnlyList<T>? right)
     {

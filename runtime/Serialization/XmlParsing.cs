@@ -197,6 +197,15 @@ public static class XmlParsing
         return string.IsNullOrEmpty(text) ? null : text;
     }
 
+    /// <summary>
+    /// Reads a generated enum from an element's trimmed text: an empty element or <c>xsi:nil</c> is
+    /// absent; a value the spec does not list is kept.
+    /// </summary>
+    /// <typeparam name="T">The generated enum struct.</typeparam>
+    public static T? ReadEnum<T>(XmlReader reader)
+        where T : struct, IWireEnum<T>
+        => ReadToken(reader) is { } token ? default(T).FromWireValue(token) : null;
+
     /// <summary>Reads a 32-bit integer.</summary>
     public static int? ReadInt32(XmlReader reader)
         => Parse(reader, "a 32-bit integer", static (string text, out int value) => WireText.TryParseInt32(text, out value));

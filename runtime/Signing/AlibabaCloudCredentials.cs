@@ -47,6 +47,36 @@ public sealed class AlibabaCloudCredentials
         SecurityToken = string.IsNullOrWhiteSpace(securityToken) ? null : securityToken;
     }
 
+    /// <summary>Creates credentials that say when they expire and where they came from (temporary credentials from a provider).</summary>
+    /// <param name="accessKeyId">The AccessKey ID; must not be empty.</param>
+    /// <param name="accessKeySecret">The AccessKey secret; must not be empty.</param>
+    /// <param name="securityToken">The STS security token, or null (an empty token counts as none).</param>
+    /// <param name="expiration">When they expire; null for credentials that do not.</param>
+    /// <param name="providerName">
+    /// The source, as the credential chain names it (<c>env</c>, <c>ecs_ram_role</c>,
+    /// <c>cli_profile/ram_role_arn</c>, ...); null when unknown.
+    /// </param>
+    /// <returns>The credentials.</returns>
+    /// <exception cref="ArgumentException">The ID or the secret is null, empty or white space.</exception>
+    public static AlibabaCloudCredentials Create(string accessKeyId, string accessKeySecret, string? securityToken, DateTimeOffset? expiration, string? providerName) =>
+        new(accessKeyId, accessKeySecret, securityToken)
+        {
+            Expiration = expiration,
+            ProviderName = string.IsNullOrEmpty(providerName) ? null : providerName,
+        };
+
+    /// <summary>When temporary credentials expire; null for a permanent AccessKey pair or when unknown.</summary>
+    public DateTimeOffset? Expiration { get; private init; }
+
+    /// <summary>Where the credentials came from (<c>env</c>, <c>ecs_ram_role</c>, ...); null when unknown. Not a secret.</summary>
+    public string? ProviderName { get; private init; }
+
+    /// <summary>The same credentials, named as coming from <paramref name="providerName"/>.</summary>
+    /// <param name="providerName">The source's name.</param>
+    /// <returns>A copy with <see cref="ProviderName"/> set.</returns>
+    public AlibabaCloudCredentials WithProviderName(string providerName) =>
+        Create(AccessKeyId, AccessKeySecret, SecurityToken, Expiration, providerName);
+
     /// <summary>The AccessKey ID (public: it is sent with every request).</summary>
     public string AccessKeyId { get; }
 
@@ -89,7 +119,10 @@ public sealed class AlibabaCloudCredentials
     /// </summary>
     /// <returns>For example <c>AlibabaCloudCredentials { AccessKeyId = LTAI***, SecurityToken = none }</c>.</returns>
     public override string ToString() =>
-        $"AlibabaCloudCredentials {{ AccessKeyId = {MaskedAccessKeyId}, SecurityToken = {(SecurityToken is null ? "none" : "***")} }}";
+        $"AlibabaCloudCredentials {{ AccessKeyId = {MaskedAccessKeyId}, SecurityToken = {(SecurityToken is null ? "none" : "***")}"
+        + (Expiration is { } expiration ? ", Expiration = " + AlibabaTimestamp.ToWireFormat(expiration) : string.Empty)
+        + (ProviderName is { } provider ? ", Provider = " + provider : string.Empty)
+        + " }";
 
     /// <summary>The AccessKey ID with all but its first four characters hidden.</summary>
     public string MaskedAccessKeyId =>

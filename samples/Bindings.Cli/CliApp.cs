@@ -11,10 +11,13 @@ internal static class CliApp
         var options = new CliOptions();
         var root = new RootCommand(
             "Lists and follows the backup tasks of an ApsaraDB RDS instance (DescribeBackupTasks). Credentials come from "
-            + "ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN; without them "
-            + "the program starts a local stand-in of the service and runs against it.");
+            + "Alibaba Cloud's default chain: ALIBABA_CLOUD_ACCESS_KEY_ID and _SECRET (and _SECURITY_TOKEN), OIDC role "
+            + "federation, the aliyun CLI's profile (ALIBABA_CLOUD_PROFILE), ~/.alibabacloud/credentials.ini, the ECS "
+            + "instance's RAM role, ALIBABA_CLOUD_CREDENTIALS_URI; without any the program starts a local stand-in of the "
+            + "service and runs against it.");
         root.Subcommands.Add(DescribeCommand.Create(options, console, environment));
         root.Subcommands.Add(WatchCommand.Create(options, console, environment));
+        root.Subcommands.Add(WhoAmICommand.Create(options, console, environment));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -47,6 +47,15 @@ internal sealed class CliOptions
         Description = "Only tasks in this state: NoStart or Progressing (default: all).",
     };
 
+    /// <summary>The options of a command that only needs to reach a service: where, and how to ask.</summary>
+    public void AddConnectionTo(Command command)
+    {
+        command.Options.Add(Region);
+        command.Options.Add(Endpoint);
+        command.Options.Add(Format);
+        command.Options.Add(Signature);
+    }
+
     public void AddTo(Command command)
     {
         command.Options.Add(Instance);

@@ -28,6 +28,10 @@ internal static class CommandRunner
         {
             return Fail(console, ExitCodes.TransportError, exception.Message);
         }
+        catch (Bindings.Credentials.AlibabaCloudCredentialsException exception)
+        {
+            return Fail(console, ExitCodes.CredentialsError, exception.Message);
+        }
         catch (ArgumentException exception)
         {
             // Options the client refuses (an unknown region with no endpoint, for example).

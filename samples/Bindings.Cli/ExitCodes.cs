@@ -18,6 +18,9 @@ internal static class ExitCodes
     /// <summary>watch gave up after --timeout with tasks still running.</summary>
     public const int TimedOut = 4;
 
+    /// <summary>A source of credentials is set up but gives none (a broken profile, an STS or metadata service error).</summary>
+    public const int CredentialsError = 5;
+
     /// <summary>The command line or the request is invalid (a missing instance, a bad option).</summary>
     public const int Usage = 64;
 }

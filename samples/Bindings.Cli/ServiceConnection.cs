@@ -1,4 +1,5 @@
 using Bindings.Client;
+using Bindings.Credentials;
 using Bindings.Rds;
 using Bindings.Signing;
 using Bindings.StandIn;
@@ -7,7 +8,7 @@ using Spectre.Console;
 namespace Bindings.Cli;
 
 /// <summary>
-/// The client the commands use: against the real service when credentials are in the environment,
+/// The client the commands use: against the real service when the credential chain finds credentials,
 /// otherwise against the local stand-in, started on a free loopback port for the program's lifetime.
 /// </summary>
 internal sealed class ServiceConnection : IAsyncDisposable
@@ -34,7 +35,8 @@ internal sealed class ServiceConnection : IAsyncDisposable
     public static async Task<ServiceConnection> OpenAsync(
         ConnectionSettings settings, IAnsiConsole console, Func<string, string?> environment, CancellationToken cancellationToken)
     {
-        var credentials = AlibabaCloudCredentials.FromEnvironment(environment);
+        var found = await CredentialSources.ResolveAsync(environment, cancellationToken);
+        IAlibabaCloudCredentialsProvider? credentials = found?.Provider;
         RdsStandIn? standIn = null;
         var endpoint = settings.Endpoint;
         var instanceId = settings.Instance;
@@ -43,7 +45,7 @@ internal sealed class ServiceConnection : IAsyncDisposable
             // No account: run against the stand-in, unless the user pointed at an endpoint of their own.
             standIn = await RdsStandIn.StartAsync(new StandInOptions { Profile = StandInProfile.Fast }, cancellationToken);
             var account = StandInAccount.Default;
-            credentials = new AlibabaCloudCredentials(account.AccessKeyId, account.AccessKeySecret);
+            credentials = new StaticCredentialsProvider(new AlibabaCloudCredentials(account.AccessKeyId, account.AccessKeySecret));
             endpoint ??= standIn.BaseAddress;
             instanceId ??= StandInInstance.DefaultInstanceId;
             // One plain line, never wrapped, so that scripts and logs can find it.
@@ -64,7 +66,7 @@ internal sealed class ServiceConnection : IAsyncDisposable
         var http = new HttpClient(recorder, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
         var options = new AlibabaCloudClientOptions
         {
-            Credentials = credentials,
+            CredentialsProvider = credentials,
             Endpoint = endpoint,
             RegionId = settings.Region,
             Format = settings.Format,

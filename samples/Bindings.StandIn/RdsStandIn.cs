@@ -7,15 +7,11 @@ using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
 using Bindings.StandIn.Backups;
+using Bindings.StandIn.Credentials;
 using Bindings.StandIn.Faults;
 using Bindings.StandIn.Operations;
 using Bindings.StandIn.Protocol;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -46,7 +42,7 @@ public sealed class RdsStandIn : IAsyncDisposable
             new EventId(2, "Started"),
             "RDS stand-in listening on {BaseAddress} with {InstanceCount} instances and {AccountCount} accounts");
 
-    private readonly WebApplication _app;
+    private LoopbackHost? _host;
     private readonly BackupCatalog _catalog;
     private readonly RequestAuthenticator _authenticator;
     private readonly FaultInjector _faultInjector;
@@ -60,9 +56,8 @@ public sealed class RdsStandIn : IAsyncDisposable
     private StandInFaults _faults;
     private int _disposed;
 
-    private RdsStandIn(WebApplication app, StandInOptions options)
+    private RdsStandIn(StandInOptions options)
     {
-        _app = app;
         _time = options.TimeProvider;
         _hostId = options.HostId;
         _recentCapacity = options.RecentRequestCapacity;
@@ -140,32 +135,9 @@ public sealed class RdsStandIn : IAsyncDisposable
         options ??= new StandInOptions();
         Validate(options);
 
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
-        {
-            ApplicationName = typeof(RdsStandIn).Assembly.GetName().Name,
-            ContentRootPath = AppContext.BaseDirectory,
-            EnvironmentName = "Production",
-        });
-        builder.WebHost.UseKestrelCore();
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = IncomingRequest.MaxBodyBytes;
-            kestrel.Listen(options.Address, options.Port);
-        });
-        var app = builder.Build();
-
-        var standIn = new RdsStandIn(app, options);
-        app.Run(standIn.HandleAsync);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
-            .Addresses.First();
-        var port = new Uri(address).Port;
-        standIn.BaseAddress = new Uri(
-            options.Address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6
-                ? $"http://[{options.Address}]:{port.ToString(CultureInfo.InvariantCulture)}/"
-                : $"http://{options.Address}:{port.ToString(CultureInfo.InvariantCulture)}/");
+        var standIn = new RdsStandIn(options);
+        standIn._host = await LoopbackHost.StartAsync(standIn.HandleAsync, options.Address, options.Port, cancellationToken).ConfigureAwait(false);
+        standIn.BaseAddress = standIn._host.BaseAddress;
         LogStarted(standIn._logger, standIn.BaseAddress, standIn._catalog.InstanceIds.Count, standIn.Accounts.Count, null);
         return standIn;
     }
@@ -188,19 +160,10 @@ public sealed class RdsStandIn : IAsyncDisposable
             return;
         }
 
-        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
+        if (_host is not null)
         {
-            try
-            {
-                await _app.StopAsync(timeout.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                // Connections still open after five seconds are dropped by DisposeAsync below.
-            }
+            await _host.DisposeAsync().ConfigureAwait(false);
         }
-
-        await _app.DisposeAsync().ConfigureAwait(false);
     }
 
     private static void Validate(StandInOptions options)

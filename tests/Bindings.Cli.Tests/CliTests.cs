@@ -128,11 +128,18 @@ public class CliTests
         Assert.Contains("--instance", output);
     }
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(Func<string, string?> environment, params string[] args)
+    /// <summary>
+    /// Runs the program in process. Its environment is the test's: the metadata service is the closed
+    /// loopback port unless the test says otherwise (never the real 100.100.100.200), and there is no
+    /// home directory unless the test gives one, so a developer's own profiles never sign a request.
+    /// </summary>
+    internal static async Task<(int ExitCode, string Output)> RunAsync(Func<string, string?> environment, params string[] args)
     {
         var console = new TestConsole().Width(250);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        var exitCode = await CliApp.RunAsync(args, console, environment, timeout.Token);
+        Func<string, string?> isolated = name => environment(name)
+            ?? (name == "BINDINGS_ECS_METADATA_ENDPOINT" ? Bindings.Testing.CredentialIsolation.ClosedMetadataEndpoint : null);
+        var exitCode = await CliApp.RunAsync(args, console, isolated, timeout.Token);
         return (exitCode, console.Output);
     }
 }

@@ -36,7 +36,9 @@ public sealed class EnvironmentCredentialsTests : IDisposable
         var handler = new FakeHttpHandler().Then(Bodies.Ok);
         var client = TestClients.Rds(handler, o => o.Credentials = null);
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => client.DescribeBackupTasksAsync(TestClients.Request()));
+        // An InvalidOperationException, as it always was; now naming every source of the chain.
+        var error = await Assert.ThrowsAsync<Bindings.Credentials.AlibabaCloudCredentialsUnavailableException>(() => client.DescribeBackupTasksAsync(TestClients.Request()));
+        Assert.IsAssignableFrom<InvalidOperationException>(error);
 
         Assert.Contains("ALIBABA_CLOUD_ACCESS_KEY_ID", error.Message);
         Assert.Contains("ALIBABA_CLOUD_ACCESS_KEY_SECRET", error.Message);

@@ -237,7 +237,6 @@ public class RetryTests
         {
             h => h.Then(_ => Bodies.Error(HttpStatusCode.ServiceUnavailable, "ServiceUnavailable")),
             h => h.Then(_ => Bodies.Error(HttpStatusCode.InternalServerError, "InternalError")),
-            h => h.Then(Throttled),
             h => h.ThenThrow(ConnectionReset()),
         })
         {

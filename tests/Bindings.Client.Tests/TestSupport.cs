@@ -112,8 +112,14 @@ internal sealed class CreateThingRequest(bool readOnly = false) : IRpcRequest
         }
     }
 
-    public static Task<DescribeBackupTasksResponse> Send(AlibabaCloudRpcClient client, CreateThingRequest request, string? tokenParameter, CancellationToken cancellationToken = default) =>
-        client.SendAsync(request, tokenParameter, DescribeBackupTasksResponse.ParseJsonAsync, DescribeBackupTasksResponse.ParseXmlAsync, cancellationToken);
+    public static Task<DescribeBackupTasksResponse> Send(
+        AlibabaCloudRpcClient client, CreateThingRequest request, string? tokenParameter, CancellationToken cancellationToken = default, params string[] retryableErrors) =>
+        client.SendAsync(
+            request,
+            new RpcOperation("Things", "CreateThing", tokenParameter, retryableErrorCodes: retryableErrors),
+            DescribeBackupTasksResponse.ParseJsonAsync,
+            DescribeBackupTasksResponse.ParseXmlAsync,
+            cancellationToken);
 
     public static AlibabaCloudRpcClient Client(FakeHttpHandler handler, Action<AlibabaCloudClientOptions>? configure = null) =>
         new(new HttpClient(handler), TestClients.Options(configure), RdsClient.Endpoints);

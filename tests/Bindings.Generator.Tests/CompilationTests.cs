@@ -40,6 +40,35 @@ public class CompilationTests
     }
 
     [Fact]
+    public void GeneratedCodeAttributeCarriesThePackageVersion()
+    {
+        // The package's version, from the generator's project file (the one place it is stated).
+        var project = File.ReadAllText(Path.Combine(RepositoryRoot(), "generator", "Bindings.Generator.csproj"));
+        var version = System.Text.RegularExpressions.Regex.Match(project, "<Version>([^<]+)</Version>").Groups[1].Value;
+        Assert.Matches(@"^\d+\.\d+\.\d+$", version);
+        foreach (var source in GeneratorHarness.Run(GeneratorHarness.ShippedSpecs()).Sources)
+        {
+            var text = source.SourceText.ToString();
+            var attributes = System.Text.RegularExpressions.Regex.Matches(text, "GeneratedCode\\(\"Bindings\\.Generator\", \"([^\"]+)\"\\)");
+            Assert.NotEmpty(attributes);
+            Assert.All(attributes, attribute => Assert.Equal(version, attribute.Groups[1].Value));
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Bindings.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("No Bindings.sln above " + AppContext.BaseDirectory);
+    }
+
+    [Fact]
     public void GeneratedCodeUsesNoReflection()
     {
         foreach (var source in GeneratorHarness.Run(GeneratorHarness.ShippedSpecs()).Sources)
@@ -70,7 +99,7 @@ public class CompilationTests
             var text = run.Source("Bindings.Rds." + name + ".g.cs");
             foreach (var value in values)
             {
-                Assert.Contains($"public static {name} {value} {{ get; }} = new {name}(new Entry({name}Kind.{value}, \"{value}\"));", text);
+                Assert.Contains($"public static {name} {value} {{ get; }} = new {name}({name}Kind.{value}, \"{value}\");", text);
             }
 
             Assert.Equal(values.Length, CountOccurrences(text, " { get; } = new " + name + "("));

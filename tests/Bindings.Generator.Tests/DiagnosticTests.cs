@@ -73,11 +73,29 @@ public class DiagnosticTests
         => AssertAt(Single("BND006", Header + "enums:\n  Color:\n    values: {}\n"), "/specs/w.yaml", line: 4, column: 3);
 
     [Fact]
-    public void UnknownKeyIsBnd007Warning()
+    public void UnknownKeyIsBnd007ErrorThatSuggestsTheNearestKey()
     {
+        // A typo must not silently make a required parameter optional.
         var diagnostic = Single("BND007", Header + "shapes:\n  Widget:\n    members:\n      Size:\n        type: long\n        requried: true\n");
-        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
         AssertAt(diagnostic, "/specs/w.yaml", line: 8, column: 9);
+        Assert.EndsWith("did you mean 'required'?", diagnostic.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("itemname", "itemName")]
+    [InlineData("descripton", "description")]
+    [InlineData("minLenght", "minLength")]
+    [InlineData("Type", "type")]
+    public void UnknownKeySuggestsTheKeyItWasMeantToBe(string typo, string meant)
+        => Assert.EndsWith("did you mean '" + meant + "'?", Single("BND007", Header + "shapes:\n  Widget:\n    members:\n      Size:\n        type: long\n        " + typo + ": x\n").GetMessage());
+
+    [Fact]
+    public void UnknownKeyFarFromEveryKeyListsTheKeys()
+    {
+        var message = Single("BND007", Header + "shapes:\n  Widget:\n    members:\n      Size:\n        type: long\n        format: uuid\n").GetMessage();
+        Assert.Contains("its keys are type, items, itemName", message);
+        Assert.DoesNotContain("did you mean", message);
     }
 
     [Fact]

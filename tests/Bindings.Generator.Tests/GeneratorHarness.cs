@@ -21,6 +21,7 @@ internal static class GeneratorHarness
         MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.DependencyInjection.IServiceCollection).Assembly.Location),
         MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.DependencyInjection.IHttpClientBuilder).Assembly.Location),
         MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Logging.ILoggerFactory).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Configuration.IConfiguration).Assembly.Location),
     };
 
     public static IReadOnlyList<AdditionalText> ShippedSpecs()
@@ -30,6 +31,17 @@ internal static class GeneratorHarness
             .ToList();
 
     public static AdditionalText Spec(string path, string yaml) => new InMemoryAdditionalText(path, yaml);
+
+    /// <summary>The widgets spec of the runtime tests, as <c>/repo/tests/widgets.yaml</c>.</summary>
+    public static AdditionalText WidgetsSpec()
+        => Spec("/repo/tests/widgets.yaml", File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "ScenarioSpecs", "widgets.yaml")));
+
+    /// <summary>Every warning and error of a compilation, as text: empty when it builds with warnings as errors.</summary>
+    public static List<string> Problems(Compilation compilation)
+        => compilation.GetDiagnostics()
+            .Where(diagnostic => diagnostic.Severity >= DiagnosticSeverity.Warning)
+            .Select(diagnostic => diagnostic.ToString())
+            .ToList();
 
     public static CSharpCompilation Compilation(LanguageVersion languageVersion = LanguageVersion.Latest, params string[] sources)
         => CSharpCompilation.Create(

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Security.Cryptography;
@@ -20,7 +21,7 @@ internal sealed record AuthenticatedRequest(string Action, string Version, Stand
 /// </summary>
 internal sealed class RequestAuthenticator
 {
-    private readonly Dictionary<string, StandInAccount> _accounts;
+    private readonly ConcurrentDictionary<string, StandInAccount> _accounts;
     private readonly TimeProvider _time;
     private readonly TimeSpan _maxClockSkew;
     private readonly NonceCache _nonces;
@@ -34,7 +35,7 @@ internal sealed class RequestAuthenticator
         Func<string, bool> isKnownVersion,
         Func<string, string, bool> isKnownOperation)
     {
-        _accounts = new Dictionary<string, StandInAccount>(StringComparer.Ordinal);
+        _accounts = new ConcurrentDictionary<string, StandInAccount>(StringComparer.Ordinal);
         foreach (var account in accounts)
         {
             ArgumentNullException.ThrowIfNull(account);
@@ -49,6 +50,16 @@ internal sealed class RequestAuthenticator
         _nonces = new NonceCache(maxClockSkew);
         _isKnownVersion = isKnownVersion;
         _isKnownOperation = isKnownOperation;
+    }
+
+    /// <summary>Accepts one more account from now on (the STS stand-in adds the credentials it issues).</summary>
+    public void AddAccount(StandInAccount account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        if (!_accounts.TryAdd(account.AccessKeyId, account))
+        {
+            throw new ArgumentException($"The AccessKey ID {account.AccessKeyId} is listed twice.");
+        }
     }
 
     /// <summary>Decides the response format before anything else, so that every error is in it.</summary>

@@ -5,17 +5,17 @@
 
 namespace Bindings.Rds
 {
-    /// <summary>
-    /// バックアップタスク。 One backup task.
-    /// </summary>
+    /// <summary>バックアップタスク。 One backup task.</summary>
     /// <remarks>
     /// Read it with <c>ParseJson</c> or <c>ParseXml</c>. Both accept what the service is known to send
     /// (numbers as strings and the reverse, a single item for a list, missing lists) and keep fields
     /// the spec does not describe in <see cref="UnknownMembers"/>.
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public sealed partial class BackupJob : global::System.IEquatable<BackupJob>
     {
+        private static readonly global::Bindings.Serialization.ResponseParser<BackupJob> Parser = new global::Bindings.Serialization.ResponseParser<BackupJob>("BackupJob", ReadJson, ReadXml);
+
         /// <summary>
         /// バックアップタスクによって生成されるバックアップセットのID。 The ID of the backup set the task produced; present only once the
         /// task has finished.
@@ -37,31 +37,21 @@ namespace Bindings.Rds
         /// </remarks>
         public long? BackupJobId
         {
-            get => (_hasValue & 0x1u) != 0 ? _backupJobId : (long?)null;
-            set
-            {
-                _backupJobId = value.GetValueOrDefault();
-                if (value.HasValue) _hasValue |= 0x1u; else _hasValue &= ~0x1u;
-            }
+            get => global::Bindings.Serialization.PresenceFlags.Get(_hasValue, 0x1u, _backupJobId);
+            set => global::Bindings.Serialization.PresenceFlags.Set(ref _hasValue, 0x1u, ref _backupJobId, value);
         }
 
         private long _backupJobId;
 
-        /// <summary>
-        /// バックアッププログラムのステータス。 The status of the backup program.
-        /// </summary>
+        /// <summary>バックアッププログラムのステータス。 The status of the backup program.</summary>
         /// <remarks>
         /// Wire name: <c>BackupProgressStatus</c>.
         /// Example: <c>NoStart</c>.
         /// </remarks>
         public global::Bindings.Rds.BackupProgressStatus? BackupProgressStatus
         {
-            get => (_hasValue & 0x2u) != 0 ? _backupProgressStatus : (global::Bindings.Rds.BackupProgressStatus?)null;
-            set
-            {
-                _backupProgressStatus = value.GetValueOrDefault();
-                if (value.HasValue) _hasValue |= 0x2u; else _hasValue &= ~0x2u;
-            }
+            get => global::Bindings.Serialization.PresenceFlags.Get(_hasValue, 0x2u, _backupProgressStatus);
+            set => global::Bindings.Serialization.PresenceFlags.Set(ref _hasValue, 0x2u, ref _backupProgressStatus, value);
         }
 
         private global::Bindings.Rds.BackupProgressStatus _backupProgressStatus;
@@ -76,31 +66,21 @@ namespace Bindings.Rds
         /// </remarks>
         public global::Bindings.Rds.BackupStatus? BackupStatus
         {
-            get => (_hasValue & 0x4u) != 0 ? _backupStatus : (global::Bindings.Rds.BackupStatus?)null;
-            set
-            {
-                _backupStatus = value.GetValueOrDefault();
-                if (value.HasValue) _hasValue |= 0x4u; else _hasValue &= ~0x4u;
-            }
+            get => global::Bindings.Serialization.PresenceFlags.Get(_hasValue, 0x4u, _backupStatus);
+            set => global::Bindings.Serialization.PresenceFlags.Set(ref _hasValue, 0x4u, ref _backupStatus, value);
         }
 
         private global::Bindings.Rds.BackupStatus _backupStatus;
 
-        /// <summary>
-        /// バックアップタスクのバックアップモード。 The backup mode of the task.
-        /// </summary>
+        /// <summary>バックアップタスクのバックアップモード。 The backup mode of the task.</summary>
         /// <remarks>
         /// Wire name: <c>JobMode</c>.
         /// Example: <c>Automated</c>.
         /// </remarks>
         public global::Bindings.Rds.BackupMode? JobMode
         {
-            get => (_hasValue & 0x8u) != 0 ? _jobMode : (global::Bindings.Rds.BackupMode?)null;
-            set
-            {
-                _jobMode = value.GetValueOrDefault();
-                if (value.HasValue) _hasValue |= 0x8u; else _hasValue &= ~0x8u;
-            }
+            get => global::Bindings.Serialization.PresenceFlags.Get(_hasValue, 0x8u, _jobMode);
+            set => global::Bindings.Serialization.PresenceFlags.Set(ref _hasValue, 0x8u, ref _jobMode, value);
         }
 
         private global::Bindings.Rds.BackupMode _jobMode;
@@ -116,61 +96,45 @@ namespace Bindings.Rds
         /// </remarks>
         public decimal? Process
         {
-            get => (_hasValue & 0x10u) != 0 ? _process : (decimal?)null;
-            set
-            {
-                _process = value.GetValueOrDefault();
-                if (value.HasValue) _hasValue |= 0x10u; else _hasValue &= ~0x10u;
-            }
+            get => global::Bindings.Serialization.PresenceFlags.Get(_hasValue, 0x10u, _process);
+            set => global::Bindings.Serialization.PresenceFlags.Set(ref _hasValue, 0x10u, ref _process, value);
         }
 
         private decimal _process;
 
-        /// <summary>
-        /// バックアップタスクのタイプ。 The type of the backup task.
-        /// </summary>
+        /// <summary>バックアップタスクのタイプ。 The type of the backup task.</summary>
         /// <remarks>
         /// Wire name: <c>TaskAction</c>.
         /// Example: <c>NormalBackupTask</c>.
         /// </remarks>
         public global::Bindings.Rds.TaskAction? TaskAction
         {
-            get => (_hasValue & 0x20u) != 0 ? _taskAction : (global::Bindings.Rds.TaskAction?)null;
-            set
-            {
-                _taskAction = value.GetValueOrDefault();
-                if (value.HasValue) _hasValue |= 0x20u; else _hasValue &= ~0x20u;
-            }
+            get => global::Bindings.Serialization.PresenceFlags.Get(_hasValue, 0x20u, _taskAction);
+            set => global::Bindings.Serialization.PresenceFlags.Set(ref _hasValue, 0x20u, ref _taskAction, value);
         }
 
         private global::Bindings.Rds.TaskAction _taskAction;
 
-        /// <summary>
-        /// One bit for each member of a value type above, set while that member has a value.
-        /// </summary>
+        /// <summary>One bit for each member of a value type above, set while that member has a value.</summary>
         private uint _hasValue;
 
-        /// <summary>
-        /// Fields the service sent that the spec does not describe, kept as they came.
-        /// </summary>
+        /// <summary>Fields the service sent that the spec does not describe, kept as they came.</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::Bindings.UnknownMember> UnknownMembers { get; set; } = global::System.Array.Empty<global::Bindings.UnknownMember>();
 
-        /// <summary>
-        /// True when every member, and every unknown member, is equal.
-        /// </summary>
+        /// <summary>True when every member, and every unknown member, is equal.</summary>
         /// <param name="other">The instance to compare with.</param>
         public bool Equals(BackupJob? other)
         {
             if (other is null) return false;
-            if (ReferenceEquals(this, other)) return true;
+            if (object.ReferenceEquals(this, other)) return true;
             return
-                global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(BackupId, other.BackupId) &&
-                global::System.Collections.Generic.EqualityComparer<long?>.Default.Equals(BackupJobId, other.BackupJobId) &&
-                global::System.Collections.Generic.EqualityComparer<global::Bindings.Rds.BackupProgressStatus?>.Default.Equals(BackupProgressStatus, other.BackupProgressStatus) &&
-                global::System.Collections.Generic.EqualityComparer<global::Bindings.Rds.BackupStatus?>.Default.Equals(BackupStatus, other.BackupStatus) &&
-                global::System.Collections.Generic.EqualityComparer<global::Bindings.Rds.BackupMode?>.Default.Equals(JobMode, other.JobMode) &&
-                global::System.Collections.Generic.EqualityComparer<decimal?>.Default.Equals(Process, other.Process) &&
-                global::System.Collections.Generic.EqualityComparer<global::Bindings.Rds.TaskAction?>.Default.Equals(TaskAction, other.TaskAction) &&
+                global::Bindings.Serialization.ValueEquality.Equal(BackupId, other.BackupId) &&
+                global::Bindings.Serialization.ValueEquality.Equal(BackupJobId, other.BackupJobId) &&
+                global::Bindings.Serialization.ValueEquality.Equal(BackupProgressStatus, other.BackupProgressStatus) &&
+                global::Bindings.Serialization.ValueEquality.Equal(BackupStatus, other.BackupStatus) &&
+                global::Bindings.Serialization.ValueEquality.Equal(JobMode, other.JobMode) &&
+                global::Bindings.Serialization.ValueEquality.Equal(Process, other.Process) &&
+                global::Bindings.Serialization.ValueEquality.Equal(TaskAction, other.TaskAction) &&
                 global::Bindings.Serialization.ValueEquality.ListEquals(UnknownMembers, other.UnknownMembers);
         }
 
@@ -181,13 +145,13 @@ namespace Bindings.Rds
         public override int GetHashCode()
         {
             var hash = 17;
-            hash = unchecked((hash * 31) + (BackupId?.GetHashCode() ?? 0));
-            hash = unchecked((hash * 31) + BackupJobId.GetHashCode());
-            hash = unchecked((hash * 31) + BackupProgressStatus.GetHashCode());
-            hash = unchecked((hash * 31) + BackupStatus.GetHashCode());
-            hash = unchecked((hash * 31) + JobMode.GetHashCode());
-            hash = unchecked((hash * 31) + Process.GetHashCode());
-            hash = unchecked((hash * 31) + TaskAction.GetHashCode());
+            hash = global::Bindings.Serialization.ValueEquality.Hash(hash, BackupId);
+            hash = global::Bindings.Serialization.ValueEquality.Hash(hash, BackupJobId);
+            hash = global::Bindings.Serialization.ValueEquality.Hash(hash, BackupProgressStatus);
+            hash = global::Bindings.Serialization.ValueEquality.Hash(hash, BackupStatus);
+            hash = global::Bindings.Serialization.ValueEquality.Hash(hash, JobMode);
+            hash = global::Bindings.Serialization.ValueEquality.Hash(hash, Process);
+            hash = global::Bindings.Serialization.ValueEquality.Hash(hash, TaskAction);
             return hash;
         }
     }
@@ -195,78 +159,30 @@ namespace Bindings.Rds
     // Reads BackupJob from JSON.
     partial class BackupJob
     {
-        /// <summary>
-        /// Parses BackupJob from UTF-8 JSON; a byte order mark is allowed.
-        /// </summary>
+        /// <summary>Parses BackupJob from UTF-8 JSON; a byte order mark is allowed.</summary>
         /// <param name="utf8Json">The whole document.</param>
         /// <param name="options">Limits on depth and size; the defaults when null.</param>
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed or a value has the wrong kind.</exception>
-        public static BackupJob ParseJson(global::System.ReadOnlySpan<byte> utf8Json, global::Bindings.ResponseParseOptions? options = null)
-        {
-            var json = global::Bindings.Serialization.JsonParsing.SkipBom(utf8Json);
-            try
-            {
-                var reader = global::Bindings.Serialization.JsonParsing.CreateReader(json, options ?? global::Bindings.ResponseParseOptions.Default);
-                global::Bindings.Serialization.JsonParsing.ReadDocumentStart(ref reader);
-                var result = ReadJson(ref reader, json) ?? throw global::Bindings.Serialization.JsonParsing.Unexpected(ref reader, "an object");
-                global::Bindings.Serialization.JsonParsing.ReadDocumentEnd(ref reader);
-                return result;
-            }
-            catch (global::System.Exception exception) when (global::Bindings.Serialization.JsonParsing.IsReadError(exception))
-            {
-                throw global::Bindings.Serialization.JsonParsing.Fail(exception, json, "BackupJob");
-            }
-        }
+        public static BackupJob ParseJson(global::System.ReadOnlySpan<byte> utf8Json, global::Bindings.ResponseParseOptions? options = null) => Parser.ParseJson(utf8Json, options);
 
-        /// <summary>
-        /// Parses BackupJob from JSON text.
-        /// </summary>
+        /// <summary>Parses BackupJob from JSON text.</summary>
         /// <param name="json">The whole document.</param>
         /// <param name="options">Limits on depth and size; the defaults when null.</param>
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed or a value has the wrong kind.</exception>
-        public static BackupJob ParseJson(string json, global::Bindings.ResponseParseOptions? options = null)
-            => ParseJson(global::System.Text.Encoding.UTF8.GetBytes(json ?? throw new global::System.ArgumentNullException(nameof(json))), options);
+        public static BackupJob ParseJson(string json, global::Bindings.ResponseParseOptions? options = null) => Parser.ParseJson(json, options);
 
-        /// <summary>
-        /// Parses BackupJob from a stream of UTF-8 JSON, read to its end.
-        /// </summary>
+        /// <summary>Parses BackupJob from a stream of UTF-8 JSON, read to its end.</summary>
         /// <param name="utf8Json">The stream; it is not closed.</param>
         /// <param name="options">Limits on depth and size; the defaults when null.</param>
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed or a value has the wrong kind.</exception>
-        public static BackupJob ParseJson(global::System.IO.Stream utf8Json, global::Bindings.ResponseParseOptions? options = null)
-        {
-            var effective = options ?? global::Bindings.ResponseParseOptions.Default;
-            var buffer = global::Bindings.Serialization.StreamBuffering.ReadAll(utf8Json, effective, global::Bindings.WireFormat.Json, "BackupJob", out var length);
-            try
-            {
-                return ParseJson(new global::System.ReadOnlySpan<byte>(buffer, 0, length), effective);
-            }
-            finally
-            {
-                global::System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-            }
-        }
+        public static BackupJob ParseJson(global::System.IO.Stream utf8Json, global::Bindings.ResponseParseOptions? options = null) => Parser.ParseJson(utf8Json, options);
 
-        /// <summary>
-        /// Parses BackupJob from a stream of UTF-8 JSON, read asynchronously to its end.
-        /// </summary>
+        /// <summary>Parses BackupJob from a stream of UTF-8 JSON, read asynchronously to its end.</summary>
         /// <param name="utf8Json">The stream; it is not closed.</param>
         /// <param name="options">Limits on depth and size; the defaults when null.</param>
         /// <param name="cancellationToken">Cancels the read.</param>
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed or a value has the wrong kind.</exception>
-        public static async global::System.Threading.Tasks.Task<BackupJob> ParseJsonAsync(global::System.IO.Stream utf8Json, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var effective = options ?? global::Bindings.ResponseParseOptions.Default;
-            var (buffer, length) = await global::Bindings.Serialization.StreamBuffering.ReadAllAsync(utf8Json, effective, global::Bindings.WireFormat.Json, "BackupJob", cancellationToken).ConfigureAwait(false);
-            try
-            {
-                return ParseJson(new global::System.ReadOnlySpan<byte>(buffer, 0, length), effective);
-            }
-            finally
-            {
-                global::System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-            }
-        }
+        public static global::System.Threading.Tasks.Task<BackupJob> ParseJsonAsync(global::System.IO.Stream utf8Json, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Parser.ParseJsonAsync(utf8Json, options, cancellationToken);
 
         /// <summary>
         /// Reads one BackupJob with the reader on its first token; null for a JSON <c>null</c>.
@@ -288,71 +204,55 @@ namespace Bindings.Rds
                     switch (name.Length)
                     {
                         case 7:
-                            if (global::System.MemoryExtensions.SequenceEqual(name, JsonNameJobMode))
+                            if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameJobMode, "JobMode", ref member))
                             {
-                                member = "JobMode";
-                                global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
-                                result.JobMode = global::Bindings.Serialization.JsonParsing.TryGetToken(ref reader, out var token) ? global::Bindings.Rds.BackupMode.FromUtf8(token) : (global::Bindings.Rds.BackupMode?)null;
+                                result.JobMode = global::Bindings.Serialization.JsonParsing.ReadEnum<global::Bindings.Rds.BackupMode>(ref reader);
                                 continue;
                             }
-                            if (global::System.MemoryExtensions.SequenceEqual(name, JsonNameProcess))
+                            if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameProcess, "Process", ref member))
                             {
-                                member = "Process";
-                                global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
                                 result.Process = global::Bindings.Serialization.JsonParsing.ReadDecimal(ref reader);
                                 continue;
                             }
                             break;
                         case 8:
-                            if (global::System.MemoryExtensions.SequenceEqual(name, JsonNameBackupId))
+                            if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameBackupId, "BackupId", ref member))
                             {
-                                member = "BackupId";
-                                global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
                                 result.BackupId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             break;
                         case 10:
-                            if (global::System.MemoryExtensions.SequenceEqual(name, JsonNameTaskAction))
+                            if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameTaskAction, "TaskAction", ref member))
                             {
-                                member = "TaskAction";
-                                global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
-                                result.TaskAction = global::Bindings.Serialization.JsonParsing.TryGetToken(ref reader, out var token) ? global::Bindings.Rds.TaskAction.FromUtf8(token) : (global::Bindings.Rds.TaskAction?)null;
+                                result.TaskAction = global::Bindings.Serialization.JsonParsing.ReadEnum<global::Bindings.Rds.TaskAction>(ref reader);
                                 continue;
                             }
                             break;
                         case 11:
-                            if (global::System.MemoryExtensions.SequenceEqual(name, JsonNameBackupJobId))
+                            if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameBackupJobId, "BackupJobId", ref member))
                             {
-                                member = "BackupJobId";
-                                global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
                                 result.BackupJobId = global::Bindings.Serialization.JsonParsing.ReadInt64(ref reader);
                                 continue;
                             }
                             break;
                         case 12:
-                            if (global::System.MemoryExtensions.SequenceEqual(name, JsonNameBackupStatus))
+                            if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameBackupStatus, "BackupStatus", ref member))
                             {
-                                member = "BackupStatus";
-                                global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
-                                result.BackupStatus = global::Bindings.Serialization.JsonParsing.TryGetToken(ref reader, out var token) ? global::Bindings.Rds.BackupStatus.FromUtf8(token) : (global::Bindings.Rds.BackupStatus?)null;
+                                result.BackupStatus = global::Bindings.Serialization.JsonParsing.ReadEnum<global::Bindings.Rds.BackupStatus>(ref reader);
                                 continue;
                             }
                             break;
                         case 20:
-                            if (global::System.MemoryExtensions.SequenceEqual(name, JsonNameBackupProgressStatus))
+                            if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameBackupProgressStatus, "BackupProgressStatus", ref member))
                             {
-                                member = "BackupProgressStatus";
-                                global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
-                                result.BackupProgressStatus = global::Bindings.Serialization.JsonParsing.TryGetToken(ref reader, out var token) ? global::Bindings.Rds.BackupProgressStatus.FromUtf8(token) : (global::Bindings.Rds.BackupProgressStatus?)null;
+                                result.BackupProgressStatus = global::Bindings.Serialization.JsonParsing.ReadEnum<global::Bindings.Rds.BackupProgressStatus>(ref reader);
                                 continue;
                             }
                             break;
                     }
 
-                    member = global::Bindings.Serialization.JsonParsing.MemberName(name);
-                    global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
-                    global::Bindings.Serialization.JsonParsing.KeepUnknown(ref reader, json, member, ref unknownMembers);
+                    global::Bindings.Serialization.JsonParsing.KeepUnknown(ref reader, json, name, null, ref member, ref unknownMembers);
                 }
             }
             catch (global::System.Exception exception) when (global::Bindings.Serialization.JsonParsing.IsReadError(exception))
@@ -395,74 +295,22 @@ namespace Bindings.Rds
         /// <param name="xml">The stream; it is not closed.</param>
         /// <param name="options">Limits on depth and size; the defaults when null.</param>
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed, has a DTD, or a value has the wrong kind.</exception>
-        public static BackupJob ParseXml(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null)
-        {
-            var effective = options ?? global::Bindings.ResponseParseOptions.Default;
-            try
-            {
-                using var reader = global::Bindings.Serialization.XmlParsing.CreateReader(xml, effective);
-                return ReadXmlDocument(reader, effective);
-            }
-            catch (global::System.Exception exception) when (global::Bindings.Serialization.XmlParsing.IsReadError(exception))
-            {
-                throw global::Bindings.Serialization.XmlParsing.Fail(exception, "BackupJob");
-            }
-        }
+        public static BackupJob ParseXml(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null) => Parser.ParseXml(xml, options);
 
-        /// <summary>
-        /// Parses BackupJob from XML text.
-        /// </summary>
+        /// <summary>Parses BackupJob from XML text.</summary>
         /// <param name="xml">The whole document.</param>
         /// <param name="options">Limits on depth and size; the defaults when null.</param>
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed, has a DTD, or a value has the wrong kind.</exception>
-        public static BackupJob ParseXml(string xml, global::Bindings.ResponseParseOptions? options = null)
-        {
-            var effective = options ?? global::Bindings.ResponseParseOptions.Default;
-            try
-            {
-                using var text = new global::System.IO.StringReader(xml ?? throw new global::System.ArgumentNullException(nameof(xml)));
-                using var reader = global::Bindings.Serialization.XmlParsing.CreateReader(text, effective);
-                return ReadXmlDocument(reader, effective);
-            }
-            catch (global::System.Exception exception) when (global::Bindings.Serialization.XmlParsing.IsReadError(exception))
-            {
-                throw global::Bindings.Serialization.XmlParsing.Fail(exception, "BackupJob");
-            }
-        }
+        public static BackupJob ParseXml(string xml, global::Bindings.ResponseParseOptions? options = null) => Parser.ParseXml(xml, options);
 
-        /// <summary>
-        /// Parses BackupJob from an XML stream, read asynchronously to its end first.
-        /// </summary>
+        /// <summary>Parses BackupJob from an XML stream, read asynchronously to its end first.</summary>
         /// <param name="xml">The stream; it is not closed.</param>
         /// <param name="options">Limits on depth and size; the defaults when null.</param>
         /// <param name="cancellationToken">Cancels the read.</param>
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed, has a DTD, or a value has the wrong kind.</exception>
-        public static async global::System.Threading.Tasks.Task<BackupJob> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var effective = options ?? global::Bindings.ResponseParseOptions.Default;
-            var (buffer, length) = await global::Bindings.Serialization.StreamBuffering.ReadAllAsync(xml, effective, global::Bindings.WireFormat.Xml, "BackupJob", cancellationToken).ConfigureAwait(false);
-            try
-            {
-                using var stream = new global::System.IO.MemoryStream(buffer, 0, length, writable: false);
-                return ParseXml(stream, effective);
-            }
-            finally
-            {
-                global::System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-            }
-        }
+        public static global::System.Threading.Tasks.Task<BackupJob> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Parser.ParseXmlAsync(xml, options, cancellationToken);
 
-        private static BackupJob ReadXmlDocument(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
-        {
-            global::Bindings.Serialization.XmlParsing.MoveToRoot(reader);
-            var result = ReadXml(reader, options);
-            global::Bindings.Serialization.XmlParsing.ReadDocumentEnd(reader);
-            return result;
-        }
-
-        /// <summary>
-        /// Reads one BackupJob from the element the reader is on, and moves past it.
-        /// </summary>
+        /// <summary>Reads one BackupJob from the element the reader is on, and moves past it.</summary>
         /// <param name="reader">The reader, on the element's start tag.</param>
         /// <param name="options">The depth limit.</param>
         internal static BackupJob ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
@@ -481,40 +329,26 @@ namespace Bindings.Rds
                         switch (member)
                         {
                             case "BackupId":
-                            {
                                 result.BackupId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
-                            }
                             case "BackupJobId":
-                            {
                                 result.BackupJobId = global::Bindings.Serialization.XmlParsing.ReadInt64(reader);
                                 break;
-                            }
                             case "BackupProgressStatus":
-                            {
-                                result.BackupProgressStatus = global::Bindings.Serialization.XmlParsing.ReadToken(reader) is string token ? global::Bindings.Rds.BackupProgressStatus.FromWireValue(token) : (global::Bindings.Rds.BackupProgressStatus?)null;
+                                result.BackupProgressStatus = global::Bindings.Serialization.XmlParsing.ReadEnum<global::Bindings.Rds.BackupProgressStatus>(reader);
                                 break;
-                            }
                             case "BackupStatus":
-                            {
-                                result.BackupStatus = global::Bindings.Serialization.XmlParsing.ReadToken(reader) is string token ? global::Bindings.Rds.BackupStatus.FromWireValue(token) : (global::Bindings.Rds.BackupStatus?)null;
+                                result.BackupStatus = global::Bindings.Serialization.XmlParsing.ReadEnum<global::Bindings.Rds.BackupStatus>(reader);
                                 break;
-                            }
                             case "JobMode":
-                            {
-                                result.JobMode = global::Bindings.Serialization.XmlParsing.ReadToken(reader) is string token ? global::Bindings.Rds.BackupMode.FromWireValue(token) : (global::Bindings.Rds.BackupMode?)null;
+                                result.JobMode = global::Bindings.Serialization.XmlParsing.ReadEnum<global::Bindings.Rds.BackupMode>(reader);
                                 break;
-                            }
                             case "Process":
-                            {
                                 result.Process = global::Bindings.Serialization.XmlParsing.ReadDecimal(reader);
                                 break;
-                            }
                             case "TaskAction":
-                            {
-                                result.TaskAction = global::Bindings.Serialization.XmlParsing.ReadToken(reader) is string token ? global::Bindings.Rds.TaskAction.FromWireValue(token) : (global::Bindings.Rds.TaskAction?)null;
+                                result.TaskAction = global::Bindings.Serialization.XmlParsing.ReadEnum<global::Bindings.Rds.TaskAction>(reader);
                                 break;
-                            }
                             default:
                                 global::Bindings.Serialization.XmlParsing.KeepUnknown(reader, member, options, ref unknownMembers);
                                 break;

@@ -15,14 +15,10 @@ namespace Bindings.Rds
         /// </summary>
         Unknown = 0,
 
-        /// <summary>
-        /// 未開始。 Not started (未开始).
-        /// </summary>
+        /// <summary>未開始。 Not started (未开始).</summary>
         NoStart = 1,
 
-        /// <summary>
-        /// 進行中。 In progress (正在进行中).
-        /// </summary>
+        /// <summary>進行中。 In progress (正在进行中).</summary>
         Progressing = 2,
     }
 
@@ -35,44 +31,32 @@ namespace Bindings.Rds
     /// A value the service sends that is not listed is kept: its <see cref="Kind"/> is
     /// <see cref="BackupJobStatusKind.Unknown"/> and <see cref="WireValue"/> is the text as sent.
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "1.0.0")]
-    public readonly partial struct BackupJobStatus : global::System.IEquatable<BackupJobStatus>
+    [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
+    public readonly partial struct BackupJobStatus : global::System.IEquatable<BackupJobStatus>, global::Bindings.Serialization.IWireEnum<BackupJobStatus>
     {
-        private readonly Entry? _entry;
+        private readonly global::Bindings.Serialization.WireEnumEntry<BackupJobStatusKind>? _entry;
 
-        private BackupJobStatus(Entry entry)
+        private BackupJobStatus(BackupJobStatusKind kind, string wireValue)
         {
-            _entry = entry;
+            _entry = new global::Bindings.Serialization.WireEnumEntry<BackupJobStatusKind>(kind, wireValue);
         }
 
-        /// <summary>
-        /// 未開始。 Not started (未开始).
-        /// </summary>
-        public static BackupJobStatus NoStart { get; } = new BackupJobStatus(new Entry(BackupJobStatusKind.NoStart, "NoStart"));
+        /// <summary>未開始。 Not started (未开始).</summary>
+        public static BackupJobStatus NoStart { get; } = new BackupJobStatus(BackupJobStatusKind.NoStart, "NoStart");
 
-        /// <summary>
-        /// 進行中。 In progress (正在进行中).
-        /// </summary>
-        public static BackupJobStatus Progressing { get; } = new BackupJobStatus(new Entry(BackupJobStatusKind.Progressing, "Progressing"));
+        /// <summary>進行中。 In progress (正在进行中).</summary>
+        public static BackupJobStatus Progressing { get; } = new BackupJobStatus(BackupJobStatusKind.Progressing, "Progressing");
 
-        /// <summary>
-        /// Which documented value this is, or <see cref="BackupJobStatusKind.Unknown"/>.
-        /// </summary>
+        /// <summary>Which documented value this is, or <see cref="BackupJobStatusKind.Unknown"/>.</summary>
         public BackupJobStatusKind Kind => _entry is null ? BackupJobStatusKind.Unknown : _entry.Kind;
 
-        /// <summary>
-        /// True when the value is one the spec documents.
-        /// </summary>
+        /// <summary>True when the value is one the spec documents.</summary>
         public bool IsKnown => Kind != BackupJobStatusKind.Unknown;
 
-        /// <summary>
-        /// The value exactly as the service sends it.
-        /// </summary>
+        /// <summary>The value exactly as the service sends it.</summary>
         public string WireValue => _entry is null ? string.Empty : _entry.WireValue;
 
-        /// <summary>
-        /// The value for a wire string; one the spec does not list is kept as it is.
-        /// </summary>
+        /// <summary>The value for a wire string; one the spec does not list is kept as it is.</summary>
         /// <param name="wireValue">The text the service sends.</param>
         public static BackupJobStatus FromWireValue(string wireValue)
         {
@@ -80,14 +64,12 @@ namespace Bindings.Rds
             {
                 case "NoStart": return NoStart;
                 case "Progressing": return Progressing;
-                case null: throw new global::System.ArgumentNullException(nameof(wireValue));
-                default: return new BackupJobStatus(new Entry(BackupJobStatusKind.Unknown, wireValue));
+                case null: throw new global::System.ArgumentNullException("wireValue");
+                default: return new BackupJobStatus(BackupJobStatusKind.Unknown, wireValue);
             }
         }
 
-        /// <summary>
-        /// The value for UTF-8 wire text; documented values are matched without allocating.
-        /// </summary>
+        /// <summary>The value for UTF-8 wire text; documented values are matched without allocating.</summary>
         /// <param name="utf8">The text the service sends, as UTF-8.</param>
         public static BackupJobStatus FromUtf8(global::System.ReadOnlySpan<byte> utf8)
         {
@@ -101,7 +83,7 @@ namespace Bindings.Rds
                     break;
             }
 
-            return new BackupJobStatus(new Entry(BackupJobStatusKind.Unknown, global::Bindings.Serialization.WireText.FromUtf8(utf8)));
+            return new BackupJobStatus(BackupJobStatusKind.Unknown, global::Bindings.Serialization.WireText.FromUtf8(utf8));
         }
 
         // "NoStart"
@@ -110,9 +92,13 @@ namespace Bindings.Rds
         // "Progressing"
         private static global::System.ReadOnlySpan<byte> Utf8Progressing => new byte[] { 80, 114, 111, 103, 114, 101, 115, 115, 105, 110, 103 };
 
-        /// <summary>
-        /// Compares wire values, ordinally.
-        /// </summary>
+        /// <inheritdoc/>
+        BackupJobStatus global::Bindings.Serialization.IWireEnum<BackupJobStatus>.FromWireValue(string wireValue) => FromWireValue(wireValue);
+
+        /// <inheritdoc/>
+        BackupJobStatus global::Bindings.Serialization.IWireEnum<BackupJobStatus>.FromUtf8(global::System.ReadOnlySpan<byte> utf8) => FromUtf8(utf8);
+
+        /// <summary>Compares wire values, ordinally.</summary>
         public bool Equals(BackupJobStatus other) => string.Equals(WireValue, other.WireValue, global::System.StringComparison.Ordinal);
 
         /// <inheritdoc/>
@@ -121,36 +107,13 @@ namespace Bindings.Rds
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(WireValue);
 
-        /// <summary>
-        /// The wire value.
-        /// </summary>
+        /// <summary>The wire value.</summary>
         public override string ToString() => WireValue;
 
-        /// <summary>
-        /// Compares wire values, ordinally.
-        /// </summary>
+        /// <summary>Compares wire values, ordinally.</summary>
         public static bool operator ==(BackupJobStatus left, BackupJobStatus right) => left.Equals(right);
 
-        /// <summary>
-        /// Compares wire values, ordinally.
-        /// </summary>
+        /// <summary>Compares wire values, ordinally.</summary>
         public static bool operator !=(BackupJobStatus left, BackupJobStatus right) => !left.Equals(right);
-
-        /// <summary>
-        /// A value's kind and wire text. Each documented value has one shared instance, so the struct is a
-        /// single reference (a nullable one is 16 bytes, not 24).
-        /// </summary>
-        private sealed class Entry
-        {
-            public Entry(BackupJobStatusKind kind, string wireValue)
-            {
-                Kind = kind;
-                WireValue = wireValue;
-            }
-
-            public BackupJobStatusKind Kind { get; }
-
-            public string WireValue { get; }
-        }
     }
 }

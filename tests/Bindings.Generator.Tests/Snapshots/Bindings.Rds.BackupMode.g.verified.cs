@@ -5,24 +5,16 @@
 
 namespace Bindings.Rds
 {
-    /// <summary>
-    /// The documented values of <see cref="BackupMode"/>, for <c>switch</c> statements.
-    /// </summary>
+    /// <summary>The documented values of <see cref="BackupMode"/>, for <c>switch</c> statements.</summary>
     public enum BackupModeKind
     {
-        /// <summary>
-        /// A value this spec does not list; <see cref="BackupMode.WireValue"/> holds it.
-        /// </summary>
+        /// <summary>A value this spec does not list; <see cref="BackupMode.WireValue"/> holds it.</summary>
         Unknown = 0,
 
-        /// <summary>
-        /// システム自動バックアップ。 System automatic backup.
-        /// </summary>
+        /// <summary>システム自動バックアップ。 System automatic backup.</summary>
         Automated = 1,
 
-        /// <summary>
-        /// 手動バックアップ。 Manual backup.
-        /// </summary>
+        /// <summary>手動バックアップ。 Manual backup.</summary>
         Manual = 2,
     }
 
@@ -35,44 +27,32 @@ namespace Bindings.Rds
     /// A value the service sends that is not listed is kept: its <see cref="Kind"/> is
     /// <see cref="BackupModeKind.Unknown"/> and <see cref="WireValue"/> is the text as sent.
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "1.0.0")]
-    public readonly partial struct BackupMode : global::System.IEquatable<BackupMode>
+    [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
+    public readonly partial struct BackupMode : global::System.IEquatable<BackupMode>, global::Bindings.Serialization.IWireEnum<BackupMode>
     {
-        private readonly Entry? _entry;
+        private readonly global::Bindings.Serialization.WireEnumEntry<BackupModeKind>? _entry;
 
-        private BackupMode(Entry entry)
+        private BackupMode(BackupModeKind kind, string wireValue)
         {
-            _entry = entry;
+            _entry = new global::Bindings.Serialization.WireEnumEntry<BackupModeKind>(kind, wireValue);
         }
 
-        /// <summary>
-        /// システム自動バックアップ。 System automatic backup.
-        /// </summary>
-        public static BackupMode Automated { get; } = new BackupMode(new Entry(BackupModeKind.Automated, "Automated"));
+        /// <summary>システム自動バックアップ。 System automatic backup.</summary>
+        public static BackupMode Automated { get; } = new BackupMode(BackupModeKind.Automated, "Automated");
 
-        /// <summary>
-        /// 手動バックアップ。 Manual backup.
-        /// </summary>
-        public static BackupMode Manual { get; } = new BackupMode(new Entry(BackupModeKind.Manual, "Manual"));
+        /// <summary>手動バックアップ。 Manual backup.</summary>
+        public static BackupMode Manual { get; } = new BackupMode(BackupModeKind.Manual, "Manual");
 
-        /// <summary>
-        /// Which documented value this is, or <see cref="BackupModeKind.Unknown"/>.
-        /// </summary>
+        /// <summary>Which documented value this is, or <see cref="BackupModeKind.Unknown"/>.</summary>
         public BackupModeKind Kind => _entry is null ? BackupModeKind.Unknown : _entry.Kind;
 
-        /// <summary>
-        /// True when the value is one the spec documents.
-        /// </summary>
+        /// <summary>True when the value is one the spec documents.</summary>
         public bool IsKnown => Kind != BackupModeKind.Unknown;
 
-        /// <summary>
-        /// The value exactly as the service sends it.
-        /// </summary>
+        /// <summary>The value exactly as the service sends it.</summary>
         public string WireValue => _entry is null ? string.Empty : _entry.WireValue;
 
-        /// <summary>
-        /// The value for a wire string; one the spec does not list is kept as it is.
-        /// </summary>
+        /// <summary>The value for a wire string; one the spec does not list is kept as it is.</summary>
         /// <param name="wireValue">The text the service sends.</param>
         public static BackupMode FromWireValue(string wireValue)
         {
@@ -80,14 +60,12 @@ namespace Bindings.Rds
             {
                 case "Automated": return Automated;
                 case "Manual": return Manual;
-                case null: throw new global::System.ArgumentNullException(nameof(wireValue));
-                default: return new BackupMode(new Entry(BackupModeKind.Unknown, wireValue));
+                case null: throw new global::System.ArgumentNullException("wireValue");
+                default: return new BackupMode(BackupModeKind.Unknown, wireValue);
             }
         }
 
-        /// <summary>
-        /// The value for UTF-8 wire text; documented values are matched without allocating.
-        /// </summary>
+        /// <summary>The value for UTF-8 wire text; documented values are matched without allocating.</summary>
         /// <param name="utf8">The text the service sends, as UTF-8.</param>
         public static BackupMode FromUtf8(global::System.ReadOnlySpan<byte> utf8)
         {
@@ -101,7 +79,7 @@ namespace Bindings.Rds
                     break;
             }
 
-            return new BackupMode(new Entry(BackupModeKind.Unknown, global::Bindings.Serialization.WireText.FromUtf8(utf8)));
+            return new BackupMode(BackupModeKind.Unknown, global::Bindings.Serialization.WireText.FromUtf8(utf8));
         }
 
         // "Automated"
@@ -110,9 +88,13 @@ namespace Bindings.Rds
         // "Manual"
         private static global::System.ReadOnlySpan<byte> Utf8Manual => new byte[] { 77, 97, 110, 117, 97, 108 };
 
-        /// <summary>
-        /// Compares wire values, ordinally.
-        /// </summary>
+        /// <inheritdoc/>
+        BackupMode global::Bindings.Serialization.IWireEnum<BackupMode>.FromWireValue(string wireValue) => FromWireValue(wireValue);
+
+        /// <inheritdoc/>
+        BackupMode global::Bindings.Serialization.IWireEnum<BackupMode>.FromUtf8(global::System.ReadOnlySpan<byte> utf8) => FromUtf8(utf8);
+
+        /// <summary>Compares wire values, ordinally.</summary>
         public bool Equals(BackupMode other) => string.Equals(WireValue, other.WireValue, global::System.StringComparison.Ordinal);
 
         /// <inheritdoc/>
@@ -121,36 +103,13 @@ namespace Bindings.Rds
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(WireValue);
 
-        /// <summary>
-        /// The wire value.
-        /// </summary>
+        /// <summary>The wire value.</summary>
         public override string ToString() => WireValue;
 
-        /// <summary>
-        /// Compares wire values, ordinally.
-        /// </summary>
+        /// <summary>Compares wire values, ordinally.</summary>
         public static bool operator ==(BackupMode left, BackupMode right) => left.Equals(right);
 
-        /// <summary>
-        /// Compares wire values, ordinally.
-        /// </summary>
+        /// <summary>Compares wire values, ordinally.</summary>
         public static bool operator !=(BackupMode left, BackupMode right) => !left.Equals(right);
-
-        /// <summary>
-        /// A value's kind and wire text. Each documented value has one shared instance, so the struct is a
-        /// single reference (a nullable one is 16 bytes, not 24).
-        /// </summary>
-        private sealed class Entry
-        {
-            public Entry(BackupModeKind kind, string wireValue)
-            {
-                Kind = kind;
-                WireValue = wireValue;
-            }
-
-            public BackupModeKind Kind { get; }
-
-            public string WireValue { get; }
-        }
     }
 }

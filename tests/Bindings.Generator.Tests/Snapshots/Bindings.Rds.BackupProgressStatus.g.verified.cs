@@ -15,103 +15,71 @@ namespace Bindings.Rds
         /// </summary>
         Unknown = 0,
 
-        /// <summary>
-        /// 未開始。 Not started (未开始).
-        /// </summary>
+        /// <summary>未開始。 Not started (未开始).</summary>
         NoStart = 1,
 
-        /// <summary>
-        /// 準備中。 Preparing (准备).
-        /// </summary>
+        /// <summary>準備中。 Preparing (准备).</summary>
         Preparing = 2,
 
-        /// <summary>
-        /// 待機中。 Waiting (等待).
-        /// </summary>
+        /// <summary>待機中。 Waiting (等待).</summary>
         Waiting = 3,
 
-        /// <summary>
-        /// アップロード中。 Uploading the backup files (上传).
-        /// </summary>
+        /// <summary>アップロード中。 Uploading the backup files (上传).</summary>
         Uploading = 4,
 
-        /// <summary>
-        /// チェック中。 Checking the uploaded backup files (检查).
-        /// </summary>
+        /// <summary>チェック中。 Checking the uploaded backup files (检查).</summary>
         Checking = 5,
 
-        /// <summary>
-        /// 完了。 Done (完成).
-        /// </summary>
+        /// <summary>完了。 Done (完成).</summary>
         Finished = 6,
     }
 
-    /// <summary>
-    /// バックアッププログラムのステータス。 The status of the backup program.
-    /// </summary>
+    /// <summary>バックアッププログラムのステータス。 The status of the backup program.</summary>
     /// <remarks>
     /// Known values: <c>NoStart</c>, <c>Preparing</c>, <c>Waiting</c>, <c>Uploading</c>, <c>Checking</c>, <c>Finished</c>.
     /// A value the service sends that is not listed is kept: its <see cref="Kind"/> is
     /// <see cref="BackupProgressStatusKind.Unknown"/> and <see cref="WireValue"/> is the text as sent.
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "1.0.0")]
-    public readonly partial struct BackupProgressStatus : global::System.IEquatable<BackupProgressStatus>
+    [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
+    public readonly partial struct BackupProgressStatus : global::System.IEquatable<BackupProgressStatus>, global::Bindings.Serialization.IWireEnum<BackupProgressStatus>
     {
-        private readonly Entry? _entry;
+        private readonly global::Bindings.Serialization.WireEnumEntry<BackupProgressStatusKind>? _entry;
 
-        private BackupProgressStatus(Entry entry)
+        private BackupProgressStatus(BackupProgressStatusKind kind, string wireValue)
         {
-            _entry = entry;
+            _entry = new global::Bindings.Serialization.WireEnumEntry<BackupProgressStatusKind>(kind, wireValue);
         }
 
-        /// <summary>
-        /// 未開始。 Not started (未开始).
-        /// </summary>
-        public static BackupProgressStatus NoStart { get; } = new BackupProgressStatus(new Entry(BackupProgressStatusKind.NoStart, "NoStart"));
+        /// <summary>未開始。 Not started (未开始).</summary>
+        public static BackupProgressStatus NoStart { get; } = new BackupProgressStatus(BackupProgressStatusKind.NoStart, "NoStart");
 
-        /// <summary>
-        /// 準備中。 Preparing (准备).
-        /// </summary>
-        public static BackupProgressStatus Preparing { get; } = new BackupProgressStatus(new Entry(BackupProgressStatusKind.Preparing, "Preparing"));
+        /// <summary>準備中。 Preparing (准备).</summary>
+        public static BackupProgressStatus Preparing { get; } = new BackupProgressStatus(BackupProgressStatusKind.Preparing, "Preparing");
 
-        /// <summary>
-        /// 待機中。 Waiting (等待).
-        /// </summary>
-        public static BackupProgressStatus Waiting { get; } = new BackupProgressStatus(new Entry(BackupProgressStatusKind.Waiting, "Waiting"));
+        /// <summary>待機中。 Waiting (等待).</summary>
+        public static BackupProgressStatus Waiting { get; } = new BackupProgressStatus(BackupProgressStatusKind.Waiting, "Waiting");
 
-        /// <summary>
-        /// アップロード中。 Uploading the backup files (上传).
-        /// </summary>
-        public static BackupProgressStatus Uploading { get; } = new BackupProgressStatus(new Entry(BackupProgressStatusKind.Uploading, "Uploading"));
+        /// <summary>アップロード中。 Uploading the backup files (上传).</summary>
+        public static BackupProgressStatus Uploading { get; } = new BackupProgressStatus(BackupProgressStatusKind.Uploading, "Uploading");
 
-        /// <summary>
-        /// チェック中。 Checking the uploaded backup files (检查).
-        /// </summary>
-        public static BackupProgressStatus Checking { get; } = new BackupProgressStatus(new Entry(BackupProgressStatusKind.Checking, "Checking"));
+        /// <summary>チェック中。 Checking the uploaded backup files (检查).</summary>
+        public static BackupProgressStatus Checking { get; } = new BackupProgressStatus(BackupProgressStatusKind.Checking, "Checking");
 
-        /// <summary>
-        /// 完了。 Done (完成).
-        /// </summary>
-        public static BackupProgressStatus Finished { get; } = new BackupProgressStatus(new Entry(BackupProgressStatusKind.Finished, "Finished"));
+        /// <summary>完了。 Done (完成).</summary>
+        public static BackupProgressStatus Finished { get; } = new BackupProgressStatus(BackupProgressStatusKind.Finished, "Finished");
 
         /// <summary>
         /// Which documented value this is, or <see cref="BackupProgressStatusKind.Unknown"/>.
         /// </summary>
         public BackupProgressStatusKind Kind => _entry is null ? BackupProgressStatusKind.Unknown : _entry.Kind;
 
-        /// <summary>
-        /// True when the value is one the spec documents.
-        /// </summary>
+        /// <summary>True when the value is one the spec documents.</summary>
         public bool IsKnown => Kind != BackupProgressStatusKind.Unknown;
 
-        /// <summary>
-        /// The value exactly as the service sends it.
-        /// </summary>
+        /// <summary>The value exactly as the service sends it.</summary>
         public string WireValue => _entry is null ? string.Empty : _entry.WireValue;
 
-        /// <summary>
-        /// The value for a wire string; one the spec does not list is kept as it is.
-        /// </summary>
+        /// <summary>The value for a wire string; one the spec does not list is kept as it is.</summary>
         /// <param name="wireValue">The text the service sends.</param>
         public static BackupProgressStatus FromWireValue(string wireValue)
         {
@@ -123,14 +91,12 @@ namespace Bindings.Rds
                 case "Uploading": return Uploading;
                 case "Checking": return Checking;
                 case "Finished": return Finished;
-                case null: throw new global::System.ArgumentNullException(nameof(wireValue));
-                default: return new BackupProgressStatus(new Entry(BackupProgressStatusKind.Unknown, wireValue));
+                case null: throw new global::System.ArgumentNullException("wireValue");
+                default: return new BackupProgressStatus(BackupProgressStatusKind.Unknown, wireValue);
             }
         }
 
-        /// <summary>
-        /// The value for UTF-8 wire text; documented values are matched without allocating.
-        /// </summary>
+        /// <summary>The value for UTF-8 wire text; documented values are matched without allocating.</summary>
         /// <param name="utf8">The text the service sends, as UTF-8.</param>
         public static BackupProgressStatus FromUtf8(global::System.ReadOnlySpan<byte> utf8)
         {
@@ -150,7 +116,7 @@ namespace Bindings.Rds
                     break;
             }
 
-            return new BackupProgressStatus(new Entry(BackupProgressStatusKind.Unknown, global::Bindings.Serialization.WireText.FromUtf8(utf8)));
+            return new BackupProgressStatus(BackupProgressStatusKind.Unknown, global::Bindings.Serialization.WireText.FromUtf8(utf8));
         }
 
         // "NoStart"
@@ -171,9 +137,13 @@ namespace Bindings.Rds
         // "Finished"
         private static global::System.ReadOnlySpan<byte> Utf8Finished => new byte[] { 70, 105, 110, 105, 115, 104, 101, 100 };
 
-        /// <summary>
-        /// Compares wire values, ordinally.
-        /// </summary>
+        /// <inheritdoc/>
+        BackupProgressStatus global::Bindings.Serialization.IWireEnum<BackupProgressStatus>.FromWireValue(string wireValue) => FromWireValue(wireValue);
+
+        /// <inheritdoc/>
+        BackupProgressStatus global::Bindings.Serialization.IWireEnum<BackupProgressStatus>.FromUtf8(global::System.ReadOnlySpan<byte> utf8) => FromUtf8(utf8);
+
+        /// <summary>Compares wire values, ordinally.</summary>
         public bool Equals(BackupProgressStatus other) => string.Equals(WireValue, other.WireValue, global::System.StringComparison.Ordinal);
 
         /// <inheritdoc/>
@@ -182,36 +152,13 @@ namespace Bindings.Rds
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(WireValue);
 
-        /// <summary>
-        /// The wire value.
-        /// </summary>
+        /// <summary>The wire value.</summary>
         public override string ToString() => WireValue;
 
-        /// <summary>
-        /// Compares wire values, ordinally.
-        /// </summary>
+        /// <summary>Compares wire values, ordinally.</summary>
         public static bool operator ==(BackupProgressStatus left, BackupProgressStatus right) => left.Equals(right);
 
-        /// <summary>
-        /// Compares wire values, ordinally.
-        /// </summary>
+        /// <summary>Compares wire values, ordinally.</summary>
         public static bool operator !=(BackupProgressStatus left, BackupProgressStatus right) => !left.Equals(right);
-
-        /// <summary>
-        /// A value's kind and wire text. Each documented value has one shared instance, so the struct is a
-        /// single reference (a nullable one is 16 bytes, not 24).
-        /// </summary>
-        private sealed class Entry
-        {
-            public Entry(BackupProgressStatusKind kind, string wireValue)
-            {
-                Kind = kind;
-                WireValue = wireValue;
-            }
-
-            public BackupProgressStatusKind Kind { get; }
-
-            public string WireValue { get; }
-        }
     }
 }

@@ -10,44 +10,28 @@ namespace Bindings.Rds
     /// </summary>
     public enum BackupStatusKind
     {
-        /// <summary>
-        /// A value this spec does not list; <see cref="BackupStatus.WireValue"/> holds it.
-        /// </summary>
+        /// <summary>A value this spec does not list; <see cref="BackupStatus.WireValue"/> holds it.</summary>
         Unknown = 0,
 
-        /// <summary>
-        /// 未開始。 Not started (未开始).
-        /// </summary>
+        /// <summary>未開始。 Not started (未开始).</summary>
         NoStart = 1,
 
-        /// <summary>
-        /// チェック中。 Checking the uploaded backup files (检查).
-        /// </summary>
+        /// <summary>チェック中。 Checking the uploaded backup files (检查).</summary>
         Checking = 2,
 
-        /// <summary>
-        /// 準備中。 Preparing (准备).
-        /// </summary>
+        /// <summary>準備中。 Preparing (准备).</summary>
         Preparing = 3,
 
-        /// <summary>
-        /// 待機中。 Waiting (等待).
-        /// </summary>
+        /// <summary>待機中。 Waiting (等待).</summary>
         Waiting = 4,
 
-        /// <summary>
-        /// アップロード中。 Uploading the backup files (上传).
-        /// </summary>
+        /// <summary>アップロード中。 Uploading the backup files (上传).</summary>
         Uploading = 5,
 
-        /// <summary>
-        /// 完了。 Done (完成).
-        /// </summary>
+        /// <summary>完了。 Done (完成).</summary>
         Finished = 6,
 
-        /// <summary>
-        /// 失敗。 Failed (失败).
-        /// </summary>
+        /// <summary>失敗。 Failed (失败).</summary>
         Failed = 7,
     }
 
@@ -59,69 +43,47 @@ namespace Bindings.Rds
     /// A value the service sends that is not listed is kept: its <see cref="Kind"/> is
     /// <see cref="BackupStatusKind.Unknown"/> and <see cref="WireValue"/> is the text as sent.
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "1.0.0")]
-    public readonly partial struct BackupStatus : global::System.IEquatable<BackupStatus>
+    [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
+    public readonly partial struct BackupStatus : global::System.IEquatable<BackupStatus>, global::Bindings.Serialization.IWireEnum<BackupStatus>
     {
-        private readonly Entry? _entry;
+        private readonly global::Bindings.Serialization.WireEnumEntry<BackupStatusKind>? _entry;
 
-        private BackupStatus(Entry entry)
+        private BackupStatus(BackupStatusKind kind, string wireValue)
         {
-            _entry = entry;
+            _entry = new global::Bindings.Serialization.WireEnumEntry<BackupStatusKind>(kind, wireValue);
         }
 
-        /// <summary>
-        /// 未開始。 Not started (未开始).
-        /// </summary>
-        public static BackupStatus NoStart { get; } = new BackupStatus(new Entry(BackupStatusKind.NoStart, "NoStart"));
+        /// <summary>未開始。 Not started (未开始).</summary>
+        public static BackupStatus NoStart { get; } = new BackupStatus(BackupStatusKind.NoStart, "NoStart");
 
-        /// <summary>
-        /// チェック中。 Checking the uploaded backup files (检查).
-        /// </summary>
-        public static BackupStatus Checking { get; } = new BackupStatus(new Entry(BackupStatusKind.Checking, "Checking"));
+        /// <summary>チェック中。 Checking the uploaded backup files (检查).</summary>
+        public static BackupStatus Checking { get; } = new BackupStatus(BackupStatusKind.Checking, "Checking");
 
-        /// <summary>
-        /// 準備中。 Preparing (准备).
-        /// </summary>
-        public static BackupStatus Preparing { get; } = new BackupStatus(new Entry(BackupStatusKind.Preparing, "Preparing"));
+        /// <summary>準備中。 Preparing (准备).</summary>
+        public static BackupStatus Preparing { get; } = new BackupStatus(BackupStatusKind.Preparing, "Preparing");
 
-        /// <summary>
-        /// 待機中。 Waiting (等待).
-        /// </summary>
-        public static BackupStatus Waiting { get; } = new BackupStatus(new Entry(BackupStatusKind.Waiting, "Waiting"));
+        /// <summary>待機中。 Waiting (等待).</summary>
+        public static BackupStatus Waiting { get; } = new BackupStatus(BackupStatusKind.Waiting, "Waiting");
 
-        /// <summary>
-        /// アップロード中。 Uploading the backup files (上传).
-        /// </summary>
-        public static BackupStatus Uploading { get; } = new BackupStatus(new Entry(BackupStatusKind.Uploading, "Uploading"));
+        /// <summary>アップロード中。 Uploading the backup files (上传).</summary>
+        public static BackupStatus Uploading { get; } = new BackupStatus(BackupStatusKind.Uploading, "Uploading");
 
-        /// <summary>
-        /// 完了。 Done (完成).
-        /// </summary>
-        public static BackupStatus Finished { get; } = new BackupStatus(new Entry(BackupStatusKind.Finished, "Finished"));
+        /// <summary>完了。 Done (完成).</summary>
+        public static BackupStatus Finished { get; } = new BackupStatus(BackupStatusKind.Finished, "Finished");
 
-        /// <summary>
-        /// 失敗。 Failed (失败).
-        /// </summary>
-        public static BackupStatus Failed { get; } = new BackupStatus(new Entry(BackupStatusKind.Failed, "Failed"));
+        /// <summary>失敗。 Failed (失败).</summary>
+        public static BackupStatus Failed { get; } = new BackupStatus(BackupStatusKind.Failed, "Failed");
 
-        /// <summary>
-        /// Which documented value this is, or <see cref="BackupStatusKind.Unknown"/>.
-        /// </summary>
+        /// <summary>Which documented value this is, or <see cref="BackupStatusKind.Unknown"/>.</summary>
         public BackupStatusKind Kind => _entry is null ? BackupStatusKind.Unknown : _entry.Kind;
 
-        /// <summary>
-        /// True when the value is one the spec documents.
-        /// </summary>
+        /// <summary>True when the value is one the spec documents.</summary>
         public bool IsKnown => Kind != BackupStatusKind.Unknown;
 
-        /// <summary>
-        /// The value exactly as the service sends it.
-        /// </summary>
+        /// <summary>The value exactly as the service sends it.</summary>
         public string WireValue => _entry is null ? string.Empty : _entry.WireValue;
 
-        /// <summary>
-        /// The value for a wire string; one the spec does not list is kept as it is.
-        /// </summary>
+        /// <summary>The value for a wire string; one the spec does not list is kept as it is.</summary>
         /// <param name="wireValue">The text the service sends.</param>
         public static BackupStatus FromWireValue(string wireValue)
         {
@@ -134,14 +96,12 @@ namespace Bindings.Rds
                 case "Uploading": return Uploading;
                 case "Finished": return Finished;
                 case "Failed": return Failed;
-                case null: throw new global::System.ArgumentNullException(nameof(wireValue));
-                default: return new BackupStatus(new Entry(BackupStatusKind.Unknown, wireValue));
+                case null: throw new global::System.ArgumentNullException("wireValue");
+                default: return new BackupStatus(BackupStatusKind.Unknown, wireValue);
             }
         }
 
-        /// <summary>
-        /// The value for UTF-8 wire text; documented values are matched without allocating.
-        /// </summary>
+        /// <summary>The value for UTF-8 wire text; documented values are matched without allocating.</summary>
         /// <param name="utf8">The text the service sends, as UTF-8.</param>
         public static BackupStatus FromUtf8(global::System.ReadOnlySpan<byte> utf8)
         {
@@ -164,7 +124,7 @@ namespace Bindings.Rds
                     break;
             }
 
-            return new BackupStatus(new Entry(BackupStatusKind.Unknown, global::Bindings.Serialization.WireText.FromUtf8(utf8)));
+            return new BackupStatus(BackupStatusKind.Unknown, global::Bindings.Serialization.WireText.FromUtf8(utf8));
         }
 
         // "NoStart"
@@ -188,9 +148,13 @@ namespace Bindings.Rds
         // "Failed"
         private static global::System.ReadOnlySpan<byte> Utf8Failed => new byte[] { 70, 97, 105, 108, 101, 100 };
 
-        /// <summary>
-        /// Compares wire values, ordinally.
-        /// </summary>
+        /// <inheritdoc/>
+        BackupStatus global::Bindings.Serialization.IWireEnum<BackupStatus>.FromWireValue(string wireValue) => FromWireValue(wireValue);
+
+        /// <inheritdoc/>
+        BackupStatus global::Bindings.Serialization.IWireEnum<BackupStatus>.FromUtf8(global::System.ReadOnlySpan<byte> utf8) => FromUtf8(utf8);
+
+        /// <summary>Compares wire values, ordinally.</summary>
         public bool Equals(BackupStatus other) => string.Equals(WireValue, other.WireValue, global::System.StringComparison.Ordinal);
 
         /// <inheritdoc/>
@@ -199,36 +163,13 @@ namespace Bindings.Rds
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(WireValue);
 
-        /// <summary>
-        /// The wire value.
-        /// </summary>
+        /// <summary>The wire value.</summary>
         public override string ToString() => WireValue;
 
-        /// <summary>
-        /// Compares wire values, ordinally.
-        /// </summary>
+        /// <summary>Compares wire values, ordinally.</summary>
         public static bool operator ==(BackupStatus left, BackupStatus right) => left.Equals(right);
 
-        /// <summary>
-        /// Compares wire values, ordinally.
-        /// </summary>
+        /// <summary>Compares wire values, ordinally.</summary>
         public static bool operator !=(BackupStatus left, BackupStatus right) => !left.Equals(right);
-
-        /// <summary>
-        /// A value's kind and wire text. Each documented value has one shared instance, so the struct is a
-        /// single reference (a nullable one is 16 bytes, not 24).
-        /// </summary>
-        private sealed class Entry
-        {
-            public Entry(BackupStatusKind kind, string wireValue)
-            {
-                Kind = kind;
-                WireValue = wireValue;
-            }
-
-            public BackupStatusKind Kind { get; }
-
-            public string WireValue { get; }
-        }
     }
 }

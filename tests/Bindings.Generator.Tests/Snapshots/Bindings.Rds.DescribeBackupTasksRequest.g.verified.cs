@@ -11,14 +11,12 @@ namespace Bindings.Rds
     /// </summary>
     /// <remarks>
     /// Sent as <c>Action=DescribeBackupTasks</c>, <c>Version=2014-08-15</c>; the response is
-    /// <see cref="DescribeBackupTasksResponse"/>.
+    /// <see cref="global::Bindings.Rds.DescribeBackupTasksResponse"/>.
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public sealed partial class DescribeBackupTasksRequest : global::Bindings.IRpcRequest
     {
-        /// <summary>
-        /// インスタンスの ID です。 The ID of the instance.
-        /// </summary>
+        /// <summary>インスタンスの ID です。 The ID of the instance.</summary>
         /// <remarks>
         /// Wire name: <c>DBInstanceId</c>.
         /// Example: <c>rm-uf6wjk5xxxxxxx</c>.
@@ -35,17 +33,13 @@ namespace Bindings.Rds
         /// </remarks>
         public string? ClientToken { get; set; }
 
-        /// <summary>
-        /// 非表示のパラメーター。 A reserved parameter; leave it unset.
-        /// </summary>
+        /// <summary>非表示のパラメーター。 A reserved parameter; leave it unset.</summary>
         /// <remarks>
         /// Wire name: <c>Flag</c>.
         /// </remarks>
         public string? Flag { get; set; }
 
-        /// <summary>
-        /// 照会する単一のバックアップタスクのID。 The ID of the single backup task to query.
-        /// </summary>
+        /// <summary>照会する単一のバックアップタスクのID。 The ID of the single backup task to query.</summary>
         /// <remarks>
         /// Wire name: <c>BackupJobId</c>.
         /// Documented as Integer; read leniently from a string or a number.
@@ -53,9 +47,7 @@ namespace Bindings.Rds
         /// </remarks>
         public long? BackupJobId { get; set; }
 
-        /// <summary>
-        /// 照会するバックアップタスクによって使用されるバックアップモード。 The backup mode of the tasks to query.
-        /// </summary>
+        /// <summary>照会するバックアップタスクによって使用されるバックアップモード。 The backup mode of the tasks to query.</summary>
         /// <remarks>
         /// Wire name: <c>BackupMode</c>.
         /// Example: <c>Automated</c>.
@@ -72,33 +64,25 @@ namespace Bindings.Rds
         /// </remarks>
         public global::Bindings.Rds.BackupJobStatus? BackupJobStatus { get; set; }
 
-        /// <summary>
-        /// The ID of the Alibaba Cloud account that owns the instance (account scoping).
-        /// </summary>
+        /// <summary>The ID of the Alibaba Cloud account that owns the instance (account scoping).</summary>
         /// <remarks>
         /// Wire name: <c>OwnerId</c>.
         /// </remarks>
         public long? OwnerId { get; set; }
 
-        /// <summary>
-        /// The name of the account that owns the instance (account scoping).
-        /// </summary>
+        /// <summary>The name of the account that owns the instance (account scoping).</summary>
         /// <remarks>
         /// Wire name: <c>OwnerAccount</c>.
         /// </remarks>
         public string? OwnerAccount { get; set; }
 
-        /// <summary>
-        /// The ID of the account that owns the resource (account scoping).
-        /// </summary>
+        /// <summary>The ID of the account that owns the resource (account scoping).</summary>
         /// <remarks>
         /// Wire name: <c>ResourceOwnerId</c>.
         /// </remarks>
         public long? ResourceOwnerId { get; set; }
 
-        /// <summary>
-        /// The name of the account that owns the resource (account scoping).
-        /// </summary>
+        /// <summary>The name of the account that owns the resource (account scoping).</summary>
         /// <remarks>
         /// Wire name: <c>ResourceOwnerAccount</c>.
         /// </remarks>
@@ -110,9 +94,7 @@ namespace Bindings.Rds
 
         bool global::Bindings.IRpcRequest.IsReadOnly => true;
 
-        /// <summary>
-        /// Checks required parameters and documented constraints before anything is sent.
-        /// </summary>
+        /// <summary>Checks required parameters and documented constraints before anything is sent.</summary>
         /// <exception cref="global::Bindings.RequestValidationException">A parameter is missing or breaks a constraint; the exception names it.</exception>
         public void Validate()
         {
@@ -131,7 +113,7 @@ namespace Bindings.Rds
         /// <param name="parameters">Where to add them; the signer adds the common parameters.</param>
         public void WriteParameters(global::System.Collections.Generic.ICollection<global::System.Collections.Generic.KeyValuePair<string, string>> parameters)
         {
-            if (parameters is null) throw new global::System.ArgumentNullException(nameof(parameters));
+            if (parameters is null) throw new global::System.ArgumentNullException("parameters");
             parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("Action", "DescribeBackupTasks"));
             parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("Version", "2014-08-15"));
             if (DBInstanceId is object) parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("DBInstanceId", DBInstanceId));

@@ -5,51 +5,43 @@
 
 namespace Bindings.Rds
 {
-    /// <summary>
-    /// The response of DescribeBackupTasks.
-    /// </summary>
+    /// <summary>The response of DescribeBackupTasks.</summary>
     /// <remarks>
     /// Read it with <c>ParseJson</c> or <c>ParseXml</c>. Both accept what the service is known to send
     /// (numbers as strings and the reverse, a single item for a list, missing lists) and keep fields
     /// the spec does not describe in <see cref="UnknownMembers"/>.
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public sealed partial class DescribeBackupTasksResponse : global::System.IEquatable<DescribeBackupTasksResponse>
     {
-        /// <summary>
-        /// バックアップタスクで構成される配列。 The backup tasks.
-        /// </summary>
+        private static readonly global::Bindings.Serialization.ResponseParser<DescribeBackupTasksResponse> Parser = new global::Bindings.Serialization.ResponseParser<DescribeBackupTasksResponse>("DescribeBackupTasksResponse", ReadJson, ReadXml);
+
+        /// <summary>バックアップタスクで構成される配列。 The backup tasks.</summary>
         /// <remarks>
         /// Wire name: <c>Items</c>.
         /// Each item is wrapped as <c>BackupJob</c> on the wire.
         /// </remarks>
         public global::System.Collections.Generic.IReadOnlyList<global::Bindings.Rds.BackupJob> Items { get; set; } = global::System.Array.Empty<global::Bindings.Rds.BackupJob>();
 
-        /// <summary>
-        /// リクエストの ID です。 The ID of the request.
-        /// </summary>
+        /// <summary>リクエストの ID です。 The ID of the request.</summary>
         /// <remarks>
         /// Wire name: <c>RequestId</c>.
         /// Example: <c>90496720-2319-42A8-87CD-FCE4DF95EBED</c>.
         /// </remarks>
         public string? RequestId { get; set; }
 
-        /// <summary>
-        /// Fields the service sent that the spec does not describe, kept as they came.
-        /// </summary>
+        /// <summary>Fields the service sent that the spec does not describe, kept as they came.</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::Bindings.UnknownMember> UnknownMembers { get; set; } = global::System.Array.Empty<global::Bindings.UnknownMember>();
 
-        /// <summary>
-        /// True when every member, and every unknown member, is equal.
-        /// </summary>
+        /// <summary>True when every member, and every unknown member, is equal.</summary>
         /// <param name="other">The instance to compare with.</param>
         public bool Equals(DescribeBackupTasksResponse? other)
         {
             if (other is null) return false;
-            if (ReferenceEquals(this, other)) return true;
+            if (object.ReferenceEquals(this, other)) return true;
             return
                 global::Bindings.Serialization.ValueEquality.ListEquals(Items, other.Items) &&
-                global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId) &&
+                global::Bindings.Serialization.ValueEquality.Equal(RequestId, other.RequestId) &&
                 global::Bindings.Serialization.ValueEquality.ListEquals(UnknownMembers, other.UnknownMembers);
         }
 
@@ -60,8 +52,8 @@ namespace Bindings.Rds
         public override int GetHashCode()
         {
             var hash = 17;
-            hash = unchecked((hash * 31) + global::Bindings.Serialization.ValueEquality.ListHash(Items));
-            hash = unchecked((hash * 31) + (RequestId?.GetHashCode() ?? 0));
+            hash = global::Bindings.Serialization.ValueEquality.HashList(hash, Items);
+            hash = global::Bindings.Serialization.ValueEquality.Hash(hash, RequestId);
             return hash;
         }
     }
@@ -69,57 +61,23 @@ namespace Bindings.Rds
     // Reads DescribeBackupTasksResponse from JSON.
     partial class DescribeBackupTasksResponse
     {
-        /// <summary>
-        /// Parses DescribeBackupTasksResponse from UTF-8 JSON; a byte order mark is allowed.
-        /// </summary>
+        /// <summary>Parses DescribeBackupTasksResponse from UTF-8 JSON; a byte order mark is allowed.</summary>
         /// <param name="utf8Json">The whole document.</param>
         /// <param name="options">Limits on depth and size; the defaults when null.</param>
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed or a value has the wrong kind.</exception>
-        public static DescribeBackupTasksResponse ParseJson(global::System.ReadOnlySpan<byte> utf8Json, global::Bindings.ResponseParseOptions? options = null)
-        {
-            var json = global::Bindings.Serialization.JsonParsing.SkipBom(utf8Json);
-            try
-            {
-                var reader = global::Bindings.Serialization.JsonParsing.CreateReader(json, options ?? global::Bindings.ResponseParseOptions.Default);
-                global::Bindings.Serialization.JsonParsing.ReadDocumentStart(ref reader);
-                var result = ReadJson(ref reader, json) ?? throw global::Bindings.Serialization.JsonParsing.Unexpected(ref reader, "an object");
-                global::Bindings.Serialization.JsonParsing.ReadDocumentEnd(ref reader);
-                return result;
-            }
-            catch (global::System.Exception exception) when (global::Bindings.Serialization.JsonParsing.IsReadError(exception))
-            {
-                throw global::Bindings.Serialization.JsonParsing.Fail(exception, json, "DescribeBackupTasksResponse");
-            }
-        }
+        public static DescribeBackupTasksResponse ParseJson(global::System.ReadOnlySpan<byte> utf8Json, global::Bindings.ResponseParseOptions? options = null) => Parser.ParseJson(utf8Json, options);
 
-        /// <summary>
-        /// Parses DescribeBackupTasksResponse from JSON text.
-        /// </summary>
+        /// <summary>Parses DescribeBackupTasksResponse from JSON text.</summary>
         /// <param name="json">The whole document.</param>
         /// <param name="options">Limits on depth and size; the defaults when null.</param>
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed or a value has the wrong kind.</exception>
-        public static DescribeBackupTasksResponse ParseJson(string json, global::Bindings.ResponseParseOptions? options = null)
-            => ParseJson(global::System.Text.Encoding.UTF8.GetBytes(json ?? throw new global::System.ArgumentNullException(nameof(json))), options);
+        public static DescribeBackupTasksResponse ParseJson(string json, global::Bindings.ResponseParseOptions? options = null) => Parser.ParseJson(json, options);
 
-        /// <summary>
-        /// Parses DescribeBackupTasksResponse from a stream of UTF-8 JSON, read to its end.
-        /// </summary>
+        /// <summary>Parses DescribeBackupTasksResponse from a stream of UTF-8 JSON, read to its end.</summary>
         /// <param name="utf8Json">The stream; it is not closed.</param>
         /// <param name="options">Limits on depth and size; the defaults when null.</param>
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed or a value has the wrong kind.</exception>
-        public static DescribeBackupTasksResponse ParseJson(global::System.IO.Stream utf8Json, global::Bindings.ResponseParseOptions? options = null)
-        {
-            var effective = options ?? global::Bindings.ResponseParseOptions.Default;
-            var buffer = global::Bindings.Serialization.StreamBuffering.ReadAll(utf8Json, effective, global::Bindings.WireFormat.Json, "DescribeBackupTasksResponse", out var length);
-            try
-            {
-                return ParseJson(new global::System.ReadOnlySpan<byte>(buffer, 0, length), effective);
-            }
-            finally
-            {
-                global::System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-            }
-        }
+        public static DescribeBackupTasksResponse ParseJson(global::System.IO.Stream utf8Json, global::Bindings.ResponseParseOptions? options = null) => Parser.ParseJson(utf8Json, options);
 
         /// <summary>
         /// Parses DescribeBackupTasksResponse from a stream of UTF-8 JSON, read asynchronously to its end.
@@ -128,19 +86,7 @@ namespace Bindings.Rds
         /// <param name="options">Limits on depth and size; the defaults when null.</param>
         /// <param name="cancellationToken">Cancels the read.</param>
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed or a value has the wrong kind.</exception>
-        public static async global::System.Threading.Tasks.Task<DescribeBackupTasksResponse> ParseJsonAsync(global::System.IO.Stream utf8Json, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var effective = options ?? global::Bindings.ResponseParseOptions.Default;
-            var (buffer, length) = await global::Bindings.Serialization.StreamBuffering.ReadAllAsync(utf8Json, effective, global::Bindings.WireFormat.Json, "DescribeBackupTasksResponse", cancellationToken).ConfigureAwait(false);
-            try
-            {
-                return ParseJson(new global::System.ReadOnlySpan<byte>(buffer, 0, length), effective);
-            }
-            finally
-            {
-                global::System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-            }
-        }
+        public static global::System.Threading.Tasks.Task<DescribeBackupTasksResponse> ParseJsonAsync(global::System.IO.Stream utf8Json, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Parser.ParseJsonAsync(utf8Json, options, cancellationToken);
 
         /// <summary>
         /// Reads one DescribeBackupTasksResponse with the reader on its first token; null for a JSON
@@ -164,28 +110,22 @@ namespace Bindings.Rds
                     switch (name.Length)
                     {
                         case 5:
-                            if (global::System.MemoryExtensions.SequenceEqual(name, JsonNameItems))
+                            if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameItems, "Items", ref member))
                             {
-                                member = "Items";
-                                global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
                                 ReadItemsJson(ref reader, json, ref listItems, ref unknownMembers);
                                 continue;
                             }
                             break;
                         case 9:
-                            if (global::System.MemoryExtensions.SequenceEqual(name, JsonNameRequestId))
+                            if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameRequestId, "RequestId", ref member))
                             {
-                                member = "RequestId";
-                                global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
                                 result.RequestId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             break;
                     }
 
-                    member = global::Bindings.Serialization.JsonParsing.MemberName(name);
-                    global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
-                    global::Bindings.Serialization.JsonParsing.KeepUnknown(ref reader, json, member, ref unknownMembers);
+                    global::Bindings.Serialization.JsonParsing.KeepUnknown(ref reader, json, name, null, ref member, ref unknownMembers);
                 }
             }
             catch (global::System.Exception exception) when (global::Bindings.Serialization.JsonParsing.IsReadError(exception))
@@ -214,17 +154,13 @@ namespace Bindings.Rds
                     for (; global::Bindings.Serialization.JsonParsing.NextProperty(ref reader); member = string.Empty)
                     {
                         var name = global::Bindings.Serialization.JsonParsing.PropertyName(ref reader);
-                        if (global::System.MemoryExtensions.SequenceEqual(name, JsonNameBackupJob))
+                        if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameBackupJob, "BackupJob", ref member))
                         {
-                            member = "BackupJob";
-                            global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
                             ReadItemsJsonItems(ref reader, json, ref items);
                             continue;
                         }
 
-                        member = global::Bindings.Serialization.JsonParsing.MemberName(name);
-                        global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
-                        global::Bindings.Serialization.JsonParsing.KeepUnknown(ref reader, json, "Items." + member, ref unknownMembers);
+                        global::Bindings.Serialization.JsonParsing.KeepUnknown(ref reader, json, name, "Items.", ref member, ref unknownMembers);
                     }
                 }
                 catch (global::System.Exception exception) when (global::Bindings.Serialization.JsonParsing.IsReadError(exception))
@@ -238,9 +174,7 @@ namespace Bindings.Rds
             ReadItemsJsonItems(ref reader, json, ref items);
         }
 
-        /// <summary>
-        /// Reads the items of the Items list: an array, or one item alone.
-        /// </summary>
+        /// <summary>Reads the items of the Items list: an array, or one item alone.</summary>
         private static void ReadItemsJsonItems(ref global::System.Text.Json.Utf8JsonReader reader, global::System.ReadOnlySpan<byte> json, ref global::Bindings.Serialization.ListBuilder<global::Bindings.Rds.BackupJob> items)
         {
             if (global::Bindings.Serialization.JsonParsing.IsAbsentList(ref reader)) return;
@@ -295,40 +229,13 @@ namespace Bindings.Rds
         /// <param name="xml">The stream; it is not closed.</param>
         /// <param name="options">Limits on depth and size; the defaults when null.</param>
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed, has a DTD, or a value has the wrong kind.</exception>
-        public static DescribeBackupTasksResponse ParseXml(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null)
-        {
-            var effective = options ?? global::Bindings.ResponseParseOptions.Default;
-            try
-            {
-                using var reader = global::Bindings.Serialization.XmlParsing.CreateReader(xml, effective);
-                return ReadXmlDocument(reader, effective);
-            }
-            catch (global::System.Exception exception) when (global::Bindings.Serialization.XmlParsing.IsReadError(exception))
-            {
-                throw global::Bindings.Serialization.XmlParsing.Fail(exception, "DescribeBackupTasksResponse");
-            }
-        }
+        public static DescribeBackupTasksResponse ParseXml(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null) => Parser.ParseXml(xml, options);
 
-        /// <summary>
-        /// Parses DescribeBackupTasksResponse from XML text.
-        /// </summary>
+        /// <summary>Parses DescribeBackupTasksResponse from XML text.</summary>
         /// <param name="xml">The whole document.</param>
         /// <param name="options">Limits on depth and size; the defaults when null.</param>
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed, has a DTD, or a value has the wrong kind.</exception>
-        public static DescribeBackupTasksResponse ParseXml(string xml, global::Bindings.ResponseParseOptions? options = null)
-        {
-            var effective = options ?? global::Bindings.ResponseParseOptions.Default;
-            try
-            {
-                using var text = new global::System.IO.StringReader(xml ?? throw new global::System.ArgumentNullException(nameof(xml)));
-                using var reader = global::Bindings.Serialization.XmlParsing.CreateReader(text, effective);
-                return ReadXmlDocument(reader, effective);
-            }
-            catch (global::System.Exception exception) when (global::Bindings.Serialization.XmlParsing.IsReadError(exception))
-            {
-                throw global::Bindings.Serialization.XmlParsing.Fail(exception, "DescribeBackupTasksResponse");
-            }
-        }
+        public static DescribeBackupTasksResponse ParseXml(string xml, global::Bindings.ResponseParseOptions? options = null) => Parser.ParseXml(xml, options);
 
         /// <summary>
         /// Parses DescribeBackupTasksResponse from an XML stream, read asynchronously to its end first.
@@ -337,28 +244,7 @@ namespace Bindings.Rds
         /// <param name="options">Limits on depth and size; the defaults when null.</param>
         /// <param name="cancellationToken">Cancels the read.</param>
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed, has a DTD, or a value has the wrong kind.</exception>
-        public static async global::System.Threading.Tasks.Task<DescribeBackupTasksResponse> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var effective = options ?? global::Bindings.ResponseParseOptions.Default;
-            var (buffer, length) = await global::Bindings.Serialization.StreamBuffering.ReadAllAsync(xml, effective, global::Bindings.WireFormat.Xml, "DescribeBackupTasksResponse", cancellationToken).ConfigureAwait(false);
-            try
-            {
-                using var stream = new global::System.IO.MemoryStream(buffer, 0, length, writable: false);
-                return ParseXml(stream, effective);
-            }
-            finally
-            {
-                global::System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-            }
-        }
-
-        private static DescribeBackupTasksResponse ReadXmlDocument(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
-        {
-            global::Bindings.Serialization.XmlParsing.MoveToRoot(reader);
-            var result = ReadXml(reader, options);
-            global::Bindings.Serialization.XmlParsing.ReadDocumentEnd(reader);
-            return result;
-        }
+        public static global::System.Threading.Tasks.Task<DescribeBackupTasksResponse> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Parser.ParseXmlAsync(xml, options, cancellationToken);
 
         /// <summary>
         /// Reads one DescribeBackupTasksResponse from the element the reader is on, and moves past it.
@@ -382,15 +268,11 @@ namespace Bindings.Rds
                         switch (member)
                         {
                             case "Items":
-                            {
                                 ReadItemsXml(reader, options, ref listItems, ref unknownMembers);
                                 break;
-                            }
                             case "RequestId":
-                            {
                                 result.RequestId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
-                            }
                             default:
                                 global::Bindings.Serialization.XmlParsing.KeepUnknown(reader, member, options, ref unknownMembers);
                                 break;

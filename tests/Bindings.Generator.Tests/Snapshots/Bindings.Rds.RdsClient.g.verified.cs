@@ -5,19 +5,72 @@
 
 namespace Bindings.Rds
 {
-    /// <summary>
-    /// ApsaraDB RDS (Relational Database Service), RPC API version 2014-08-15.
-    /// </summary>
+    /// <summary>The operations of <see cref="RdsClient"/>, to mock in tests or to decorate.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
+    public partial interface IRdsClient
+    {
+        /// <summary>The address every request goes to.</summary>
+        global::System.Uri Endpoint { get; }
+
+        /// <summary>
+        /// DescribeBackupTasks操作を呼び出して、ApsaraDB RDSインスタンスのバックアップタスクを照会できます。 Queries the backup tasks of an
+        /// ApsaraDB RDS instance and their progress.
+        /// </summary>
+        /// <remarks>
+        /// Read-only, and idempotent through <c>ClientToken</c>: when the request leaves
+        /// <see cref="global::Bindings.Rds.DescribeBackupTasksRequest.ClientToken"/> empty, the client sends a new token, the same on every
+        /// retry of this call (the request object is not changed).
+        /// Throttling (the service did not execute the call) is retried;
+        /// 5xx answers, timeouts and broken connections are retried too.
+        /// </remarks>
+        /// <param name="request">The request; validated before anything is sent.</param>
+        /// <param name="cancellationToken">Cancels the call, retries included.</param>
+        /// <returns>The response, read with the parser of the configured format.</returns>
+        /// <exception cref="global::Bindings.RequestValidationException">A required parameter is missing or a value breaks a constraint; nothing was sent.</exception>
+        /// <exception cref="global::Bindings.Client.AlibabaCloudServiceException">The service answered with an error (after any retries).</exception>
+        /// <exception cref="global::Bindings.Client.AlibabaCloudTransportException">No answer: the connection failed or a timeout ran out (after any retries).</exception>
+        /// <exception cref="global::Bindings.ResponseParseException">The service's answer could not be read.</exception>
+        /// <exception cref="global::Bindings.Credentials.AlibabaCloudCredentialsException">No credentials could be found or refreshed.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+        global::System.Threading.Tasks.Task<global::Bindings.Rds.DescribeBackupTasksResponse> DescribeBackupTasksAsync(global::Bindings.Rds.DescribeBackupTasksRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// DescribeBackupTasks操作を呼び出して、ApsaraDB RDSインスタンスのバックアップタスクを照会できます。 Queries the backup tasks of an
+        /// ApsaraDB RDS instance and their progress.
+        /// </summary>
+        /// <remarks>
+        /// Read-only, and idempotent through <c>ClientToken</c>: when the request leaves
+        /// <see cref="global::Bindings.Rds.DescribeBackupTasksRequest.ClientToken"/> empty, the client sends a new token, the same on every
+        /// retry of this call (the request object is not changed).
+        /// Throttling (the service did not execute the call) is retried;
+        /// 5xx answers, timeouts and broken connections are retried too.
+        /// Returns the parsed response with the HTTP status, the headers and the request ID of the answer.
+        /// </remarks>
+        /// <param name="request">The request; validated before anything is sent.</param>
+        /// <param name="cancellationToken">Cancels the call, retries included.</param>
+        /// <returns>The response, read with the parser of the configured format, and the raw answer's status and headers.</returns>
+        /// <exception cref="global::Bindings.RequestValidationException">A required parameter is missing or a value breaks a constraint; nothing was sent.</exception>
+        /// <exception cref="global::Bindings.Client.AlibabaCloudServiceException">The service answered with an error (after any retries).</exception>
+        /// <exception cref="global::Bindings.Client.AlibabaCloudTransportException">No answer: the connection failed or a timeout ran out (after any retries).</exception>
+        /// <exception cref="global::Bindings.ResponseParseException">The service's answer could not be read.</exception>
+        /// <exception cref="global::Bindings.Credentials.AlibabaCloudCredentialsException">No credentials could be found or refreshed.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+        global::System.Threading.Tasks.Task<global::Bindings.Client.AlibabaCloudResponse<global::Bindings.Rds.DescribeBackupTasksResponse>> DescribeBackupTasksWithResponseAsync(global::Bindings.Rds.DescribeBackupTasksRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+    }
+
+    /// <summary>ApsaraDB RDS (Relational Database Service), RPC API version 2014-08-15.</summary>
     /// <remarks>
     /// API version <c>2014-08-15</c>.
     /// Hosts: <c>rds.aliyuncs.com</c> by default, <c>rds.{regionId}.aliyuncs.com</c> for a region, <c>rds-vpc.{regionId}.aliyuncs.com</c> inside a VPC; the options' endpoint wins.
-    /// Every method validates its request before sending, signs each attempt afresh, retries throttling,
-    /// 5xx answers and timeouts when a repeat cannot apply the operation twice, and reports failures as
+    /// Every method validates its request before sending, signs each attempt afresh, retries what the
+    /// service says it did not execute (throttling) for any operation, and 5xx answers and timeouts when a
+    /// repeat cannot apply the operation twice, and reports failures as
     /// <see cref="global::Bindings.Client.AlibabaCloudServiceException"/> or
-    /// <see cref="global::Bindings.Client.AlibabaCloudTransportException"/>. Thread-safe.
+    /// <see cref="global::Bindings.Client.AlibabaCloudTransportException"/>. Thread-safe. Mock
+    /// <see cref="IRdsClient"/> in tests.
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "1.0.0")]
-    public sealed partial class RdsClient
+    [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
+    public sealed partial class RdsClient : IRdsClient
     {
         private readonly global::Bindings.Client.AlibabaCloudRpcClient _rpc;
 
@@ -35,7 +88,7 @@ namespace Bindings.Rds
 
         /// <summary>
         /// Creates a client with the default options: the service's default host, and credentials from the
-        /// environment.
+        /// default chain.
         /// </summary>
         /// <param name="httpClient">Sends the requests; the client does not dispose it.</param>
         public RdsClient(global::System.Net.Http.HttpClient httpClient)
@@ -53,54 +106,81 @@ namespace Bindings.Rds
         /// </summary>
         public static global::Bindings.Client.ServiceEndpoints Endpoints { get; } = new global::Bindings.Client.ServiceEndpoints("rds.aliyuncs.com", "rds.{regionId}.aliyuncs.com", "rds-vpc.{regionId}.aliyuncs.com");
 
-        /// <summary>
-        /// DescribeBackupTasks操作を呼び出して、ApsaraDB RDSインスタンスのバックアップタスクを照会できます。 Queries the backup tasks of an
-        /// ApsaraDB RDS instance and their progress.
-        /// </summary>
-        /// <remarks>
-        /// Read-only, and idempotent through <c>ClientToken</c>: when the request leaves
-        /// <see cref="DescribeBackupTasksRequest.ClientToken"/> empty, the client sends a new token, the same on every
-        /// retry of this call (the request object is not changed). Throttling, 5xx answers, timeouts and broken
-        /// connections are retried.
-        /// </remarks>
-        /// <param name="request">The request; validated before anything is sent.</param>
-        /// <param name="cancellationToken">Cancels the call, retries included.</param>
-        /// <returns>The response, read with the parser of the configured format.</returns>
-        /// <exception cref="global::Bindings.RequestValidationException">A required parameter is missing or a value breaks a constraint; nothing was sent.</exception>
-        /// <exception cref="global::Bindings.Client.AlibabaCloudServiceException">The service answered with an error (after any retries).</exception>
-        /// <exception cref="global::Bindings.Client.AlibabaCloudTransportException">No answer: the connection failed or a timeout ran out (after any retries).</exception>
-        /// <exception cref="global::Bindings.ResponseParseException">The service's answer could not be read.</exception>
-        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-        public global::System.Threading.Tasks.Task<DescribeBackupTasksResponse> DescribeBackupTasksAsync(DescribeBackupTasksRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<global::Bindings.Rds.DescribeBackupTasksResponse> DescribeBackupTasksAsync(global::Bindings.Rds.DescribeBackupTasksRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return _rpc.SendAsync(request, "ClientToken", Parsers.DescribeBackupTasksJson, Parsers.DescribeBackupTasksXml, cancellationToken);
+            return _rpc.SendAsync(request, Operations.DescribeBackupTasks, Parsers.DescribeBackupTasksJson, Parsers.DescribeBackupTasksXml, cancellationToken);
+        }
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<global::Bindings.Client.AlibabaCloudResponse<global::Bindings.Rds.DescribeBackupTasksResponse>> DescribeBackupTasksWithResponseAsync(global::Bindings.Rds.DescribeBackupTasksRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            return _rpc.SendWithResponseAsync(request, Operations.DescribeBackupTasks, Parsers.DescribeBackupTasksJson, Parsers.DescribeBackupTasksXml, cancellationToken);
+        }
+
+        // What the runtime needs to know of each operation, made once.
+        private static class Operations
+        {
+            internal static readonly global::Bindings.Client.RpcOperation DescribeBackupTasks = new global::Bindings.Client.RpcOperation(
+                "Rds", "DescribeBackupTasks", idempotencyTokenParameter: "ClientToken", anonymous: false, retryableErrorCodes: null);
         }
 
         // The generated parsers, as delegates made once.
         private static class Parsers
         {
-            internal static readonly global::System.Func<global::System.IO.Stream, global::Bindings.ResponseParseOptions, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<DescribeBackupTasksResponse>> DescribeBackupTasksJson = DescribeBackupTasksResponse.ParseJsonAsync;
-            internal static readonly global::System.Func<global::System.IO.Stream, global::Bindings.ResponseParseOptions, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<DescribeBackupTasksResponse>> DescribeBackupTasksXml = DescribeBackupTasksResponse.ParseXmlAsync;
+            internal static readonly global::System.Func<global::System.IO.Stream, global::Bindings.ResponseParseOptions, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<global::Bindings.Rds.DescribeBackupTasksResponse>> DescribeBackupTasksJson = global::Bindings.Rds.DescribeBackupTasksResponse.ParseJsonAsync;
+            internal static readonly global::System.Func<global::System.IO.Stream, global::Bindings.ResponseParseOptions, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<global::Bindings.Rds.DescribeBackupTasksResponse>> DescribeBackupTasksXml = global::Bindings.Rds.DescribeBackupTasksResponse.ParseXmlAsync;
         }
     }
 
     /// <summary>
-    /// Registers <see cref="RdsClient"/> with dependency injection and <c>IHttpClientFactory</c>.
+    /// Registers <see cref="global::Bindings.Rds.RdsClient"/> with dependency injection and
+    /// <c>IHttpClientFactory</c>.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public static class RdsClientServiceCollectionExtensions
     {
         /// <summary>
-        /// Registers <see cref="RdsClient"/> as a typed <c>HttpClient</c> client named
-        /// <c>Bindings.Rds.RdsClient</c>, with options of the same name.
+        /// Registers <see cref="global::Bindings.Rds.RdsClient"/> and <see
+        /// cref="global::Bindings.Rds.IRdsClient"/> as a typed <c>HttpClient</c> client named
+        /// <c>Bindings.Rds.RdsClient</c>, with options of the same name, checked at start-up.
         /// </summary>
         /// <param name="services">The service collection.</param>
         /// <param name="configure">Sets the client's options; may be null.</param>
         /// <returns>The <c>HttpClient</c> builder, to add handlers or configure the primary handler.</returns>
         public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddRdsClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::Bindings.Client.AlibabaCloudClientOptions>? configure = null)
         {
-            return global::Microsoft.Extensions.DependencyInjection.AlibabaCloudServiceCollectionExtensions.AddAlibabaCloudClient(
-                services, "Bindings.Rds.RdsClient", (httpClient, options) => new RdsClient(httpClient, options), configure);
+            return global::Microsoft.Extensions.DependencyInjection.AlibabaCloudServiceCollectionExtensions.AddAlibabaCloudClient<global::Bindings.Rds.IRdsClient, global::Bindings.Rds.RdsClient>(
+                services, "Bindings.Rds.RdsClient", null, global::Bindings.Rds.RdsClient.Endpoints, (httpClient, options) => new global::Bindings.Rds.RdsClient(httpClient, options), configure);
+        }
+
+        /// <summary>
+        /// Registers a named <see cref="global::Bindings.Rds.IRdsClient"/> (another region or account): resolve
+        /// it with <c>[FromKeyedServices(name)]</c> or <see
+        /// cref="global::Bindings.Client.IAlibabaCloudClientFactory{TClient}"/>.
+        /// </summary>
+        /// <param name="services">The service collection.</param>
+        /// <param name="name">The client's name; its options are named <c>Bindings.Rds.RdsClient:</c> and the name.</param>
+        /// <param name="configure">Sets the client's options; may be null.</param>
+        /// <returns>The <c>HttpClient</c> builder, to add handlers or configure the primary handler.</returns>
+        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddRdsClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, string name, global::System.Action<global::Bindings.Client.AlibabaCloudClientOptions>? configure = null)
+        {
+            return global::Microsoft.Extensions.DependencyInjection.AlibabaCloudServiceCollectionExtensions.AddAlibabaCloudClient<global::Bindings.Rds.IRdsClient, global::Bindings.Rds.RdsClient>(
+                services, "Bindings.Rds.RdsClient", name, global::Bindings.Rds.RdsClient.Endpoints, (httpClient, options) => new global::Bindings.Rds.RdsClient(httpClient, options), configure);
+        }
+
+        /// <summary>
+        /// Registers a named <see cref="global::Bindings.Rds.IRdsClient"/> whose options are read from
+        /// configuration (<c>appsettings.json</c>): unknown keys and bad values fail at start-up.
+        /// </summary>
+        /// <param name="services">The service collection.</param>
+        /// <param name="name">The client's name.</param>
+        /// <param name="configuration">The section that holds the options, e.g. <c>RegionId</c>, <c>Timeout</c>, <c>Retry:MaxRetries</c>.</param>
+        /// <returns>The <c>HttpClient</c> builder, to add handlers or configure the primary handler.</returns>
+        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddRdsClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, string name, global::Microsoft.Extensions.Configuration.IConfiguration configuration)
+        {
+            return global::Microsoft.Extensions.DependencyInjection.AlibabaCloudServiceCollectionExtensions.AddAlibabaCloudClient<global::Bindings.Rds.IRdsClient, global::Bindings.Rds.RdsClient>(
+                services, "Bindings.Rds.RdsClient", name, global::Bindings.Rds.RdsClient.Endpoints, (httpClient, options) => new global::Bindings.Rds.RdsClient(httpClient, options), configuration);
         }
     }
 }

@@ -5,73 +5,51 @@
 
 namespace Bindings.Rds
 {
-    /// <summary>
-    /// The documented values of <see cref="TaskAction"/>, for <c>switch</c> statements.
-    /// </summary>
+    /// <summary>The documented values of <see cref="TaskAction"/>, for <c>switch</c> statements.</summary>
     public enum TaskActionKind
     {
-        /// <summary>
-        /// A value this spec does not list; <see cref="TaskAction.WireValue"/> holds it.
-        /// </summary>
+        /// <summary>A value this spec does not list; <see cref="TaskAction.WireValue"/> holds it.</summary>
         Unknown = 0,
 
-        /// <summary>
-        /// 一時的なバックアップタスク。 An ad hoc backup task.
-        /// </summary>
+        /// <summary>一時的なバックアップタスク。 An ad hoc backup task.</summary>
         TempBackupTask = 1,
 
-        /// <summary>
-        /// 通常のバックアップタスク。 A regular backup task.
-        /// </summary>
+        /// <summary>通常のバックアップタスク。 A regular backup task.</summary>
         NormalBackupTask = 2,
     }
 
-    /// <summary>
-    /// バックアップタスクのタイプ。 The type of a backup task.
-    /// </summary>
+    /// <summary>バックアップタスクのタイプ。 The type of a backup task.</summary>
     /// <remarks>
     /// Known values: <c>TempBackupTask</c>, <c>NormalBackupTask</c>.
     /// A value the service sends that is not listed is kept: its <see cref="Kind"/> is
     /// <see cref="TaskActionKind.Unknown"/> and <see cref="WireValue"/> is the text as sent.
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "1.0.0")]
-    public readonly partial struct TaskAction : global::System.IEquatable<TaskAction>
+    [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
+    public readonly partial struct TaskAction : global::System.IEquatable<TaskAction>, global::Bindings.Serialization.IWireEnum<TaskAction>
     {
-        private readonly Entry? _entry;
+        private readonly global::Bindings.Serialization.WireEnumEntry<TaskActionKind>? _entry;
 
-        private TaskAction(Entry entry)
+        private TaskAction(TaskActionKind kind, string wireValue)
         {
-            _entry = entry;
+            _entry = new global::Bindings.Serialization.WireEnumEntry<TaskActionKind>(kind, wireValue);
         }
 
-        /// <summary>
-        /// 一時的なバックアップタスク。 An ad hoc backup task.
-        /// </summary>
-        public static TaskAction TempBackupTask { get; } = new TaskAction(new Entry(TaskActionKind.TempBackupTask, "TempBackupTask"));
+        /// <summary>一時的なバックアップタスク。 An ad hoc backup task.</summary>
+        public static TaskAction TempBackupTask { get; } = new TaskAction(TaskActionKind.TempBackupTask, "TempBackupTask");
 
-        /// <summary>
-        /// 通常のバックアップタスク。 A regular backup task.
-        /// </summary>
-        public static TaskAction NormalBackupTask { get; } = new TaskAction(new Entry(TaskActionKind.NormalBackupTask, "NormalBackupTask"));
+        /// <summary>通常のバックアップタスク。 A regular backup task.</summary>
+        public static TaskAction NormalBackupTask { get; } = new TaskAction(TaskActionKind.NormalBackupTask, "NormalBackupTask");
 
-        /// <summary>
-        /// Which documented value this is, or <see cref="TaskActionKind.Unknown"/>.
-        /// </summary>
+        /// <summary>Which documented value this is, or <see cref="TaskActionKind.Unknown"/>.</summary>
         public TaskActionKind Kind => _entry is null ? TaskActionKind.Unknown : _entry.Kind;
 
-        /// <summary>
-        /// True when the value is one the spec documents.
-        /// </summary>
+        /// <summary>True when the value is one the spec documents.</summary>
         public bool IsKnown => Kind != TaskActionKind.Unknown;
 
-        /// <summary>
-        /// The value exactly as the service sends it.
-        /// </summary>
+        /// <summary>The value exactly as the service sends it.</summary>
         public string WireValue => _entry is null ? string.Empty : _entry.WireValue;
 
-        /// <summary>
-        /// The value for a wire string; one the spec does not list is kept as it is.
-        /// </summary>
+        /// <summary>The value for a wire string; one the spec does not list is kept as it is.</summary>
         /// <param name="wireValue">The text the service sends.</param>
         public static TaskAction FromWireValue(string wireValue)
         {
@@ -79,14 +57,12 @@ namespace Bindings.Rds
             {
                 case "TempBackupTask": return TempBackupTask;
                 case "NormalBackupTask": return NormalBackupTask;
-                case null: throw new global::System.ArgumentNullException(nameof(wireValue));
-                default: return new TaskAction(new Entry(TaskActionKind.Unknown, wireValue));
+                case null: throw new global::System.ArgumentNullException("wireValue");
+                default: return new TaskAction(TaskActionKind.Unknown, wireValue);
             }
         }
 
-        /// <summary>
-        /// The value for UTF-8 wire text; documented values are matched without allocating.
-        /// </summary>
+        /// <summary>The value for UTF-8 wire text; documented values are matched without allocating.</summary>
         /// <param name="utf8">The text the service sends, as UTF-8.</param>
         public static TaskAction FromUtf8(global::System.ReadOnlySpan<byte> utf8)
         {
@@ -100,7 +76,7 @@ namespace Bindings.Rds
                     break;
             }
 
-            return new TaskAction(new Entry(TaskActionKind.Unknown, global::Bindings.Serialization.WireText.FromUtf8(utf8)));
+            return new TaskAction(TaskActionKind.Unknown, global::Bindings.Serialization.WireText.FromUtf8(utf8));
         }
 
         // "TempBackupTask"
@@ -109,9 +85,13 @@ namespace Bindings.Rds
         // "NormalBackupTask"
         private static global::System.ReadOnlySpan<byte> Utf8NormalBackupTask => new byte[] { 78, 111, 114, 109, 97, 108, 66, 97, 99, 107, 117, 112, 84, 97, 115, 107 };
 
-        /// <summary>
-        /// Compares wire values, ordinally.
-        /// </summary>
+        /// <inheritdoc/>
+        TaskAction global::Bindings.Serialization.IWireEnum<TaskAction>.FromWireValue(string wireValue) => FromWireValue(wireValue);
+
+        /// <inheritdoc/>
+        TaskAction global::Bindings.Serialization.IWireEnum<TaskAction>.FromUtf8(global::System.ReadOnlySpan<byte> utf8) => FromUtf8(utf8);
+
+        /// <summary>Compares wire values, ordinally.</summary>
         public bool Equals(TaskAction other) => string.Equals(WireValue, other.WireValue, global::System.StringComparison.Ordinal);
 
         /// <inheritdoc/>
@@ -120,36 +100,13 @@ namespace Bindings.Rds
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(WireValue);
 
-        /// <summary>
-        /// The wire value.
-        /// </summary>
+        /// <summary>The wire value.</summary>
         public override string ToString() => WireValue;
 
-        /// <summary>
-        /// Compares wire values, ordinally.
-        /// </summary>
+        /// <summary>Compares wire values, ordinally.</summary>
         public static bool operator ==(TaskAction left, TaskAction right) => left.Equals(right);
 
-        /// <summary>
-        /// Compares wire values, ordinally.
-        /// </summary>
+        /// <summary>Compares wire values, ordinally.</summary>
         public static bool operator !=(TaskAction left, TaskAction right) => !left.Equals(right);
-
-        /// <summary>
-        /// A value's kind and wire text. Each documented value has one shared instance, so the struct is a
-        /// single reference (a nullable one is 16 bytes, not 24).
-        /// </summary>
-        private sealed class Entry
-        {
-            public Entry(TaskActionKind kind, string wireValue)
-            {
-                Kind = kind;
-                WireValue = wireValue;
-            }
-
-            public TaskActionKind Kind { get; }
-
-            public string WireValue { get; }
-        }
     }
 }

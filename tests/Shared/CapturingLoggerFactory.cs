@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Bindings.Reliability.Tests;
+namespace Bindings.Testing;
 
 /// <summary>
 /// Keeps every log entry at every level, from every category: the formatted message, the exception,
