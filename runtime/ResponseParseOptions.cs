@@ -47,12 +47,13 @@ public sealed class ResponseParseOptions
     }
 
     /// <summary>
-    /// The largest document accepted, in bytes for JSON and characters for XML. Default 64 MiB;
-    /// 0 means no limit.
+    /// The largest document accepted, in bytes, for both formats and every entry point (a string is
+    /// measured by its UTF-8 length). Default 64 MiB; 0 means no limit.
     /// </summary>
     /// <remarks>
-    /// <c>ParseXmlAsync</c> reads the stream into memory before decoding it, so it may hold up to four
-    /// bytes a character (the most any XML encoding takes) before the character limit applies.
+    /// It also bounds memory: a stream entry point holds the document in one buffer that never grows past
+    /// this many bytes, whatever the stream's <c>Length</c> claims, and refuses a stream that goes on past it
+    /// after one more byte. The client reads a success body against the same limit.
     /// </remarks>
     /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
     /// <exception cref="InvalidOperationException">These are the shared <see cref="Default"/> options.</exception>

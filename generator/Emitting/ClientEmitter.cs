@@ -230,6 +230,7 @@ internal static class ClientEmitter
     private static void EmitOperations(SourceWriter writer, ClientUnit unit, string operations, Dictionary<ClientOperation, string> fields)
     {
         writer.Line();
+        // The response's member names tell an error document that came with a success status from a response.
         writer.Line("// What the runtime needs to know of each operation, made once.");
         using (writer.Block("private static class " + operations))
         {
@@ -242,7 +243,8 @@ internal static class ClientEmitter
                 writer.Indent();
                 writer.Line(SourceWriter.Literal(unit.Product) + ", " + SourceWriter.Literal(operation.Name) + ", idempotencyTokenParameter: "
                     + Literal(operation.IdempotencyTokenWireName) + ", anonymous: " + (operation.Anonymous ? "true" : "false")
-                    + ", retryableErrorCodes: " + codes + ");");
+                    + ", retryableErrorCodes: " + codes + ",");
+                writer.Line("responseMembers: new string[] { " + string.Join(", ", operation.ResponseMembers.Select(SourceWriter.Literal)) + " });");
                 writer.Outdent();
             }
         }

@@ -144,6 +144,9 @@ internal sealed class JsonReaderEmitter
                                 {
                                     using (writer.Block("if (" + EnterMember(reader, property, candidate.WireName, member) + ")"))
                                     {
+                                        // A member given twice is refused: either value could be the one meant.
+                                        var given = candidate.Type.IsList ? lists[candidate] + ".IsStarted" : result + "." + candidate.PropertyName + " is object";
+                                        writer.Line("if (" + given + ") throw " + Json + ".Duplicate(ref " + reader + ");");
                                         if (candidate.Type.IsList)
                                         {
                                             writer.Line(_listReaders[candidate].Reader + "(ref " + reader + ", " + json + ", ref " + lists[candidate] + ", ref " + unknownMembers + ");");
@@ -219,9 +222,11 @@ internal sealed class JsonReaderEmitter
                 var member = scope.New("member");
                 var property = scope.New("name");
                 var exception = scope.New("exception");
+                var hasItems = scope.New("hasItems");
                 using (writer.Block("if (" + reader + ".TokenType == global::System.Text.Json.JsonTokenType.StartObject)"))
                 {
                     writer.Line("var " + member + " = string.Empty;");
+                    writer.Line("var " + hasItems + " = false;");
                     using (writer.Block("try"))
                     {
                         writer.Line("// " + member + " names the value being read, for the path of an error; it is cleared between members.");
@@ -230,6 +235,8 @@ internal sealed class JsonReaderEmitter
                             writer.Line("var " + property + " = " + Json + ".PropertyName(ref " + reader + ");");
                             using (writer.Block("if (" + EnterMember(reader, property, itemName, member) + ")"))
                             {
+                                writer.Line("if (" + hasItems + ") throw " + Json + ".Duplicate(ref " + reader + ");");
+                                writer.Line(hasItems + " = true;");
                                 writer.Line(itemsMethod + "(ref " + reader + ", " + json + ", ref " + items + ");");
                                 writer.Line("continue;");
                             }

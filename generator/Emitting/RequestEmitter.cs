@@ -40,7 +40,7 @@ internal static class RequestEmitter
                 writer.Line();
                 writer.Line("bool global::Bindings.IRpcRequest.IsReadOnly => " + (unit.ReadOnly ? "true" : "false") + ";");
                 writer.Line();
-                EmitValidate(writer, unit);
+                EmitValidate(writer, unit, names.NewScope());
                 writer.Line();
                 EmitWriteParameters(writer, unit, names.NewScope());
             }
@@ -54,31 +54,66 @@ internal static class RequestEmitter
             ? "global::System.Collections.Generic.IReadOnlyList<" + EmitterHelpers.ElementType(type, ns) + ">?"
             : EmitterHelpers.PropertyType(type, ns);
 
-    private static void EmitValidate(SourceWriter writer, RequestUnit unit)
+    private static void EmitValidate(SourceWriter writer, RequestUnit unit, NameAllocator scope)
     {
         writer.Doc("Checks required parameters and documented constraints before anything is sent.");
         writer.Line("/// <exception cref=\"" + Invalid + "\">A parameter is missing or breaks a constraint; the exception names it.</exception>");
         using (writer.Block("public void " + TypeSurfaces.Request.Validate + "()"))
         {
             var operation = SourceWriter.Literal(unit.OperationName);
+            string? i = null;
             foreach (var parameter in unit.Parameters)
             {
                 var property = parameter.PropertyName;
                 var wire = SourceWriter.Literal(parameter.WireName);
+                var type = parameter.Type;
+                var isEnum = type.Kind == ValueKind.Enum;
+                var isText = type.BuiltIn?.IsText == true;
                 if (parameter.Required)
                 {
-                    var missing = parameter.Type.IsList
+                    // Blank text names nothing, and default(enum) has no wire text: both are missing.
+                    var missing = type.IsList
                         ? property + " is null || " + property + ".Count == 0"
-                        : parameter.Type.IsValueType
-                            ? "!" + property + ".HasValue"
-                            : "string.IsNullOrEmpty(" + property + ")";
+                        : isEnum
+                            ? "!" + property + ".HasValue || " + property + ".Value." + TypeSurfaces.Enum.WireValue + ".Length == 0"
+                            : type.IsValueType
+                                ? "!" + property + ".HasValue"
+                                : isText
+                                    ? "string.IsNullOrWhiteSpace(" + property + ")"
+                                    : "string.IsNullOrEmpty(" + property + ")";
                     writer.Line("if (" + missing + ") throw new " + Invalid + "(" + operation + ", " + wire + ", \"is required\");");
+                }
+
+                if (isEnum && !type.IsList)
+                {
+                    writer.Line("if (" + property + ".HasValue && " + property + ".Value." + TypeSurfaces.Enum.WireValue + ".Length == 0) throw new " + Invalid + "(" + operation + ", " + wire + ", " + UnsetEnum + ");");
+                }
+                else if (isEnum)
+                {
+                    i ??= scope.New("i");
+                    writer.Line("if (" + property + " is object) for (var " + i + " = 0; " + i + " < " + property + ".Count; " + i + "++) if (" + property + "[" + i + "]." + TypeSurfaces.Enum.WireValue
+                        + ".Length == 0) throw new " + Invalid + "(" + operation + ", " + wire + ", " + UnsetEnum + ");");
+                }
+
+                if (isText && !type.IsList && IsIdentifier(parameter))
+                {
+                    writer.Line("if (" + property + " is object && global::Bindings.Serialization.WireText.HasControlCharacter(" + property + ")) throw new " + Invalid + "(" + operation + ", " + wire + ", \"must not contain control characters\");");
                 }
 
                 EmitConstraints(writer, parameter, operation, wire);
             }
         }
     }
+
+    private const string UnsetEnum = "\"is an unset value (default) with no wire text: set a value or leave it null\"";
+
+    // An identifier (DBInstanceId, RegionId, ResourceGroupIds, ClientToken) names something; a control
+    // character in it is a copy-and-paste accident or an injection, never part of a real name.
+    private static bool IsIdentifier(MemberModel parameter)
+        => parameter.IsIdempotencyToken
+           || parameter.WireName.EndsWith("Id", System.StringComparison.Ordinal)
+           || parameter.WireName.EndsWith("Ids", System.StringComparison.Ordinal)
+           || parameter.WireName.EndsWith("Token", System.StringComparison.Ordinal);
 
     private static void EmitConstraints(SourceWriter writer, MemberModel parameter, string operation, string wire)
     {
@@ -156,6 +191,11 @@ internal static class RequestEmitter
                 else if (!parameter.Type.IsValueType)
                 {
                     writer.Line("if (" + property + " is object) " + parameters + ".Add(new " + Pair + "(" + wire + ", " + property + "));");
+                }
+                else if (parameter.Type.Kind == ValueKind.Enum)
+                {
+                    // default(enum) has no wire text: it is never sent as an empty parameter.
+                    writer.Line("if (" + property + ".HasValue && " + property + ".Value." + TypeSurfaces.Enum.WireValue + ".Length != 0) " + parameters + ".Add(new " + Pair + "(" + wire + ", " + Text(parameter.Type, property + ".Value") + "));");
                 }
                 else
                 {

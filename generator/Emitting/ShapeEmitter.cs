@@ -55,7 +55,7 @@ internal static class ShapeEmitter
         {
             writer.Line("private static readonly global::Bindings.Serialization.ResponseParser<" + name + "> " + parser
                 + " = new global::Bindings.Serialization.ResponseParser<" + name + ">(" + SourceWriter.Literal(name) + ", "
-                + TypeSurfaces.Shape.ReadJson + ", " + TypeSurfaces.Shape.ReadXml + ");");
+                + TypeSurfaces.Shape.ReadJson + ", " + TypeSurfaces.Shape.ReadXml + ", " + (unit.XmlRootName is { } root ? SourceWriter.Literal(root) : "null") + ");");
             writer.Line();
             foreach (var member in unit.Members)
             {

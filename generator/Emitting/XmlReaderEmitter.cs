@@ -103,11 +103,13 @@ internal sealed class XmlReaderEmitter
         // Empty items are skipped, so a bare list's count is not the element's index: it has its own.
         var indexes = lists.Keys.Where(m => m.Type.ItemWireName is null).ToDictionary(m => m, m => scope.New("index" + m.PropertyName));
 
-        writer.Doc("Reads one " + name + " from the element the reader is on, and moves past it.");
+        writer.Doc("Reads one " + name + " from the element the reader is on, and moves past it; null for <c>xsi:nil</c>.");
         writer.Line("/// <param name=\"" + reader + "\">The reader, on the element's start tag.</param>");
         writer.Line("/// <param name=\"" + options + "\">The depth limit.</param>");
-        using (writer.Block("internal static " + name + " " + TypeSurfaces.Shape.ReadXml + "(" + ReaderType + " " + reader + ", " + OptionsType + " " + options + ")"))
+        using (writer.Block("internal static " + name + "? " + TypeSurfaces.Shape.ReadXml + "(" + ReaderType + " " + reader + ", " + OptionsType + " " + options + ")"))
         {
+            // xsi:nil stands for an absent structure, as JSON's null does.
+            writer.Line("if (" + Xml + ".SkipNil(" + reader + ")) return null;");
             writer.Line("var " + result + " = new " + name + "();");
             writer.Line(UnknownList + " " + unknownMembers + " = default;");
             foreach (var list in lists)
@@ -122,10 +124,11 @@ internal sealed class XmlReaderEmitter
             writer.Line("var " + member + " = string.Empty;");
             using (writer.Block("try"))
             {
-                using (writer.Block("if (" + Xml + ".StartElement(" + reader + ", " + options + "))"))
+                // The element's attributes, and elements of other namespaces, are kept as unknown members.
+                using (writer.Block("if (" + Xml + ".StartElement(" + reader + ", " + options + ", string.Empty, ref " + unknownMembers + "))"))
                 {
                     writer.Line("// " + member + " names the element being read, for the path of an error; it is cleared between elements.");
-                    using (writer.Block("for (; " + Xml + ".NextChildElement(" + reader + "); " + member + " = string.Empty)"))
+                    using (writer.Block("for (; " + Xml + ".NextChildElement(" + reader + ", " + options + ", string.Empty, ref " + unknownMembers + "); " + member + " = string.Empty)"))
                     {
                         writer.Line(member + " = " + reader + ".LocalName;");
                         using (writer.Block("switch (" + member + ")"))
@@ -134,12 +137,16 @@ internal sealed class XmlReaderEmitter
                             {
                                 writer.Line("case " + SourceWriter.Literal(candidate.WireName) + ":");
                                 writer.Indent();
+                                // A member given twice is refused (either value could be the one meant); the
+                                // repeated elements of a list without a wrapper are its items.
                                 if (!candidate.Type.IsList)
                                 {
+                                    writer.Line("if (" + result + "." + candidate.PropertyName + " is object) throw " + Xml + ".Duplicate(" + reader + ");");
                                     writer.Line(result + "." + candidate.PropertyName + " = " + ReadValue(candidate.Type, reader, options) + ";");
                                 }
                                 else if (_wrappedListReaders.TryGetValue(candidate, out var method))
                                 {
+                                    writer.Line("if (" + lists[candidate] + ".IsStarted) throw " + Xml + ".Duplicate(" + reader + ");");
                                     writer.Line(method + "(" + reader + ", " + options + ", ref " + lists[candidate] + ", ref " + unknownMembers + ");");
                                 }
                                 else
@@ -201,10 +208,11 @@ internal sealed class XmlReaderEmitter
         using (writer.Block("private static void " + _wrappedListReaders[list] + "(" + ReaderType + " " + reader + ", " + OptionsType + " " + options + ", ref " + builder + " " + items + ", ref " + UnknownList + " " + unknownMembers + ")"))
         {
             writer.Line(items + ".Start();");
-            writer.Line("if (!" + Xml + ".StartElement(" + reader + ", " + options + ")) return;");
+            // The wrapper's attributes are kept as "{list}@{name}", elements of other namespaces as "{list}.{prefix:name}".
+            writer.Line("if (!" + Xml + ".StartElement(" + reader + ", " + options + ", " + SourceWriter.Literal(list.WireName) + ", ref " + unknownMembers + ")) return;");
             writer.Line("// Empty items are skipped, so the list's count is not the element's index.");
             writer.Line("var " + index + " = " + items + ".Count;");
-            using (writer.Block("while (" + Xml + ".NextChildElement(" + reader + "))"))
+            using (writer.Block("while (" + Xml + ".NextChildElement(" + reader + ", " + options + ", " + SourceWriter.Literal(list.WireName + ".") + ", ref " + unknownMembers + "))"))
             {
                 using (writer.Block("if (" + reader + ".LocalName != " + SourceWriter.Literal(itemName) + ")"))
                 {

@@ -32,6 +32,10 @@ internal enum ConstraintKinds
 /// <param name="LiteralSuffix">What a bound's C# literal ends with (<c>L</c>, <c>m</c>, <c>d</c>).</param>
 /// <param name="WholeRange">For integral types, the range a bound must be a whole number within.</param>
 /// <param name="IsFloatingPoint">True when NaN exists, so bounds are checked as "not at least" rather than "less than".</param>
+/// <param name="IsText">
+/// True for text: a required parameter that is empty or white space is missing (it names nothing), and an
+/// identifier's value (<c>DBInstanceId</c>, <c>ClientToken</c>) may not hold control characters.
+/// </param>
 /// <param name="Description">How the spec format describes it.</param>
 internal sealed record BuiltInType(
     string SpecName,
@@ -45,6 +49,7 @@ internal sealed record BuiltInType(
     string LiteralSuffix,
     (decimal Minimum, decimal Maximum)? WholeRange,
     bool IsFloatingPoint,
+    bool IsText,
     string Description);
 
 /// <summary>The table of built-in member types, and the name of the one collection a spec has.</summary>
@@ -54,13 +59,13 @@ internal static class BuiltInTypes
     public const string List = "list";
 
     public static readonly ImmutableArray<BuiltInType> All = ImmutableArray.Create(
-        new BuiltInType("string", ValueKind.String, "string", false, "ReadString", "ReadString", null, ConstraintKinds.Length, "", null, false, "text"),
-        new BuiltInType("integer", ValueKind.Int32, "int", true, "ReadInt32", "ReadInt32", "Format", ConstraintKinds.Range, "", (int.MinValue, int.MaxValue), false, "a 32-bit integer"),
-        new BuiltInType("long", ValueKind.Int64, "long", true, "ReadInt64", "ReadInt64", "Format", ConstraintKinds.Range, "L", (long.MinValue, long.MaxValue), false, "a 64-bit integer"),
-        new BuiltInType("boolean", ValueKind.Boolean, "bool", true, "ReadBoolean", "ReadBoolean", "Format", ConstraintKinds.None, "", null, false, "true or false"),
-        new BuiltInType("double", ValueKind.Double, "double", true, "ReadDouble", "ReadDouble", "Format", ConstraintKinds.Range, "d", null, true, "a binary floating-point number"),
-        new BuiltInType("decimal", ValueKind.Decimal, "decimal", true, "ReadDecimal", "ReadDecimal", "Format", ConstraintKinds.Range, "m", null, false, "a decimal number"),
-        new BuiltInType("datetime", ValueKind.DateTime, "global::System.DateTimeOffset", true, "ReadDateTime", "ReadDateTime", "Format", ConstraintKinds.None, "", null, false, "an ISO 8601 date and time (UTC)"));
+        new BuiltInType("string", ValueKind.String, "string", false, "ReadString", "ReadString", null, ConstraintKinds.Length, "", null, false, true, "text"),
+        new BuiltInType("integer", ValueKind.Int32, "int", true, "ReadInt32", "ReadInt32", "Format", ConstraintKinds.Range, "", (int.MinValue, int.MaxValue), false, false, "a 32-bit integer"),
+        new BuiltInType("long", ValueKind.Int64, "long", true, "ReadInt64", "ReadInt64", "Format", ConstraintKinds.Range, "L", (long.MinValue, long.MaxValue), false, false, "a 64-bit integer"),
+        new BuiltInType("boolean", ValueKind.Boolean, "bool", true, "ReadBoolean", "ReadBoolean", "Format", ConstraintKinds.None, "", null, false, false, "true or false"),
+        new BuiltInType("double", ValueKind.Double, "double", true, "ReadDouble", "ReadDouble", "Format", ConstraintKinds.Range, "d", null, true, false, "a binary floating-point number"),
+        new BuiltInType("decimal", ValueKind.Decimal, "decimal", true, "ReadDecimal", "ReadDecimal", "Format", ConstraintKinds.Range, "m", null, false, false, "a decimal number"),
+        new BuiltInType("datetime", ValueKind.DateTime, "global::System.DateTimeOffset", true, "ReadDateTime", "ReadDateTime", "Format", ConstraintKinds.None, "", null, false, false, "an ISO 8601 date and time (UTC)"));
 
     /// <summary>The names a spec may write as a type, <c>list</c> last: for the schema and for BND003's message.</summary>
     public static readonly string SpecNames = string.Join(", ", All.Select(type => type.SpecName)) + ", " + List;

@@ -41,6 +41,12 @@ internal sealed record ShapeUnit(
     string? OperationName) : EmitUnit(Namespace, Product)
 {
     public override string TypeName => Name;
+
+    /// <summary>
+    /// The root element a document of this type must have: <c>{Action}Response</c> for an operation's
+    /// response; null for a structure, whose element is named by the member that holds it.
+    /// </summary>
+    public string? XmlRootName => OperationName is null ? null : OperationName + Emitting.TypeSurfaces.Client.ResponseSuffix;
 }
 
 /// <summary>An operation's request type: typed parameters, validation and the wire parameters.</summary>
@@ -61,6 +67,7 @@ internal sealed record RequestUnit(
 /// <summary>One operation of a client, as the client emitter needs it.</summary>
 /// <param name="Anonymous">Sent unsigned (Alibaba's <c>authType: Anonymous</c>), like STS <c>AssumeRoleWithOIDC</c>.</param>
 /// <param name="RetryableErrors">Error codes that mean the service did not execute the call: retried for this operation whatever it is.</param>
+/// <param name="ResponseMembers">The wire names of the response's members: an error document with a success status is told from a response by them.</param>
 internal sealed record ClientOperation(
     string Name,
     string? Description,
@@ -68,7 +75,8 @@ internal sealed record ClientOperation(
     string? IdempotencyTokenProperty,
     string? IdempotencyTokenWireName = null,
     bool Anonymous = false,
-    EquatableArray<string> RetryableErrors = default);
+    EquatableArray<string> RetryableErrors = default,
+    EquatableArray<string> ResponseMembers = default);
 
 /// <summary>A product's client: one method per operation of the API.</summary>
 internal sealed record ClientUnit(

@@ -224,10 +224,12 @@ internal static class ApiResolver
             {
                 var parameters = ResolveMembers(operation.Request, isRequest: true);
                 units.Add(new RequestUnit(ns, _product, _version, operation.Name, operation.Description, operation.ReadOnly, parameters));
-                units.Add(new ShapeUnit(ns, _product, operation.Name + TypeSurfaces.Client.ResponseSuffix, operation.Description, ResolveMembers(operation.Response, isRequest: false), operation.Name));
+                var response = ResolveMembers(operation.Response, isRequest: false);
+                units.Add(new ShapeUnit(ns, _product, operation.Name + TypeSurfaces.Client.ResponseSuffix, operation.Description, response, operation.Name));
                 var token = parameters.FirstOrDefault(parameter => parameter.IsIdempotencyToken);
                 clientOperations.Add(new ClientOperation(
-                    operation.Name, operation.Description, operation.ReadOnly, token?.PropertyName, token?.WireName, operation.Anonymous, operation.RetryableErrors));
+                    operation.Name, operation.Description, operation.ReadOnly, token?.PropertyName, token?.WireName, operation.Anonymous, operation.RetryableErrors,
+                    new EquatableArray<string>(response.Select(member => member.WireName))));
             }
 
             if (clientOperations.Count > 0)

@@ -103,17 +103,18 @@ public sealed class AlibabaCloudRpcClient
     /// <param name="request">The request; validated before anything is sent.</param>
     /// <param name="operation">
     /// The operation's description: its idempotency token (filled in once per call when the request
-    /// leaves it empty; the request object is not changed), whether it is signed, and its own "not
-    /// executed" error codes.
+    /// leaves it empty; the request object is not changed), whether it is signed, its own "not
+    /// executed" error codes, and its response's member names (a success-status JSON body with
+    /// <c>Code</c> and <c>Message</c> and none of them but <c>RequestId</c> is an error document).
     /// </param>
     /// <param name="parseJson">The generated <c>ParseJsonAsync</c> of the response type.</param>
     /// <param name="parseXml">The generated <c>ParseXmlAsync</c> of the response type.</param>
     /// <param name="cancellationToken">Cancels the call, retries included.</param>
     /// <returns>The parsed response.</returns>
     /// <exception cref="RequestValidationException">A required parameter is missing or a value breaks a constraint.</exception>
-    /// <exception cref="AlibabaCloudServiceException">The service answered with an error (after any retries).</exception>
-    /// <exception cref="AlibabaCloudTransportException">No answer: connection failures and timeouts (after any retries).</exception>
-    /// <exception cref="ResponseParseException">A success response that cannot be read.</exception>
+    /// <exception cref="AlibabaCloudServiceException">The service answered with an error, in an error status or as an error document in a success status (after any retries).</exception>
+    /// <exception cref="AlibabaCloudTransportException">No answer: connection failures and timeouts (after any retries), or an answer from another address after a redirect.</exception>
+    /// <exception cref="ResponseParseException">A success response that cannot be read, or that is larger than <see cref="ResponseParseOptions.MaxDocumentSize"/>.</exception>
     /// <exception cref="AlibabaCloudCredentialsException">No credentials could be found or refreshed.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public async Task<TResponse> SendAsync<TResponse>(
@@ -136,9 +137,9 @@ public sealed class AlibabaCloudRpcClient
     /// <param name="cancellationToken">Cancels the call, retries included.</param>
     /// <returns>The parsed response and the raw answer's facts.</returns>
     /// <exception cref="RequestValidationException">A required parameter is missing or a value breaks a constraint.</exception>
-    /// <exception cref="AlibabaCloudServiceException">The service answered with an error (after any retries).</exception>
-    /// <exception cref="AlibabaCloudTransportException">No answer: connection failures and timeouts (after any retries).</exception>
-    /// <exception cref="ResponseParseException">A success response that cannot be read.</exception>
+    /// <exception cref="AlibabaCloudServiceException">The service answered with an error, in an error status or as an error document in a success status (after any retries).</exception>
+    /// <exception cref="AlibabaCloudTransportException">No answer: connection failures and timeouts (after any retries), or an answer from another address after a redirect.</exception>
+    /// <exception cref="ResponseParseException">A success response that cannot be read, or that is larger than <see cref="ResponseParseOptions.MaxDocumentSize"/>.</exception>
     /// <exception cref="AlibabaCloudCredentialsException">No credentials could be found or refreshed.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public async Task<AlibabaCloudResponse<TResponse>> SendWithResponseAsync<TResponse>(

@@ -27,7 +27,8 @@ public static class AlibabaCloudServiceCollectionExtensions
     /// <param name="configure">Sets the options; may be null.</param>
     /// <returns>The <c>HttpClient</c> builder, to add handlers or configure the primary handler.</returns>
     /// <remarks>
-    /// The <c>HttpClient</c>'s own timeout is turned off: <see cref="AlibabaCloudClientOptions.AttemptTimeout"/>
+    /// The primary handler does not follow redirects (a redirect is an error that shows its <c>Location</c>);
+    /// a handler configured in its place should not either. The <c>HttpClient</c>'s own timeout is turned off: <see cref="AlibabaCloudClientOptions.AttemptTimeout"/>
     /// and <see cref="AlibabaCloudClientOptions.Timeout"/> rule. Unless the options name a logger factory,
     /// the container's <see cref="ILoggerFactory"/> is used. The client should not be wrapped in another
     /// retry handler: it retries itself, and only what is safe to repeat.
@@ -62,6 +63,7 @@ public static class AlibabaCloudServiceCollectionExtensions
     /// <param name="create">Builds the client.</param>
     /// <param name="configure">Sets the options; may be null.</param>
     /// <returns>The <c>HttpClient</c> builder, to add handlers or configure the primary handler.</returns>
+    /// <remarks>The primary handler does not follow redirects, as for <see cref="AddAlibabaCloudClient{TClient}"/>.</remarks>
     public static IHttpClientBuilder AddAlibabaCloudClient<TInterface, TClient>(
         this IServiceCollection services,
         string clientName,
@@ -174,7 +176,10 @@ public static class AlibabaCloudServiceCollectionExtensions
     private static IHttpClientBuilder AddHttpClient(IServiceCollection services, string name) =>
         services
             .AddHttpClient(name)
-            .ConfigureHttpClient(static httpClient => httpClient.Timeout = System.Threading.Timeout.InfiniteTimeSpan);
+            .ConfigureHttpClient(static httpClient => httpClient.Timeout = System.Threading.Timeout.InfiniteTimeSpan)
+            // Alibaba Cloud RPC endpoints do not redirect: following one would send the signed request, its
+            // token and signature, to whatever a Location header names.
+            .ConfigurePrimaryHttpMessageHandler(static () => new HttpClientHandler { AllowAutoRedirect = false });
 
     private static AlibabaCloudClientOptions Options(IServiceProvider provider, string name) =>
         provider.GetRequiredService<IOptionsMonitor<AlibabaCloudClientOptions>>().Get(name);

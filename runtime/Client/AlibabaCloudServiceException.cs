@@ -6,7 +6,8 @@ using System.Text;
 namespace Bindings.Client;
 
 /// <summary>
-/// The service answered with an error: an HTTP status of 300 or more. When the body is an Alibaba
+/// The service answered with an error: an HTTP status of 300 or more, or an Alibaba Cloud error document
+/// with a success status (<see cref="StatusCode"/> is then 200). When the body is an Alibaba
 /// Cloud error (<c>&lt;Error&gt;</c> in XML or a JSON object with <c>Code</c>), its fields are here;
 /// otherwise (a proxy's HTML page, an empty or malformed body) <see cref="Code"/> is null and
 /// <see cref="BodyExcerpt"/> shows the start of what came.
@@ -98,6 +99,12 @@ public sealed class AlibabaCloudServiceException : Exception
     /// </remarks>
     public bool IsNotExecuted => IsThrottling;
 
+    /// <summary>
+    /// For a redirect (HTTP 3xx): where its <c>Location</c> pointed, without the query. Alibaba Cloud RPC
+    /// endpoints do not redirect; the client never follows one, so the request went nowhere else.
+    /// </summary>
+    public string? RedirectLocation { get; internal set; }
+
     /// <summary>The wait the service asked for (<c>x-acs-retry-after</c>, or <c>Retry-After</c>), if any.</summary>
     public TimeSpan? RetryAfter { get; internal set; }
 
@@ -146,6 +153,11 @@ public sealed class AlibabaCloudServiceException : Exception
             builder.Append(BodyExcerpt is null || BodyExcerpt.Length == 0
                 ? " with an empty body"
                 : " with a body that is not an Alibaba Cloud error: " + BodyExcerpt);
+        }
+
+        if (RedirectLocation is { } location)
+        {
+            builder.Append(". It redirects to ").Append(location).Append(", which was not followed: Alibaba Cloud RPC endpoints do not redirect");
         }
 
         AppendSentence(builder, "RequestId", RequestId);

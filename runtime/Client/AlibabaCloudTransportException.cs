@@ -3,8 +3,8 @@ using System;
 namespace Bindings.Client;
 
 /// <summary>
-/// No complete answer came: the connection failed, broke (before the answer, or while its body was
-/// being read: a status line with half a body is no answer), or an attempt or the whole call timed out. For a
+/// No complete answer came, or none from the service: the connection failed, broke (before the answer, or while its body was
+/// being read: a status line with half a body is no answer), or an attempt or the whole call timed out, or the answer came from another address (<see cref="IsRedirect"/>). For a
 /// timeout, <see cref="IsTimeout"/> is true and <see cref="Exception.InnerException"/> is a
 /// <see cref="TimeoutException"/>; otherwise the inner exception is the
 /// <see cref="System.Net.Http.HttpRequestException"/> or <see cref="System.IO.IOException"/> that
@@ -42,4 +42,10 @@ public sealed class AlibabaCloudTransportException : Exception
 
     /// <summary>The attempt (1 for the first) that failed last.</summary>
     public int Attempt { get; internal set; }
+
+    /// <summary>
+    /// True when the answer came from another address than the request was sent to (the caller's
+    /// <c>HttpClient</c> followed a redirect): it was not used, and the call was not retried.
+    /// </summary>
+    public bool IsRedirect { get; internal set; }
 }

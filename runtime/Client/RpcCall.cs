@@ -7,6 +7,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using Bindings.Credentials;
+using Bindings.Serialization;
 using Bindings.Signing;
 using Polly;
 using Polly.Timeout;
@@ -88,6 +89,7 @@ internal sealed class RpcCall<TResponse> : RpcCallState
             ? client.RequestFactory.CreateAnonymous(_parameters, client.TimeProvider.GetUtcNow(), SignatureNonce.Create(), out var stringToSign)
             : client.RequestFactory.Create(_parameters, credentials, client.TimeProvider.GetUtcNow(), SignatureNonce.Create(), out stringToSign);
         ClientLog.Sending(client.Logger, Operation, client.Host, Attempt);
+        var sentTo = request.RequestUri;
 
         HttpResponseMessage response;
         try
@@ -110,6 +112,13 @@ internal sealed class RpcCall<TResponse> : RpcCallState
             RequestId = Header(response, "x-acs-request-id");
             RpcTelemetry.Answered(activity, status, RequestId);
             ClientLog.Answered(client.Logger, Operation, status, Attempt);
+            if (response.RequestMessage?.RequestUri is { } answeredFrom && sentTo is not null && answeredFrom != sentTo)
+            {
+                // The caller's HttpClient followed a redirect: the signed request (and its token) went to
+                // another address, and what came back is not the service's answer.
+                throw Redirected(sentTo, answeredFrom);
+            }
+
             if (status < 200 || status >= 300)
             {
                 throw await ReadErrorAsync(response, stringToSign, cancellationToken).ConfigureAwait(false);
@@ -117,8 +126,14 @@ internal sealed class RpcCall<TResponse> : RpcCallState
 
             try
             {
-                using var stream = await HttpContentReading.ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false);
-                var parsed = await _parse(stream, client.ParseOptions, cancellationToken).ConfigureAwait(false);
+                var (body, length) = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+                using var document = new BufferedDocumentStream(body, length);
+                if (SuccessStatusError.IsErrorDocument(body, length, _operation))
+                {
+                    throw ServiceError(response, ServiceErrorReader.TryRead(body, length), body, length, truncated: false, stringToSign);
+                }
+
+                var parsed = await _parse(document, client.ParseOptions, cancellationToken).ConfigureAwait(false);
                 StatusCode = response.StatusCode;
                 Headers = ResponseHeaders.Read(response);
                 return parsed;
@@ -133,6 +148,44 @@ internal sealed class RpcCall<TResponse> : RpcCallState
             }
         }
     }
+
+    /// <summary>
+    /// Reads a success body within <see cref="ResponseParseOptions.MaxDocumentSize"/>: an announced length over
+    /// it fails before any byte is read, and a body that goes on past it stops at the limit (the connection is
+    /// then dropped with the response). The buffer is pooled; <see cref="BufferedDocumentStream"/> gives it back.
+    /// </summary>
+    private async Task<(byte[] Body, int Length)> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var options = _client.ParseOptions;
+        var format = _client.Format == ResponseFormat.Xml ? WireFormat.Xml : WireFormat.Json;
+        if (options.MaxDocumentSize > 0 && response.Content.Headers.ContentLength > options.MaxDocumentSize)
+        {
+            throw StreamBuffering.TooLarge(options, format, Operation + "Response");
+        }
+
+        using var stream = await HttpContentReading.ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false);
+        return await StreamBuffering.ReadAllAsync(stream, options, format, Operation + "Response", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The exception for an answer that came from another address than the one the request was sent to. Only
+    /// the origins are named: a V1 GET carries its signature and token in the query.
+    /// </summary>
+    private AlibabaCloudTransportException Redirected(Uri sentTo, Uri answeredFrom)
+    {
+        var message = Operation + ": the request to " + Origin(sentTo) + " was redirected to " + Origin(answeredFrom)
+            + " by the HttpClient (attempt " + Attempt.ToString(CultureInfo.InvariantCulture) + "); the answer was not used."
+            + " Alibaba Cloud RPC endpoints do not redirect: use an HttpClient whose handler has AllowAutoRedirect = false,"
+            + " as AddAlibabaCloudClient registers.";
+        return new AlibabaCloudTransportException(message, isTimeout: false, requestMayHaveReachedService: true, innerException: null)
+        {
+            Operation = Operation,
+            Attempt = Attempt,
+            IsRedirect = true,
+        };
+    }
+
+    internal static string Origin(Uri uri) => uri.IsAbsoluteUri ? uri.GetLeftPart(UriPartial.Authority) : "(a relative address)";
 
     /// <summary>The exception for a timeout reported by the pipeline (an attempt's, or the whole call's).</summary>
     public AlibabaCloudTransportException Timeout(TimeoutRejectedException exception)
@@ -201,7 +254,15 @@ internal sealed class RpcCall<TResponse> : RpcCallState
             return Transport(broken, mayHaveReachedService: true, response);
         }
 
-        var error = truncated ? null : ServiceErrorReader.TryRead(body, length);
+        return ServiceError(response, truncated ? null : ServiceErrorReader.TryRead(body, length), body, length, truncated, stringToSign);
+    }
+
+    /// <summary>
+    /// The exception for an Alibaba Cloud error answer, whatever its status (an error document can come with
+    /// HTTP 200): its retries follow from its status and code, as for any other.
+    /// </summary>
+    private AlibabaCloudServiceException ServiceError(HttpResponseMessage response, ServiceError? error, byte[] body, int length, bool truncated, string stringToSign)
+    {
         var exception = new AlibabaCloudServiceException(
             response.StatusCode,
             error?.Code,
@@ -214,6 +275,7 @@ internal sealed class RpcCall<TResponse> : RpcCallState
             Operation = Operation,
             Attempt = Attempt,
             RetryAfter = RetryAfterHeader.Read(response, _client.TimeProvider.GetUtcNow()),
+            RedirectLocation = (int)response.StatusCode is >= 300 and < 400 ? RedirectTarget(response) : null,
         };
 
         if (error?.Code == SignatureDiagnosis.ErrorCode)
@@ -226,6 +288,19 @@ internal sealed class RpcCall<TResponse> : RpcCallState
 
         exception.Invalidate();
         return exception;
+    }
+
+    // Where a 3xx points, without its query (which could echo what was sent): shown, never followed.
+    private string? RedirectTarget(HttpResponseMessage response)
+    {
+        if (response.Headers.Location is not { } location)
+        {
+            return null;
+        }
+
+        var absolute = location.IsAbsoluteUri ? location : new Uri(_client.Endpoint, location);
+        var text = absolute.GetLeftPart(UriPartial.Path);
+        return _redactor.Redact(absolute.Query.Length > 0 || absolute.Fragment.Length > 0 ? text + "?…" : text);
     }
 
     private static string? Header(HttpResponseMessage response, string name)

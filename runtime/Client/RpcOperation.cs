@@ -5,12 +5,13 @@ namespace Bindings.Client;
 
 /// <summary>
 /// What the client needs to know about one operation beyond its request: the service it belongs to
-/// (for telemetry), its idempotency token, whether it is signed, and the error codes its spec says
-/// mean "not executed". Generated clients make one per operation, once.
+/// (for telemetry), its idempotency token, whether it is signed, the error codes its spec says
+/// mean "not executed", and the wire names of its response's members (to tell an error document that
+/// came with a success status from a response). Generated clients make one per operation, once.
 /// </summary>
 public sealed class RpcOperation
 {
-    private static readonly HashSet<string> NoCodes = new(StringComparer.Ordinal);
+    private static readonly HashSet<string> None = new(StringComparer.Ordinal);
 
     /// <summary>Describes an operation.</summary>
     /// <param name="service">The product, e.g. <c>Rds</c> (the spec's <c>product</c>): <c>rpc.service</c> in telemetry.</param>
@@ -28,13 +29,19 @@ public sealed class RpcOperation
     /// Error codes that, for this operation, mean the service did not execute the call (the spec's
     /// <c>retryableErrors</c>): retried like throttling, whatever the operation does.
     /// </param>
+    /// <param name="responseMembers">
+    /// The wire names of the response's members (<c>RequestId</c>, <c>Items</c>, ...). A success-status JSON
+    /// body with <c>Code</c> and <c>Message</c> at the top level and none of these members but
+    /// <c>RequestId</c> is an error document, not a response; with none given, any such body is.
+    /// </param>
     /// <exception cref="ArgumentException"><paramref name="service"/> or <paramref name="name"/> is empty.</exception>
     public RpcOperation(
         string service,
         string name,
         string? idempotencyTokenParameter = null,
         bool anonymous = false,
-        IEnumerable<string>? retryableErrorCodes = null)
+        IEnumerable<string>? retryableErrorCodes = null,
+        IEnumerable<string>? responseMembers = null)
     {
         if (string.IsNullOrEmpty(service))
         {
@@ -50,7 +57,8 @@ public sealed class RpcOperation
         Name = name;
         IdempotencyTokenParameter = string.IsNullOrEmpty(idempotencyTokenParameter) ? null : idempotencyTokenParameter;
         IsAnonymous = anonymous;
-        RetryableErrorCodes = retryableErrorCodes is null ? NoCodes : new HashSet<string>(retryableErrorCodes, StringComparer.Ordinal);
+        RetryableErrorCodes = retryableErrorCodes is null ? None : new HashSet<string>(retryableErrorCodes, StringComparer.Ordinal);
+        ResponseMembers = responseMembers is null ? None : new HashSet<string>(responseMembers, StringComparer.Ordinal);
     }
 
     /// <summary>The product, e.g. <c>Rds</c>.</summary>
@@ -68,7 +76,12 @@ public sealed class RpcOperation
     /// <summary>The operation's own "not executed" error codes (ordinal comparison).</summary>
     public IReadOnlyCollection<string> RetryableErrorCodes { get; }
 
+    /// <summary>The wire names of the response's members (ordinal comparison).</summary>
+    public IReadOnlyCollection<string> ResponseMembers { get; }
+
     internal bool IsRetryableCode(string code) => ((HashSet<string>)RetryableErrorCodes).Contains(code);
+
+    internal bool IsResponseMember(string name) => ((HashSet<string>)ResponseMembers).Contains(name);
 
     /// <inheritdoc />
     public override string ToString() => Service + "/" + Name;

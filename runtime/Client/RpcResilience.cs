@@ -109,6 +109,8 @@ internal static class RpcResilience
             && (service.IsNotExecuted
                 || (service.Code is { } code && call.IsNotExecutedCode(code))
                 || (service.IsTransient && call.RetrySafeAfterSend)),
+        // A redirect would be followed again, to the same other address: never retried.
+        AlibabaCloudTransportException { IsRedirect: true } => false,
         AlibabaCloudTransportException transport =>
             !transport.RequestMayHaveReachedService || call.RetrySafeAfterSend,
         TimeoutRejectedException => call.RetrySafeAfterSend,

@@ -30,17 +30,7 @@ internal static class ServiceErrorReader
 {
     public static ServiceError? TryRead(byte[] body, int length)
     {
-        var start = 0;
-        if (length >= 3 && body[0] == 0xEF && body[1] == 0xBB && body[2] == 0xBF)
-        {
-            start = 3;
-        }
-
-        while (start < length && body[start] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
-        {
-            start++;
-        }
-
+        var start = ContentStart(body, length);
         if (start >= length)
         {
             return null;
@@ -54,6 +44,34 @@ internal static class ServiceErrorReader
         };
         return error is { Code: { Length: > 0 } } ? error : null;
     }
+
+    /// <summary>Where a body's first character is, past a byte order mark and white space; its length when there is none.</summary>
+    public static int ContentStart(byte[] body, int length)
+    {
+        var start = 0;
+        if (length >= 3 && body[0] == 0xEF && body[1] == 0xBB && body[2] == 0xBF)
+        {
+            start = 3;
+        }
+
+        while (start < length && body[start] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+        {
+            start++;
+        }
+
+        return start;
+    }
+
+    /// <summary>The safe settings for reading an error body: no DTD, no resolver, a size cap.</summary>
+    public static XmlReaderSettings XmlSettings() => new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+        IgnoreWhitespace = true,
+        MaxCharactersInDocument = 1 << 20,
+    };
 
     private static ServiceError? TryReadJson(ReadOnlySpan<byte> json)
     {
@@ -106,18 +124,9 @@ internal static class ServiceErrorReader
 
     private static ServiceError? TryReadXml(byte[] body, int start, int count)
     {
-        var settings = new XmlReaderSettings
-        {
-            DtdProcessing = DtdProcessing.Prohibit,
-            XmlResolver = null,
-            IgnoreComments = true,
-            IgnoreProcessingInstructions = true,
-            IgnoreWhitespace = true,
-            MaxCharactersInDocument = 1 << 20,
-        };
         try
         {
-            using var reader = XmlReader.Create(new MemoryStream(body, start, count, writable: false), settings);
+            using var reader = XmlReader.Create(new MemoryStream(body, start, count, writable: false), XmlSettings());
             // Loading the whole (size-capped) document proves it complete: a cut-off body is no error body.
             var root = XDocument.Load(reader).Root;
             if (root is null)

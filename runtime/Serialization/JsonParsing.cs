@@ -33,7 +33,7 @@ public static class JsonParsing
     {
         if (options.MaxDocumentSize > 0 && utf8Json.Length > options.MaxDocumentSize)
         {
-            throw new ResponseParseException(WireFormat.Json, "the document is larger than the limit of " + options.MaxDocumentSize.ToString(CultureInfo.InvariantCulture) + " bytes");
+            throw StreamBuffering.TooLarge(options, WireFormat.Json);
         }
 
         return new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = options.MaxDepth });
@@ -139,7 +139,7 @@ public static class JsonParsing
     {
         if (utf8.IsEmpty || utf8.Length > MemberNameCacheMaxLength)
         {
-            return WireText.FromUtf8(utf8);
+            return DecodeName(utf8);
         }
 
         var hash = 5381u;
@@ -147,7 +147,7 @@ public static class JsonParsing
         {
             if (b >= 0x80)
             {
-                return WireText.FromUtf8(utf8);
+                return DecodeName(utf8);
             }
 
             hash = unchecked((hash * 33) ^ b);
@@ -164,6 +164,10 @@ public static class JsonParsing
         slot = name;
         return name;
     }
+
+    // A name the spec does not know is decoded to be kept: its bytes must be UTF-8, as a string value's are.
+    private static string DecodeName(ReadOnlySpan<byte> utf8)
+        => Utf8Validation.IndexOfInvalid(utf8) < 0 ? WireText.FromUtf8(utf8) : throw new ResponseParseException(WireFormat.Json, Utf8Validation.Reason);
 
     private const int MemberNameCacheMaxLength = 48;
 
@@ -249,7 +253,14 @@ public static class JsonParsing
         var start = (int)reader.TokenStartIndex;
         reader.Skip();
         var end = (int)reader.BytesConsumed;
-        var raw = WireText.FromUtf8(utf8Json.Slice(start, end - start));
+        var slice = utf8Json.Slice(start, end - start);
+        var invalid = Utf8Validation.IndexOfInvalid(slice);
+        if (invalid >= 0)
+        {
+            throw new ResponseParseException(WireFormat.Json, Utf8Validation.Reason).At(null, null, start + invalid);
+        }
+
+        var raw = WireText.FromUtf8(slice);
         return new UnknownMember(name, raw, WireFormat.Json);
     }
 
@@ -263,11 +274,16 @@ public static class JsonParsing
         // Nearly always an unescaped string: its bytes are the value.
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
-            utf8 = reader.ValueSpan;
-            return utf8.Length > 0;
+            utf8 = CheckUtf8(ref reader, reader.ValueSpan);
+        }
+        else if (!TryGetScalarUtf8(ref reader, out utf8))
+        {
+            return false;
         }
 
-        return TryGetScalarUtf8(ref reader, out utf8) && utf8.Length > 0;
+        // White space around a token is not part of it, in XML as in JSON: " Automated " is Automated.
+        utf8 = WireText.TrimWhiteSpace(utf8);
+        return utf8.Length > 0;
     }
 
     /// <summary>
@@ -281,6 +297,15 @@ public static class JsonParsing
         => TryGetToken(ref reader, out var utf8) ? default(T).FromUtf8(utf8) : null;
 
     /// <summary>
+    /// The exception for a member that the document gives twice, with the reader on the second one's value:
+    /// either value could be the one meant, so keeping one would silently lose the other.
+    /// </summary>
+    public static ResponseParseException Duplicate(ref Utf8JsonReader reader)
+        => new ResponseParseException(WireFormat.Json, DuplicateReason).At(null, null, reader.TokenStartIndex);
+
+    internal const string DuplicateReason = "the member is given twice; either value could be the one meant, so neither is taken";
+
+    /// <summary>
     /// Reads a scalar's text as UTF-8: a string's unescaped bytes, a number's literal text, <c>true</c> or
     /// <c>false</c>. Returns false for <c>null</c>.
     /// </summary>
@@ -289,7 +314,7 @@ public static class JsonParsing
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
-                utf8 = reader.ValueIsEscaped ? Encoding.UTF8.GetBytes(GetString(ref reader)) : reader.ValueSpan;
+                utf8 = reader.ValueIsEscaped ? Encoding.UTF8.GetBytes(GetString(ref reader)) : CheckUtf8(ref reader, reader.ValueSpan);
                 return true;
             case JsonTokenType.Number:
                 utf8 = reader.ValueSpan;
@@ -325,9 +350,9 @@ public static class JsonParsing
     /// <summary>Reads a 32-bit integer from a number or a numeric string; an empty string is absent.</summary>
     public static int? ReadInt32(ref Utf8JsonReader reader)
     {
-        if (reader.TokenType == JsonTokenType.Number)
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var number))
         {
-            return reader.TryGetInt32(out var number) ? number : throw Invalid(ref reader, "a 32-bit integer");
+            return number;
         }
 
         if (!TryGetText(ref reader, "a 32-bit integer", out var utf8))
@@ -337,15 +362,15 @@ public static class JsonParsing
 
         return Utf8Parser.TryParse(utf8, out int value, out var consumed) && consumed == utf8.Length
             ? value
-            : throw Invalid(ref reader, "a 32-bit integer");
+            : (int)Integral(ref reader, utf8, int.MinValue, int.MaxValue, "a 32-bit integer");
     }
 
     /// <summary>Reads a 64-bit integer from a number or a numeric string; an empty string is absent.</summary>
     public static long? ReadInt64(ref Utf8JsonReader reader)
     {
-        if (reader.TokenType == JsonTokenType.Number)
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var number))
         {
-            return reader.TryGetInt64(out var number) ? number : throw Invalid(ref reader, "a 64-bit integer");
+            return number;
         }
 
         if (!TryGetText(ref reader, "a 64-bit integer", out var utf8))
@@ -355,7 +380,23 @@ public static class JsonParsing
 
         return Utf8Parser.TryParse(utf8, out long value, out var consumed) && consumed == utf8.Length
             ? value
-            : throw Invalid(ref reader, "a 64-bit integer");
+            : Integral(ref reader, utf8, long.MinValue, long.MaxValue, "a 64-bit integer");
+    }
+
+    // The slow path of the integer readers: 4762614.0 is the integer 4762614; anything else is refused
+    // with the true reason (a fraction, out of range, not a number).
+    private static long Integral(ref Utf8JsonReader reader, scoped ReadOnlySpan<byte> utf8, long min, long max, string expected)
+    {
+        var found = WireText.ParseIntegralDecimal(WireText.FromUtf8(utf8), min, max, out var value);
+        if (found == IntegerText.Integer)
+        {
+            return value;
+        }
+
+        var kind = reader.TokenType == JsonTokenType.Number ? " characters)" : " bytes)";
+        throw new ResponseParseException(WireFormat.Json, "expected " + expected + ", found " + WireText.Describe(found)
+                + " (" + utf8.Length.ToString(CultureInfo.InvariantCulture) + kind)
+            .At(null, null, reader.TokenStartIndex);
     }
 
     /// <summary>Reads a decimal from a number or a numeric string; an empty string is absent.</summary>
@@ -470,7 +511,7 @@ public static class JsonParsing
                 utf8 = default;
                 return false;
             case JsonTokenType.String:
-                utf8 = reader.ValueIsEscaped ? Encoding.UTF8.GetBytes(GetString(ref reader)) : reader.ValueSpan;
+                utf8 = WireText.TrimWhiteSpace(reader.ValueIsEscaped ? Encoding.UTF8.GetBytes(GetString(ref reader)) : CheckUtf8(ref reader, reader.ValueSpan));
                 return utf8.Length > 0;
             case JsonTokenType.Number:
                 utf8 = reader.ValueSpan;
@@ -479,6 +520,25 @@ public static class JsonParsing
                 throw Unexpected(ref reader, expected);
         }
     }
+
+    // Utf8JsonReader checks a string's UTF-8 only when it decodes it: the bytes of a string read as a token
+    // (an enum value, a number sent as a string) are checked here, with the same reason as a decoded one's.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ReadOnlySpan<byte> CheckUtf8(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8)
+    {
+        foreach (var b in utf8)
+        {
+            if (b >= 0x80)
+            {
+                return Utf8Validation.IndexOfInvalid(utf8) < 0 ? utf8 : throw InvalidUtf8(ref reader);
+            }
+        }
+
+        return utf8;
+    }
+
+    private static ResponseParseException InvalidUtf8(ref Utf8JsonReader reader)
+        => new ResponseParseException(WireFormat.Json, Utf8Validation.Reason).At(null, null, reader.TokenStartIndex);
 
     // Utf8JsonReader checks a string's UTF-8 only when it is decoded, and then throws without a position.
     private static string GetString(ref Utf8JsonReader reader)
@@ -489,7 +549,7 @@ public static class JsonParsing
         }
         catch (InvalidOperationException exception)
         {
-            throw new ResponseParseException(WireFormat.Json, "expected a string of valid UTF-8, found one that is not", exception)
+            throw new ResponseParseException(WireFormat.Json, Utf8Validation.Reason, exception)
                 .At(null, null, reader.TokenStartIndex);
         }
     }

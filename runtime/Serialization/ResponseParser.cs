@@ -1,5 +1,4 @@
 using System;
-using System.Buffers;
 using System.ComponentModel;
 using System.IO;
 using System.Text;
@@ -22,13 +21,16 @@ namespace Bindings.Serialization;
 public delegate T? JsonObjectReader<T>(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
     where T : class;
 
-/// <summary>Reads one object of a generated type from the element the reader is on, and moves past it.</summary>
+/// <summary>
+/// Reads one object of a generated type from the element the reader is on, and moves past it; null for an
+/// element marked <c>xsi:nil</c>.
+/// </summary>
 /// <typeparam name="T">The generated type.</typeparam>
 /// <param name="reader">The reader, on the element's start tag.</param>
 /// <param name="options">The depth limit.</param>
-/// <returns>The object read.</returns>
+/// <returns>The object read, or null.</returns>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public delegate T XmlElementReader<T>(XmlReader reader, ResponseParseOptions options)
+public delegate T? XmlElementReader<T>(XmlReader reader, ResponseParseOptions options)
     where T : class;
 
 /// <summary>
@@ -39,8 +41,11 @@ public delegate T XmlElementReader<T>(XmlReader reader, ResponseParseOptions opt
 /// </summary>
 /// <remarks>
 /// Every entry point applies <see cref="ResponseParseOptions"/>, skips a byte order mark, reads streams
-/// into one pooled buffer (<see cref="StreamBuffering"/>), and lets nothing but a
-/// <see cref="ResponseParseException"/> naming the type escape for a document it cannot read.
+/// into one buffer bounded by <see cref="ResponseParseOptions.MaxDocumentSize"/> (<see cref="StreamBuffering"/>),
+/// and lets nothing but a <see cref="ResponseParseException"/> naming the type escape for a document it
+/// cannot read. The stream's own exceptions (I/O errors, a disposed stream, cancellation) propagate as
+/// they are: they are not the document's fault. An XML document of an operation's response must be
+/// rooted at <c>&lt;ActionResponse&gt;</c>.
 /// </remarks>
 /// <typeparam name="T">The generated type.</typeparam>
 [EditorBrowsable(EditorBrowsableState.Never)]
@@ -50,16 +55,23 @@ public sealed class ResponseParser<T>
     private readonly string _typeName;
     private readonly JsonObjectReader<T> _readJson;
     private readonly XmlElementReader<T> _readXml;
+    private readonly string? _xmlRoot;
 
     /// <summary>The entry points of the type named <paramref name="typeName"/>, over its readers.</summary>
     /// <param name="typeName">The C# name of the type, for the messages of parse errors.</param>
     /// <param name="readJson">The generated JSON reader of one object.</param>
     /// <param name="readXml">The generated XML reader of one element.</param>
-    public ResponseParser(string typeName, JsonObjectReader<T> readJson, XmlElementReader<T> readXml)
+    /// <param name="xmlRoot">
+    /// The root element an XML document must have (<c>DescribeBackupTasksResponse</c> for an operation's
+    /// response: another root, an XHTML page or an <c>&lt;Error&gt;</c> document, is refused); null for a
+    /// structure, whose element is named by the member that holds it, so any root is taken.
+    /// </param>
+    public ResponseParser(string typeName, JsonObjectReader<T> readJson, XmlElementReader<T> readXml, string? xmlRoot)
     {
         _typeName = typeName ?? throw new ArgumentNullException(nameof(typeName));
         _readJson = readJson ?? throw new ArgumentNullException(nameof(readJson));
         _readXml = readXml ?? throw new ArgumentNullException(nameof(readXml));
+        _xmlRoot = xmlRoot;
     }
 
     /// <summary>Parses UTF-8 JSON; a byte order mark is allowed.</summary>
@@ -108,7 +120,7 @@ public sealed class ResponseParser<T>
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            StreamBuffering.Return(buffer);
         }
     }
 
@@ -128,7 +140,7 @@ public sealed class ResponseParser<T>
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            StreamBuffering.Return(buffer);
         }
     }
 
@@ -140,15 +152,8 @@ public sealed class ResponseParser<T>
     public T ParseXml(Stream xml, ResponseParseOptions? options)
     {
         var effective = options ?? ResponseParseOptions.Default;
-        try
-        {
-            using var reader = XmlParsing.CreateReader(xml, effective);
-            return ReadXmlDocument(reader, effective);
-        }
-        catch (Exception exception) when (XmlParsing.IsReadError(exception))
-        {
-            throw XmlParsing.Fail(exception, _typeName);
-        }
+        var buffer = StreamBuffering.ReadAll(xml, effective, WireFormat.Xml, _typeName, out var length);
+        return ParseXml(buffer, length, effective);
     }
 
     /// <summary>Parses XML text.</summary>
@@ -159,11 +164,15 @@ public sealed class ResponseParser<T>
     /// <exception cref="ResponseParseException">The document is malformed, has a DTD, or a value has the wrong kind.</exception>
     public T ParseXml(string xml, ResponseParseOptions? options)
     {
+        if (xml is null)
+        {
+            throw new ArgumentNullException(nameof(xml));
+        }
+
         var effective = options ?? ResponseParseOptions.Default;
         try
         {
-            using var text = new StringReader(xml ?? throw new ArgumentNullException(nameof(xml)));
-            using var reader = XmlParsing.CreateReader(text, effective);
+            using var reader = XmlParsing.CreateReader(xml, effective);
             return ReadXmlDocument(reader, effective);
         }
         catch (Exception exception) when (XmlParsing.IsReadError(exception))
@@ -182,21 +191,33 @@ public sealed class ResponseParser<T>
     {
         var effective = options ?? ResponseParseOptions.Default;
         var (buffer, length) = await StreamBuffering.ReadAllAsync(xml, effective, WireFormat.Xml, _typeName, cancellationToken).ConfigureAwait(false);
+        return ParseXml(buffer, length, effective);
+    }
+
+    // Parses what a stream entry point read (the read itself is outside the try, so that the stream's own
+    // exceptions reach the caller as they are), and gives the buffer back.
+    private T ParseXml(byte[] buffer, int length, ResponseParseOptions options)
+    {
         try
         {
-            using var stream = new MemoryStream(buffer, 0, length, writable: false);
-            return ParseXml(stream, effective);
+            using var reader = XmlParsing.CreateReader(buffer, length, options);
+            return ReadXmlDocument(reader, options);
+        }
+        catch (Exception exception) when (XmlParsing.IsReadError(exception))
+        {
+            throw XmlParsing.Fail(exception, _typeName);
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            StreamBuffering.Return(buffer);
         }
     }
 
     private T ReadXmlDocument(XmlReader reader, ResponseParseOptions options)
     {
-        XmlParsing.MoveToRoot(reader);
-        var result = _readXml(reader, options);
+        XmlParsing.MoveToRoot(reader, _xmlRoot);
+        // MoveToRoot refuses a root marked xsi:nil, so the reader returns an object.
+        var result = _readXml(reader, options)!;
         XmlParsing.ReadDocumentEnd(reader);
         return result;
     }

@@ -234,6 +234,88 @@ public static class WireText
         return bool.TryParse(text, out value);
     }
 
+    /// <summary>
+    /// Reads an integer written as an integral decimal (<c>4762614.0</c>, <c>4.762614E6</c>), which integer
+    /// parsers refuse: the value is kept when it is a whole number within <paramref name="min"/> and
+    /// <paramref name="max"/>; otherwise the result says truly why not.
+    /// </summary>
+    internal static IntegerText ParseIntegralDecimal(string text, long min, long max, out long value)
+    {
+        value = 0;
+        const NumberStyles Decimal = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
+        if (decimal.TryParse(text, Decimal, CultureInfo.InvariantCulture, out var number))
+        {
+            if (decimal.Truncate(number) != number)
+            {
+                return IntegerText.Fractional;
+            }
+
+            if (number < min || number > max)
+            {
+                return IntegerText.OutOfRange;
+            }
+
+            value = (long)number;
+            return IntegerText.Integer;
+        }
+
+        // Too large for a decimal, but a number all the same (1e400): out of range, not "not a number".
+        return double.TryParse(text, Decimal, CultureInfo.InvariantCulture, out _) ? IntegerText.OutOfRange : IntegerText.NotANumber;
+    }
+
+    /// <summary>What <see cref="ParseIntegralDecimal"/> found, as the end of a reason: "expected a 64-bit integer, found ...".</summary>
+    internal static string Describe(IntegerText found) => found switch
+    {
+        IntegerText.Fractional => "a number with a fractional part",
+        IntegerText.OutOfRange => "a number out of its range",
+        _ => "text that is not a number",
+    };
+
+    /// <summary>
+    /// The white space around an enum, a number, a boolean or a date, in both formats: the four characters
+    /// XML calls white space. Other characters (a no-break space) are part of the value.
+    /// </summary>
+    internal static ReadOnlySpan<byte> TrimWhiteSpace(ReadOnlySpan<byte> utf8)
+    {
+        var start = 0;
+        var end = utf8.Length;
+        while (start < end && IsWhiteSpace(utf8[start]))
+        {
+            start++;
+        }
+
+        while (end > start && IsWhiteSpace(utf8[end - 1]))
+        {
+            end--;
+        }
+
+        return start == 0 && end == utf8.Length ? utf8 : utf8.Slice(start, end - start);
+    }
+
+    /// <summary>The same as <see cref="TrimWhiteSpace(ReadOnlySpan{byte})"/>, for text.</summary>
+    internal static string TrimWhiteSpace(string text)
+        => text.Length > 0 && (IsWhiteSpace(text[0]) || IsWhiteSpace(text[text.Length - 1])) ? text.Trim(XmlWhiteSpace) : text;
+
+    private static readonly char[] XmlWhiteSpace = { ' ', '\t', '\r', '\n' };
+
+    private static bool IsWhiteSpace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n';
+
+    private static bool IsWhiteSpace(char c) => c is ' ' or '\t' or '\r' or '\n';
+
+    /// <summary>True when the text holds a control character (U+0000 to U+001F, U+007F to U+009F).</summary>
+    public static bool HasControlCharacter(string value)
+    {
+        foreach (var c in value)
+        {
+            if (c < 0x20 || (c >= 0x7F && c <= 0x9F))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True when every character is ASCII.</summary>
     public static bool IsAscii(string value)
     {
@@ -247,4 +329,20 @@ public static class WireText
 
         return true;
     }
+}
+
+/// <summary>What an integer member's text turned out to be.</summary>
+internal enum IntegerText
+{
+    /// <summary>A whole number in range.</summary>
+    Integer,
+
+    /// <summary>A number with a non-zero fractional part.</summary>
+    Fractional,
+
+    /// <summary>A number, whole or not, beyond the member's range.</summary>
+    OutOfRange,
+
+    /// <summary>Not a number at all.</summary>
+    NotANumber,
 }

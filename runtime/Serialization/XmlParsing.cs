@@ -18,11 +18,14 @@ public static class XmlParsing
 {
     private const string XsiNamespace = "http://www.w3.org/2001/XMLSchema-instance";
 
+    private const string XmlnsNamespace = "http://www.w3.org/2000/xmlns/";
+
     /// <summary>Settings that refuse DTDs (so entity expansion and external entities cannot happen).</summary>
     public static XmlReaderSettings CreateSettings(ResponseParseOptions options) => new()
     {
         DtdProcessing = DtdProcessing.Prohibit,
         XmlResolver = null,
+        NameTable = new DocumentNameTable(),
         // Whitespace between elements is skipped by the readers; inside an element it may be the value itself
         // (a string of spaces), which IgnoreWhitespace would turn into an empty string.
         IgnoreWhitespace = false,
@@ -36,6 +39,72 @@ public static class XmlParsing
     /// <summary>A safe reader over a stream; the encoding comes from the BOM or the declaration, UTF-8 by default.</summary>
     public static XmlReader CreateReader(Stream stream, ResponseParseOptions options)
         => XmlReader.Create(stream ?? throw new ArgumentNullException(nameof(stream)), CreateSettings(options));
+
+    /// <summary>
+    /// A safe reader over a whole document's bytes (what <see cref="StreamBuffering"/> read). A document in
+    /// UTF-8 (the default, and what the service sends) is checked first, as JSON is, so that invalid UTF-8 is
+    /// the same <see cref="ResponseParseException"/> in both formats.
+    /// </summary>
+    public static XmlReader CreateReader(byte[] buffer, int length, ResponseParseOptions options)
+    {
+        if (buffer is null)
+        {
+            throw new ArgumentNullException(nameof(buffer));
+        }
+
+        if (options.MaxDocumentSize > 0 && length > options.MaxDocumentSize)
+        {
+            throw StreamBuffering.TooLarge(options, WireFormat.Xml);
+        }
+
+        var bytes = new ReadOnlySpan<byte>(buffer, 0, length);
+        var invalid = IsUtf8(bytes) ? Utf8Validation.IndexOfInvalid(bytes) : -1;
+        Stream stream = invalid < 0
+            ? new MemoryStream(buffer, 0, length, writable: false)
+            : new ValidPrefixStream(buffer, invalid, InvalidUtf8(bytes, invalid));
+        return XmlReader.Create(stream, CreateSettings(options));
+    }
+
+    /// <summary>
+    /// The bytes before the first invalid UTF-8 sequence, then the exception for it. The reader parses up to
+    /// that point and asks for more inside the element that holds the bad bytes, so the exception leaves
+    /// through the generated readers and gets the path of that element, as a JSON string's would.
+    /// </summary>
+    private sealed class ValidPrefixStream : MemoryStream
+    {
+        private readonly ResponseParseException _failure;
+
+        public ValidPrefixStream(byte[] buffer, int validLength, ResponseParseException failure)
+            : base(buffer, 0, validLength, writable: false)
+            => _failure = failure;
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var read = base.Read(buffer, offset, count);
+            return read > 0 || count == 0 ? read : throw _failure;
+        }
+    }
+
+    /// <summary>
+    /// A safe reader over a whole document as text, held to the size limit by its UTF-8 length, as a
+    /// document of bytes is. A leading U+FEFF (see <see cref="CreateReader(TextReader, ResponseParseOptions)"/>) is skipped.
+    /// </summary>
+    public static XmlReader CreateReader(string xml, ResponseParseOptions options)
+    {
+        if (xml is null)
+        {
+            throw new ArgumentNullException(nameof(xml));
+        }
+
+        var limit = options.MaxDocumentSize;
+        // A character takes 1 to 3 bytes in UTF-8 (a surrogate pair, 4 for 2): count only when it matters.
+        if (limit > 0 && xml.Length > limit / 3 && (xml.Length > limit || System.Text.Encoding.UTF8.GetByteCount(xml) > limit))
+        {
+            throw StreamBuffering.TooLarge(options, WireFormat.Xml);
+        }
+
+        return CreateReader(new StringReader(xml), options);
+    }
 
     /// <summary>
     /// A safe reader over text. A leading U+FEFF, which a byte order mark becomes when bytes are decoded
@@ -56,12 +125,38 @@ public static class XmlParsing
         return XmlReader.Create(text, CreateSettings(options));
     }
 
-    /// <summary>Moves to the root element; the document must have one.</summary>
-    public static void MoveToRoot(XmlReader reader)
+    /// <summary>
+    /// Moves to the root element; the document must have one, with the name <paramref name="expectedRoot"/>
+    /// when it is given (an operation's response is <c>&lt;ActionResponse&gt;</c>), and not <c>xsi:nil</c>.
+    /// </summary>
+    /// <param name="reader">The reader, at the start of the document.</param>
+    /// <param name="expectedRoot">The root's local name; null for a structure, which has no name of its own.</param>
+    public static void MoveToRoot(XmlReader reader, string? expectedRoot)
     {
         if (reader.MoveToContent() != XmlNodeType.Element)
         {
             throw Unexpected(reader, "a root element");
+        }
+
+        if (reader.NameTable is DocumentNameTable table)
+        {
+            table.RootNamespace = reader.NamespaceURI;
+        }
+
+        if (expectedRoot is not null && reader.LocalName != expectedRoot)
+        {
+            // An XHTML page, another operation's answer, or an <Error> document: none is this response.
+            var found = reader.LocalName == "Error"
+                ? "<Error>, an Alibaba Cloud error document"
+                : "<" + ReaderMessages.Name(reader.Name) + ">";
+            throw new ResponseParseException(WireFormat.Xml, "expected the root element <" + expectedRoot + ">, found " + found)
+                .At(LineOf(reader), PositionOf(reader));
+        }
+
+        if (IsNil(reader))
+        {
+            throw new ResponseParseException(WireFormat.Xml, "expected a root element with content, found one marked xsi:nil")
+                .At(LineOf(reader), PositionOf(reader));
         }
     }
 
@@ -80,14 +175,27 @@ public static class XmlParsing
 
     /// <summary>
     /// On an element that holds members: returns true with the reader inside it, or false (having
-    /// moved past it) when it is empty or <c>xsi:nil</c>.
+    /// moved past it) when it is empty or <c>xsi:nil</c>. Its attributes are kept in
+    /// <paramref name="unknownMembers"/> as <c>{attributePrefix}@{name}</c>; namespace declarations, which only
+    /// bind prefixes, and <c>xsi:nil</c>, which is read, are not data.
     /// </summary>
-    public static bool StartElement(XmlReader reader, ResponseParseOptions options)
+    public static bool StartElement(XmlReader reader, ResponseParseOptions options, string attributePrefix, ref ListBuilder<UnknownMember> unknownMembers)
     {
         // The root is at depth 0: an element that holds members at depth d is the (d + 1)th level.
         if (reader.Depth >= options.MaxDepth)
         {
             throw TooDeep(reader, options.MaxDepth);
+        }
+
+        if (reader.HasAttributes)
+        {
+            if (IsNil(reader))
+            {
+                reader.Skip();
+                return false;
+            }
+
+            KeepAttributes(reader, attributePrefix, ref unknownMembers);
         }
 
         if (reader.IsEmptyElement)
@@ -101,20 +209,46 @@ public static class XmlParsing
     }
 
     /// <summary>
-    /// Moves to the next child element and returns true, or consumes the parent's end tag and returns
-    /// false. Stray text between child elements is skipped.
+    /// For a structure's element: true (having moved past it) when it is <c>xsi:nil</c>, which stands for an
+    /// absent structure, as JSON's <c>null</c> does.
     /// </summary>
-    public static bool NextChildElement(XmlReader reader)
+    public static bool SkipNil(XmlReader reader)
+    {
+        if (reader.HasAttributes && IsNil(reader))
+        {
+            reader.Skip();
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Moves to the next child element that can be a member and returns true, or consumes the parent's end
+    /// tag and returns false. White space and comments between elements are skipped; other text is refused,
+    /// as JSON refuses a number where an object is expected. An element of another namespace than the
+    /// root's (<c>&lt;x:RequestId xmlns:x="urn:other"&gt;</c>) is not a member of the spec:
+    /// it is kept in <paramref name="unknownMembers"/> under <c>{unknownPrefix}{prefix:name}</c>.
+    /// </summary>
+    public static bool NextChildElement(XmlReader reader, ResponseParseOptions options, string unknownPrefix, ref ListBuilder<UnknownMember> unknownMembers)
     {
         while (true)
         {
             switch (reader.NodeType)
             {
                 case XmlNodeType.Element:
-                    return true;
+                    if (IsInDocumentNamespace(reader))
+                    {
+                        return true;
+                    }
+
+                    KeepUnknown(reader, unknownPrefix + reader.Name, options, ref unknownMembers);
+                    break;
                 case XmlNodeType.EndElement:
                     reader.Read();
                     return false;
+                case XmlNodeType.Text:
+                case XmlNodeType.CDATA:
                 case XmlNodeType.None:
                     throw Unexpected(reader, "an element or an end tag");
                 default:
@@ -128,6 +262,10 @@ public static class XmlParsing
         }
     }
 
+    /// <summary>The exception for a member that the document gives twice, with the reader on its second element.</summary>
+    public static ResponseParseException Duplicate(XmlReader reader)
+        => new ResponseParseException(WireFormat.Xml, JsonParsing.DuplicateReason).At(LineOf(reader), PositionOf(reader));
+
     /// <summary>
     /// Keeps an element the spec does not describe, as its outer XML, and moves past it. Its content is
     /// held to the depth limit of <paramref name="options"/> like the rest of the document.
@@ -140,10 +278,15 @@ public static class XmlParsing
     /// </summary>
     public static string? ReadString(XmlReader reader)
     {
-        if (IsNil(reader))
+        if (reader.HasAttributes)
         {
-            reader.Skip();
-            return null;
+            if (IsNil(reader))
+            {
+                reader.Skip();
+                return null;
+            }
+
+            RefuseAttributes(reader);
         }
 
         if (reader.IsEmptyElement)
@@ -187,14 +330,25 @@ public static class XmlParsing
         }
 
         reader.Read();
+        // Kept exactly, as in JSON: text is data in XML (&#xA; and a line break read the same), and the
+        // white space a pretty-printer adds stands between elements, where it is skipped.
         return many?.ToString() ?? single ?? string.Empty;
     }
 
-    /// <summary>Reads the trimmed text of an element holding a number, a boolean or an enum; empty is absent.</summary>
+    /// <summary>
+    /// Reads the text of an element holding a number, a boolean or an enum, without the white space around it
+    /// (the same four characters as in JSON); empty is absent.
+    /// </summary>
     public static string? ReadToken(XmlReader reader)
     {
-        var text = ReadString(reader)?.Trim();
-        return string.IsNullOrEmpty(text) ? null : text;
+        var text = ReadString(reader);
+        if (text is null)
+        {
+            return null;
+        }
+
+        text = WireText.TrimWhiteSpace(text);
+        return text.Length == 0 ? null : text;
     }
 
     /// <summary>
@@ -208,11 +362,11 @@ public static class XmlParsing
 
     /// <summary>Reads a 32-bit integer.</summary>
     public static int? ReadInt32(XmlReader reader)
-        => Parse(reader, "a 32-bit integer", static (string text, out int value) => WireText.TryParseInt32(text, out value));
+        => (int?)ReadInteger(reader, int.MinValue, int.MaxValue, "a 32-bit integer");
 
     /// <summary>Reads a 64-bit integer.</summary>
     public static long? ReadInt64(XmlReader reader)
-        => Parse(reader, "a 64-bit integer", static (string text, out long value) => WireText.TryParseInt64(text, out value));
+        => ReadInteger(reader, long.MinValue, long.MaxValue, "a 64-bit integer");
 
     /// <summary>Reads a decimal number.</summary>
     public static decimal? ReadDecimal(XmlReader reader)
@@ -270,9 +424,9 @@ public static class XmlParsing
         {
             CopyOuterXml(reader, maxDepth, text);
         }
-        catch (ArgumentException exception)
+        catch (Exception exception) when (exception is ArgumentException or InvalidOperationException)
         {
-            // XmlTextWriter refuses some names XmlReader lets through, such as an element <xmlns:x> (found
+            // The writer refuses some names XmlReader lets through, such as an element <xmlns:x> (found
             // by fuzzing: XmlReader.ReadOuterXml threw the same ArgumentException before).
             throw new ResponseParseException(WireFormat.Xml, "an element that cannot be kept as XML: " + ReaderMessages.Shorten(exception.Message), exception)
                 .At(LineOf(reader), PositionOf(reader));
@@ -281,9 +435,21 @@ public static class XmlParsing
         return text.ToString();
     }
 
+    // XmlTextWriter (what ReadOuterXml uses) looks up namespace scopes through every open element, so a
+    // copy of n nested elements costs n squared; the writer of XmlWriter.Create keeps a scope stack whose
+    // lookups do not depend on depth, and writes the same text.
+    private static readonly XmlWriterSettings CopySettings = new()
+    {
+        OmitXmlDeclaration = true,
+        ConformanceLevel = ConformanceLevel.Fragment,
+        NewLineHandling = NewLineHandling.None,
+        CheckCharacters = false,
+        CloseOutput = false,
+    };
+
     private static void CopyOuterXml(XmlReader reader, int maxDepth, StringWriter text)
     {
-        using (var writer = new XmlTextWriter(text))
+        using (var writer = XmlWriter.Create(text, CopySettings))
         {
             var depth = reader.Depth;
             do
@@ -337,6 +503,33 @@ public static class XmlParsing
         => new ResponseParseException(WireFormat.Xml, "the document is nested deeper than the limit of " + maxDepth.ToString(CultureInfo.InvariantCulture) + " elements")
             .At(LineOf(reader), PositionOf(reader));
 
+    // An integer, or an integral decimal (4762614.0) read as one, as in JSON; otherwise the true reason.
+    private static long? ReadInteger(XmlReader reader, long min, long max, string expected)
+    {
+        var line = LineOf(reader);
+        var position = PositionOf(reader);
+        var text = ReadToken(reader);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        {
+            return value;
+        }
+
+        var found = WireText.ParseIntegralDecimal(text, min, max, out value);
+        if (found == IntegerText.Integer)
+        {
+            return value;
+        }
+
+        throw new ResponseParseException(WireFormat.Xml, "expected " + expected + ", found " + WireText.Describe(found)
+                + " (" + text.Length.ToString(CultureInfo.InvariantCulture) + " characters)")
+            .At(line, position);
+    }
+
     private static T? Parse<T>(XmlReader reader, string expected, TryParse<T> tryParse)
         where T : struct
     {
@@ -355,6 +548,114 @@ public static class XmlParsing
 
         throw new ResponseParseException(WireFormat.Xml, "expected " + expected + ", found text that is not one (" + text.Length.ToString(CultureInfo.InvariantCulture) + " characters)")
             .At(line, position);
+    }
+
+    // Members are elements in the root's namespace (none, in what the service sends). The readers made here
+    // carry the root's namespace in their name table; names are atomized, so the test is a reference compare.
+    private static bool IsInDocumentNamespace(XmlReader reader)
+    {
+        var ns = reader.NamespaceURI;
+        var root = (reader.NameTable as DocumentNameTable)?.RootNamespace ?? reader.LookupNamespace(string.Empty) ?? string.Empty;
+        return (object)ns == root || ns == root;
+    }
+
+    /// <summary>The name table of a reader made here, which also remembers the namespace of the document's root.</summary>
+    private sealed class DocumentNameTable : NameTable
+    {
+        public string? RootNamespace { get; set; }
+    }
+
+    private static bool IsData(XmlReader reader)
+        => reader.NamespaceURI != XmlnsNamespace && !(reader.LocalName == "nil" && reader.NamespaceURI == XsiNamespace);
+
+    private static void KeepAttributes(XmlReader reader, string prefix, ref ListBuilder<UnknownMember> unknownMembers)
+    {
+        for (var more = reader.MoveToFirstAttribute(); more; more = reader.MoveToNextAttribute())
+        {
+            if (IsData(reader))
+            {
+                unknownMembers.Add(new UnknownMember(prefix + "@" + reader.Name, reader.Value, WireFormat.Xml));
+            }
+        }
+
+        reader.MoveToElement();
+    }
+
+    // A value (a string, a number, an enum) has no place for an attribute beside it.
+    private static void RefuseAttributes(XmlReader reader)
+    {
+        for (var more = reader.MoveToFirstAttribute(); more; more = reader.MoveToNextAttribute())
+        {
+            if (IsData(reader))
+            {
+                var name = ReaderMessages.Name(reader.Name);
+                reader.MoveToElement();
+                throw new ResponseParseException(WireFormat.Xml, "expected a value without attributes, found the attribute '" + name + "', which no member can hold")
+                    .At(LineOf(reader), PositionOf(reader));
+            }
+        }
+
+        reader.MoveToElement();
+    }
+
+    // UTF-8 unless a byte order mark or the declaration says otherwise (XML's own rule for choosing the encoding).
+    private static bool IsUtf8(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length >= 2 && ((bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE) || bytes[0] == 0 || bytes[1] == 0))
+        {
+            return false;
+        }
+
+        if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
+        {
+            return true;
+        }
+
+        if (!bytes.StartsWith("<?xml"u8))
+        {
+            return true;
+        }
+
+        var end = bytes.IndexOf("?>"u8);
+        var declaration = end < 0 ? bytes : bytes.Slice(0, end);
+        var at = declaration.IndexOf("encoding"u8);
+        if (at < 0)
+        {
+            return true;
+        }
+
+        var rest = declaration.Slice(at + 8);
+        var quote = rest.IndexOfAny((byte)'"', (byte)'\'');
+        if (quote < 0)
+        {
+            return true;
+        }
+
+        var value = rest.Slice(quote + 1);
+        var close = value.IndexOf(rest[quote]);
+        var name = WireText.FromUtf8(close < 0 ? value : value.Slice(0, close));
+        return string.Equals(name, "utf-8", StringComparison.OrdinalIgnoreCase) || string.Equals(name, "utf8", StringComparison.OrdinalIgnoreCase);
+    }
+
+    // Line and column of the first invalid byte, in characters as XmlReader counts them.
+    private static ResponseParseException InvalidUtf8(ReadOnlySpan<byte> bytes, int offset)
+    {
+        long line = 1;
+        long column = 1;
+        for (var i = 0; i < offset; i++)
+        {
+            if (bytes[i] == (byte)'\n')
+            {
+                line++;
+                column = 1;
+            }
+            else if ((bytes[i] & 0xC0) != 0x80)
+            {
+                column++;
+            }
+        }
+
+        return new ResponseParseException(WireFormat.Xml, Utf8Validation.Reason).At(line, column);
     }
 
     private static bool IsNil(XmlReader reader)

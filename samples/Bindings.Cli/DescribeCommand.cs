@@ -16,9 +16,10 @@ internal static class DescribeCommand
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(console, async () =>
         {
             var settings = options.Read(result);
-            await using var connection = await ServiceConnection.OpenAsync(settings, console, environment, cancellationToken);
+            var printRaw = result.GetValue(raw);
+            await using var connection = await ServiceConnection.OpenAsync(settings, console, environment, cancellationToken, keepRawBody: printRaw);
             var response = await connection.Client.DescribeBackupTasksAsync(connection.CreateRequest(settings), cancellationToken);
-            if (result.GetValue(raw))
+            if (printRaw)
             {
                 console.Profile.Out.Writer.WriteLine(connection.Recorder.LastBody);
                 return ExitCodes.Success;

@@ -1,3 +1,4 @@
+using Bindings;
 using Bindings.Client;
 using Bindings.Credentials;
 using Bindings.Rds;
@@ -27,13 +28,13 @@ internal sealed class ServiceConnection : IAsyncDisposable
 
     public RdsClient Client { get; }
 
-    /// <summary>The last response body as received, for --raw.</summary>
+    /// <summary>The last response body as received, for --raw (kept only when asked for).</summary>
     public RawBodyRecorder Recorder { get; }
 
     public string InstanceId { get; }
 
     public static async Task<ServiceConnection> OpenAsync(
-        ConnectionSettings settings, IAnsiConsole console, Func<string, string?> environment, CancellationToken cancellationToken)
+        ConnectionSettings settings, IAnsiConsole console, Func<string, string?> environment, CancellationToken cancellationToken, bool keepRawBody = false)
     {
         var found = await CredentialSources.ResolveAsync(environment, cancellationToken);
         IAlibabaCloudCredentialsProvider? credentials = found?.Provider;
@@ -62,7 +63,8 @@ internal sealed class ServiceConnection : IAsyncDisposable
             throw new RequestValidationException("DescribeBackupTasks", "DBInstanceId", "is required: pass --instance");
         }
 
-        var recorder = new RawBodyRecorder { InnerHandler = new SocketsHttpHandler() };
+        // Alibaba Cloud RPC endpoints do not redirect: a redirect is reported, never followed.
+        var recorder = new RawBodyRecorder { InnerHandler = new SocketsHttpHandler { AllowAutoRedirect = false }, Enabled = keepRawBody };
         var http = new HttpClient(recorder, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
         var options = new AlibabaCloudClientOptions
         {
@@ -105,21 +107,145 @@ internal sealed class ServiceConnection : IAsyncDisposable
     }
 }
 
-/// <summary>Keeps the last response body as text, so that --raw can print exactly what the service sent.</summary>
+/// <summary>
+/// For --raw only: keeps the last response body as the client reads it, within the parse limit. Nothing is
+/// buffered ahead of the client, which reads the body once and stops at the limit, so an endless body
+/// cannot grow the process; without --raw the recorder is a plain pass-through.
+/// </summary>
 internal sealed class RawBodyRecorder : DelegatingHandler
 {
-    public string? LastBody { get; private set; }
+    private RecordingStream? _last;
+
+    /// <summary>Whether bodies are kept at all (only --raw prints them).</summary>
+    public bool Enabled { get; init; }
+
+    /// <summary>The most bytes kept of a body: the client's <c>MaxDocumentSize</c>.</summary>
+    public long Limit { get; init; } = ResponseParseOptions.Default.MaxDocumentSize;
+
+    public string? LastBody => _last?.Text;
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var response = await base.SendAsync(request, cancellationToken);
-        if (response.Content is { } content)
+        if (Enabled && response.Content is { } content)
         {
-            // Buffer it, so that the client still reads the same bytes after we have looked at them.
-            await content.LoadIntoBufferAsync(cancellationToken);
-            LastBody = await content.ReadAsStringAsync(cancellationToken);
+            var recorded = new RecordingContent(content, Limit);
+            response.Content = recorded;
+            _last = recorded.Recording;
         }
 
         return response;
+    }
+
+    /// <summary>The original content, read through a <see cref="RecordingStream"/>.</summary>
+    private sealed class RecordingContent : HttpContent
+    {
+        private readonly HttpContent _inner;
+
+        public RecordingContent(HttpContent inner, long limit)
+        {
+            _inner = inner;
+            Recording = new RecordingStream(limit);
+            foreach (var header in inner.Headers)
+            {
+                Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+        }
+
+        public RecordingStream Recording { get; }
+
+        protected override async Task<Stream> CreateContentReadStreamAsync()
+            => Recording.Over(await _inner.ReadAsStreamAsync());
+
+        protected override async Task<Stream> CreateContentReadStreamAsync(CancellationToken cancellationToken)
+            => Recording.Over(await _inner.ReadAsStreamAsync(cancellationToken));
+
+        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
+            => _inner.CopyToAsync(stream);
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+
+    /// <summary>Copies what the client reads, up to the limit.</summary>
+    private sealed class RecordingStream(long limit) : Stream
+    {
+        private readonly MemoryStream _kept = new();
+        private Stream? _inner;
+
+        public string Text => System.Text.Encoding.UTF8.GetString(_kept.GetBuffer(), 0, (int)_kept.Length);
+
+        public Stream Over(Stream inner)
+        {
+            _inner = inner;
+            return this;
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => Keep(buffer.AsSpan(offset, Inner.Read(buffer, offset, count)));
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            var read = await Inner.ReadAsync(buffer, cancellationToken);
+            return Keep(buffer.Span.Slice(0, read));
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+            => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        private int Keep(ReadOnlySpan<byte> read)
+        {
+            var room = limit <= 0 ? read.Length : (int)Math.Min(read.Length, Math.Max(0, limit - _kept.Length));
+            _kept.Write(read.Slice(0, room));
+            return read.Length;
+        }
+
+        private Stream Inner => _inner ?? throw new InvalidOperationException("The content has not been opened.");
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _inner?.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
     }
 }

@@ -115,6 +115,50 @@ public class CliTests
         Assert.DoesNotContain("do-not-print", output);
     }
 
+    [Theory]
+    [InlineData("json", "application/json", """{"Code":"Throttling","Message":"Request was denied due to request throttling.","RequestId":"r-1"}""")]
+    [InlineData("xml", "text/xml", "<Error><Code>Throttling</Code><Message>Request was denied due to request throttling.</Message><RequestId>r-1</RequestId></Error>")]
+    public async Task WatchNeverCallsAnErrorDocumentWithStatus200Finished(string format, string contentType, string body)
+    {
+        // A gateway that answers every poll with HTTP 200 and an error document: zero tasks, if read as a
+        // response, and "every backup task has finished".
+        await using var gateway = await Bindings.Testing.LoopbackServer.StartAsync(Bindings.Testing.LoopbackServer.Answer(200, contentType, body));
+
+        var (exitCode, output) = await RunAsync(NoCredentials, "watch", "--endpoint", gateway.BaseAddress.ToString(), "--format", format, "--interval", "00:00:00.1");
+
+        Assert.Equal(ExitCodes.ServiceError, exitCode);
+        Assert.Contains("Throttling (HTTP 200)", output);
+        Assert.DoesNotContain("has finished", output);
+    }
+
+    [Fact]
+    public async Task DescribeRawKeepsNoMoreThanTheLimitAndAnEndlessBodyIsRefused()
+    {
+        // Without a limit in the CLI, --raw buffered the whole body first: this one never ends.
+        await using var endless = await Bindings.Testing.LoopbackServer.StartAsync(async context =>
+        {
+            context.Response.ContentType = "application/json";
+            var spaces = new byte[64 * 1024];
+            Array.Fill(spaces, (byte)' ');
+            await context.Response.Body.WriteAsync("{\"RequestId\":"u8.ToArray());
+            try
+            {
+                for (var i = 0; i < 4096 && !context.RequestAborted.IsCancellationRequested; i++)
+                {
+                    await context.Response.Body.WriteAsync(spaces, context.RequestAborted);
+                }
+            }
+            catch (Exception exception) when (exception is OperationCanceledException or IOException)
+            {
+            }
+        });
+
+        var (exitCode, output) = await RunAsync(NoCredentials, "describe", "--raw", "--endpoint", endless.BaseAddress.ToString());
+
+        Assert.Equal(ExitCodes.TransportError, exitCode);
+        Assert.Contains("larger than the limit of 67108864 bytes", output);
+    }
+
     [Fact]
     public async Task WithCredentialsButNoInstanceItAsksForOne()
     {

@@ -116,7 +116,7 @@ internal sealed class CreateThingRequest(bool readOnly = false) : IRpcRequest
         AlibabaCloudRpcClient client, CreateThingRequest request, string? tokenParameter, CancellationToken cancellationToken = default, params string[] retryableErrors) =>
         client.SendAsync(
             request,
-            new RpcOperation("Things", "CreateThing", tokenParameter, retryableErrorCodes: retryableErrors),
+            new RpcOperation("Things", "CreateThing", tokenParameter, retryableErrorCodes: retryableErrors, responseMembers: ["Items", "RequestId"]),
             DescribeBackupTasksResponse.ParseJsonAsync,
             DescribeBackupTasksResponse.ParseXmlAsync,
             cancellationToken);

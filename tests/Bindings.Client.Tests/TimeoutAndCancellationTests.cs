@@ -75,10 +75,16 @@ public class TimeoutAndCancellationTests
     [Fact]
     public async Task TheCallersTokenCancelsARetryDelayPromptly()
     {
-        var handler = new FakeHttpHandler().Then(_ => Bodies.Error(HttpStatusCode.ServiceUnavailable, "ServiceUnavailable"));
+        // Cancelled after the first answer, so during (or just before) the 30 s retry delay, however slow the machine.
+        using var cancellation = new CancellationTokenSource();
+        var clock = new Stopwatch();
+        var handler = new FakeHttpHandler().Then(_ =>
+        {
+            clock.Start();
+            cancellation.CancelAfter(50);
+            return Bodies.Error(HttpStatusCode.ServiceUnavailable, "ServiceUnavailable");
+        });
         var client = TestClients.Rds(handler, o => o.Retry = new AlibabaCloudRetryOptions { BaseDelay = TimeSpan.FromSeconds(30), MaxDelay = TimeSpan.FromSeconds(30) });
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(150));
-        var clock = Stopwatch.StartNew();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.DescribeBackupTasksAsync(TestClients.Request(), cancellation.Token));
 
@@ -90,7 +96,7 @@ public class TimeoutAndCancellationTests
     public async Task AnAttemptThatTimesOutIsRetried()
     {
         var handler = new FakeHttpHandler().ThenHang().Then(Bodies.Ok);
-        var client = TestClients.Rds(handler, o => o.AttemptTimeout = TimeSpan.FromMilliseconds(150));
+        var client = TestClients.Rds(handler, o => o.AttemptTimeout = TimeSpan.FromSeconds(1));
 
         var response = await client.DescribeBackupTasksAsync(TestClients.Request());
 
@@ -102,7 +108,7 @@ public class TimeoutAndCancellationTests
     public async Task AttemptsThatAllTimeOutEndInATimeoutTransportException()
     {
         var handler = new FakeHttpHandler().ThenHang();
-        var client = TestClients.Rds(handler, o => { o.AttemptTimeout = TimeSpan.FromMilliseconds(100); o.Retry.MaxRetries = 2; });
+        var client = TestClients.Rds(handler, o => { o.AttemptTimeout = TimeSpan.FromSeconds(1); o.Retry.MaxRetries = 2; });
 
         var error = await Assert.ThrowsAsync<AlibabaCloudTransportException>(() => client.DescribeBackupTasksAsync(TestClients.Request()));
 
@@ -111,14 +117,14 @@ public class TimeoutAndCancellationTests
         Assert.IsType<TimeoutException>(error.InnerException);
         Assert.Equal(3, handler.Calls);
         Assert.Equal(3, error.Attempt);
-        Assert.Equal("DescribeBackupTasks: attempt 3 got no complete answer within 100 ms, and it was not retried further.", error.Message);
+        Assert.Equal("DescribeBackupTasks: attempt 3 got no complete answer within 1 s, and it was not retried further.", error.Message);
     }
 
     [Fact]
     public async Task TheOverallTimeoutEndsTheCallWhateverTheRetries()
     {
         var handler = new FakeHttpHandler().ThenHang();
-        var client = TestClients.Rds(handler, o => { o.AttemptTimeout = Timeout.InfiniteTimeSpan; o.Timeout = TimeSpan.FromMilliseconds(300); });
+        var client = TestClients.Rds(handler, o => { o.AttemptTimeout = Timeout.InfiniteTimeSpan; o.Timeout = TimeSpan.FromSeconds(1); });
         var clock = Stopwatch.StartNew();
 
         var error = await Assert.ThrowsAsync<AlibabaCloudTransportException>(() => client.DescribeBackupTasksAsync(TestClients.Request()));
@@ -126,7 +132,7 @@ public class TimeoutAndCancellationTests
         Assert.True(clock.ElapsedMilliseconds < 5000, clock.ElapsedMilliseconds + " ms");
         Assert.True(error.IsTimeout);
         Assert.IsType<TimeoutException>(error.InnerException);
-        Assert.Equal("DescribeBackupTasks: no answer within the overall timeout of 300 ms (1 attempt).", error.Message);
+        Assert.Equal("DescribeBackupTasks: no answer within the overall timeout of 1 s (1 attempt).", error.Message);
     }
 
     [Fact]
@@ -135,7 +141,7 @@ public class TimeoutAndCancellationTests
         var handler = new FakeHttpHandler().Then(_ => Bodies.Error(HttpStatusCode.ServiceUnavailable, "ServiceUnavailable"));
         var client = TestClients.Rds(handler, o =>
         {
-            o.Timeout = TimeSpan.FromMilliseconds(300);
+            o.Timeout = TimeSpan.FromSeconds(1);
             o.Retry = new AlibabaCloudRetryOptions { BaseDelay = TimeSpan.FromSeconds(20), MaxDelay = TimeSpan.FromSeconds(20) };
         });
 
@@ -150,7 +156,7 @@ public class TimeoutAndCancellationTests
     public async Task HttpClientsOwnTimeoutIsATimeoutToo()
     {
         var handler = new FakeHttpHandler().ThenHang().Then(Bodies.Ok);
-        var http = new HttpClient(handler) { Timeout = TimeSpan.FromMilliseconds(150) };
+        var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(1) };
         var client = new Rds.RdsClient(http, TestClients.Options(o => o.AttemptTimeout = Timeout.InfiniteTimeSpan));
 
         var response = await client.DescribeBackupTasksAsync(TestClients.Request());
@@ -163,7 +169,7 @@ public class TimeoutAndCancellationTests
     public async Task ATimeoutOfAnOperationThatIsNotReadOnlyAndHasNoTokenIsNotRetried()
     {
         var handler = new FakeHttpHandler().ThenHang().Then(Bodies.Ok);
-        var client = CreateThingRequest.Client(handler, o => o.AttemptTimeout = TimeSpan.FromMilliseconds(100));
+        var client = CreateThingRequest.Client(handler, o => o.AttemptTimeout = TimeSpan.FromSeconds(1));
 
         var error = await Assert.ThrowsAsync<AlibabaCloudTransportException>(() => CreateThingRequest.Send(client, new CreateThingRequest(), tokenParameter: null));
 

@@ -29,13 +29,15 @@ public class ClientOptionsTests
         GeneratorHarness.Run([GeneratorHarness.Spec("/specs/w.yaml", yaml)], options: new TestOptionsProvider(global));
 
     [Fact]
-    public void AnonymousAndRetryableErrorsReachTheOperationsDescription()
+    public void AnonymousRetryableErrorsAndResponseMembersReachTheOperationsDescription()
     {
         var run = Run(Spec);
 
         Assert.Empty(run.Diagnostics);
         var client = run.Source("Bindings.Widgets.WidgetsClient.g.cs");
-        Assert.Contains("\"Widgets\", \"CreateWidget\", idempotencyTokenParameter: null, anonymous: true, retryableErrorCodes: new string[] { \"ConcurrentLimit\", \"OperationDenied.Busy\" });", client);
+        Assert.Contains("\"Widgets\", \"CreateWidget\", idempotencyTokenParameter: null, anonymous: true, retryableErrorCodes: new string[] { \"ConcurrentLimit\", \"OperationDenied.Busy\" },", client);
+        // The response's members, to tell an error document in a success status from a response.
+        Assert.Contains("responseMembers: new string[] { \"RequestId\" });", client);
         Assert.Contains("<c>ConcurrentLimit</c>, <c>OperationDenied.Busy</c> (the service did not execute the call) is retried", client);
         Assert.Empty(run.Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
     }

@@ -22,13 +22,13 @@ public sealed class FaultRunTests(ITestOutputHelper output)
     private static readonly TimeSpan AttemptTimeout = TimeSpan.FromMilliseconds(300);
     private static readonly TimeSpan OverallTimeout = TimeSpan.FromSeconds(1);
 
-    // Timers and the unwinding after a cancellation on two busy cores; far below the injected delay.
-    private static readonly TimeSpan Slack = TimeSpan.FromMilliseconds(500);
+    // Timers and the unwinding after a cancellation on two busy cores; far below the injected hold.
+    private static readonly TimeSpan Slack = LoadTolerance.Slack;
 
     /// <summary>
     /// 30 % throttling (with a 10 ms x-acs-retry-after), 10 % 5xx, 5 % dropped connections, 5 %
-    /// truncated bodies, and 3 % of the requests held for 2 s: longer than the attempt timeout and
-    /// the overall timeout, so only the client's timeouts can end those attempts.
+    /// truncated bodies, and 3 % of the requests held for <see cref="LoadTolerance.Hold"/> (6 s): far longer
+    /// than the timeouts and their allowance, so only the client's timeouts can end those attempts.
     /// </summary>
     internal static readonly StandInFaults Faults = new()
     {
@@ -37,7 +37,7 @@ public sealed class FaultRunTests(ITestOutputHelper output)
         ServerErrorRate = 0.10,
         DropConnectionRate = 0.05,
         TruncateBodyRate = 0.05,
-        Delay = TimeSpan.FromSeconds(2),
+        Delay = LoadTolerance.Hold,
         DelayRate = 0.03,
     };
 
@@ -124,7 +124,12 @@ public sealed class FaultRunTests(ITestOutputHelper output)
 
         // The stand-in's own (not injected) errors are the wrong secrets' SignatureDoesNotMatch and
         // nothing else: no SignatureNonceUsed from a reused nonce, no InvalidTimeStamp, no bad parameter.
-        var ownErrors = records.Where(static r => r.ErrorCode is not null && r.Fault is not ("Throttling" or "ServerError")).ToList();
+        // One exception: a POST whose attempt the client gave up (a timeout) while its form body was on the
+        // way; the stand-in reads a cut body and answers InvalidParameter (Body) to no one. Seen once at a load
+        // average of 30; there can be no more of them than attempts that ended without an answer.
+        var abandoned = records.Where(static r => r.SignatureVersion == "-" && r.ErrorCode == "InvalidParameter").ToList();
+        Assert.True(abandoned.Count <= recorder.Attempts.Count(static a => !a.Outcome.StartsWith("HTTP", StringComparison.Ordinal)), abandoned.Count + " cut bodies");
+        var ownErrors = records.Where(static r => r.ErrorCode is not null && r.Fault is not ("Throttling" or "ServerError")).Except(abandoned).ToList();
         Assert.NotEmpty(ownErrors);
         Assert.All(ownErrors, static r => Assert.True(
             r.ErrorCode == "SignatureDoesNotMatch"

@@ -243,7 +243,7 @@ namespace Bindings.Benchmarks.Baseline
             }
             finally
             {
-                global::System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+                global::Bindings.Serialization.StreamBuffering.Return(buffer);
             }
         }
 
@@ -264,7 +264,7 @@ namespace Bindings.Benchmarks.Baseline
             }
             finally
             {
-                global::System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+                global::Bindings.Serialization.StreamBuffering.Return(buffer);
             }
         }
 
@@ -291,6 +291,7 @@ namespace Bindings.Benchmarks.Baseline
                             if (global::System.MemoryExtensions.SequenceEqual(name, JsonNameJobMode))
                             {
                                 member = "JobMode";
+                                if (result.JobMode is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
                                 result.JobMode = global::Bindings.Serialization.JsonParsing.TryGetToken(ref reader, out var token) ? global::Bindings.Benchmarks.Baseline.BackupMode.FromUtf8(token) : (global::Bindings.Benchmarks.Baseline.BackupMode?)null;
                                 continue;
@@ -298,6 +299,7 @@ namespace Bindings.Benchmarks.Baseline
                             if (global::System.MemoryExtensions.SequenceEqual(name, JsonNameProcess))
                             {
                                 member = "Process";
+                                if (result.Process is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
                                 result.Process = global::Bindings.Serialization.JsonParsing.ReadDecimal(ref reader);
                                 continue;
@@ -307,6 +309,7 @@ namespace Bindings.Benchmarks.Baseline
                             if (global::System.MemoryExtensions.SequenceEqual(name, JsonNameBackupId))
                             {
                                 member = "BackupId";
+                                if (result.BackupId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
                                 result.BackupId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
@@ -316,6 +319,7 @@ namespace Bindings.Benchmarks.Baseline
                             if (global::System.MemoryExtensions.SequenceEqual(name, JsonNameTaskAction))
                             {
                                 member = "TaskAction";
+                                if (result.TaskAction is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
                                 result.TaskAction = global::Bindings.Serialization.JsonParsing.TryGetToken(ref reader, out var token) ? global::Bindings.Benchmarks.Baseline.TaskAction.FromUtf8(token) : (global::Bindings.Benchmarks.Baseline.TaskAction?)null;
                                 continue;
@@ -325,6 +329,7 @@ namespace Bindings.Benchmarks.Baseline
                             if (global::System.MemoryExtensions.SequenceEqual(name, JsonNameBackupJobId))
                             {
                                 member = "BackupJobId";
+                                if (result.BackupJobId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
                                 result.BackupJobId = global::Bindings.Serialization.JsonParsing.ReadInt64(ref reader);
                                 continue;
@@ -334,6 +339,7 @@ namespace Bindings.Benchmarks.Baseline
                             if (global::System.MemoryExtensions.SequenceEqual(name, JsonNameBackupStatus))
                             {
                                 member = "BackupStatus";
+                                if (result.BackupStatus is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
                                 result.BackupStatus = global::Bindings.Serialization.JsonParsing.TryGetToken(ref reader, out var token) ? global::Bindings.Benchmarks.Baseline.BackupStatus.FromUtf8(token) : (global::Bindings.Benchmarks.Baseline.BackupStatus?)null;
                                 continue;
@@ -343,6 +349,7 @@ namespace Bindings.Benchmarks.Baseline
                             if (global::System.MemoryExtensions.SequenceEqual(name, JsonNameBackupProgressStatus))
                             {
                                 member = "BackupProgressStatus";
+                                if (result.BackupProgressStatus is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
                                 result.BackupProgressStatus = global::Bindings.Serialization.JsonParsing.TryGetToken(ref reader, out var token) ? global::Bindings.Benchmarks.Baseline.BackupProgressStatus.FromUtf8(token) : (global::Bindings.Benchmarks.Baseline.BackupProgressStatus?)null;
                                 continue;
@@ -398,14 +405,19 @@ namespace Bindings.Benchmarks.Baseline
         public static BackupJob ParseXml(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null)
         {
             var effective = options ?? global::Bindings.ResponseParseOptions.Default;
+            var buffer = global::Bindings.Serialization.StreamBuffering.ReadAll(xml, effective, global::Bindings.WireFormat.Xml, "BackupJob", out var length);
             try
             {
-                using var reader = global::Bindings.Serialization.XmlParsing.CreateReader(xml, effective);
+                using var reader = global::Bindings.Serialization.XmlParsing.CreateReader(buffer, length, effective);
                 return ReadXmlDocument(reader, effective);
             }
             catch (global::System.Exception exception) when (global::Bindings.Serialization.XmlParsing.IsReadError(exception))
             {
                 throw global::Bindings.Serialization.XmlParsing.Fail(exception, "BackupJob");
+            }
+            finally
+            {
+                global::Bindings.Serialization.StreamBuffering.Return(buffer);
             }
         }
 
@@ -420,8 +432,7 @@ namespace Bindings.Benchmarks.Baseline
             var effective = options ?? global::Bindings.ResponseParseOptions.Default;
             try
             {
-                using var text = new global::System.IO.StringReader(xml ?? throw new global::System.ArgumentNullException(nameof(xml)));
-                using var reader = global::Bindings.Serialization.XmlParsing.CreateReader(text, effective);
+                using var reader = global::Bindings.Serialization.XmlParsing.CreateReader(xml, effective);
                 return ReadXmlDocument(reader, effective);
             }
             catch (global::System.Exception exception) when (global::Bindings.Serialization.XmlParsing.IsReadError(exception))
@@ -443,75 +454,87 @@ namespace Bindings.Benchmarks.Baseline
             var (buffer, length) = await global::Bindings.Serialization.StreamBuffering.ReadAllAsync(xml, effective, global::Bindings.WireFormat.Xml, "BackupJob", cancellationToken).ConfigureAwait(false);
             try
             {
-                using var stream = new global::System.IO.MemoryStream(buffer, 0, length, writable: false);
-                return ParseXml(stream, effective);
+                using var reader = global::Bindings.Serialization.XmlParsing.CreateReader(buffer, length, effective);
+                return ReadXmlDocument(reader, effective);
+            }
+            catch (global::System.Exception exception) when (global::Bindings.Serialization.XmlParsing.IsReadError(exception))
+            {
+                throw global::Bindings.Serialization.XmlParsing.Fail(exception, "BackupJob");
             }
             finally
             {
-                global::System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+                global::Bindings.Serialization.StreamBuffering.Return(buffer);
             }
         }
 
         private static BackupJob ReadXmlDocument(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
         {
-            global::Bindings.Serialization.XmlParsing.MoveToRoot(reader);
-            var result = ReadXml(reader, options);
+            global::Bindings.Serialization.XmlParsing.MoveToRoot(reader, null);
+            var result = ReadXml(reader, options)!; // MoveToRoot refused a nil root
             global::Bindings.Serialization.XmlParsing.ReadDocumentEnd(reader);
             return result;
         }
 
         /// <summary>
-        /// Reads one BackupJob from the element the reader is on, and moves past it.
+        /// Reads one BackupJob from the element the reader is on, and moves past it; null for <c>xsi:nil</c>.
         /// </summary>
         /// <param name="reader">The reader, on the element's start tag.</param>
         /// <param name="options">The depth limit.</param>
-        internal static BackupJob ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
+        internal static BackupJob? ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
         {
+            if (global::Bindings.Serialization.XmlParsing.SkipNil(reader)) return null;
             var result = new BackupJob();
             global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers = default;
             var member = string.Empty;
             try
             {
-                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options))
+                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options, string.Empty, ref unknownMembers))
                 {
                     // member names the element being read, for the path of an error; it is cleared between elements.
-                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader); member = string.Empty)
+                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, string.Empty, ref unknownMembers); member = string.Empty)
                     {
                         member = reader.LocalName;
                         switch (member)
                         {
                             case "BackupId":
                             {
+                                if (result.BackupId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.BackupId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             }
                             case "BackupJobId":
                             {
+                                if (result.BackupJobId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.BackupJobId = global::Bindings.Serialization.XmlParsing.ReadInt64(reader);
                                 break;
                             }
                             case "BackupProgressStatus":
                             {
+                                if (result.BackupProgressStatus is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.BackupProgressStatus = global::Bindings.Serialization.XmlParsing.ReadToken(reader) is string token ? global::Bindings.Benchmarks.Baseline.BackupProgressStatus.FromWireValue(token) : (global::Bindings.Benchmarks.Baseline.BackupProgressStatus?)null;
                                 break;
                             }
                             case "BackupStatus":
                             {
+                                if (result.BackupStatus is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.BackupStatus = global::Bindings.Serialization.XmlParsing.ReadToken(reader) is string token ? global::Bindings.Benchmarks.Baseline.BackupStatus.FromWireValue(token) : (global::Bindings.Benchmarks.Baseline.BackupStatus?)null;
                                 break;
                             }
                             case "JobMode":
                             {
+                                if (result.JobMode is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.JobMode = global::Bindings.Serialization.XmlParsing.ReadToken(reader) is string token ? global::Bindings.Benchmarks.Baseline.BackupMode.FromWireValue(token) : (global::Bindings.Benchmarks.Baseline.BackupMode?)null;
                                 break;
                             }
                             case "Process":
                             {
+                                if (result.Process is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.Process = global::Bindings.Serialization.XmlParsing.ReadDecimal(reader);
                                 break;
                             }
                             case "TaskAction":
                             {
+                                if (result.TaskAction is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.TaskAction = global::Bindings.Serialization.XmlParsing.ReadToken(reader) is string token ? global::Bindings.Benchmarks.Baseline.TaskAction.FromWireValue(token) : (global::Bindings.Benchmarks.Baseline.TaskAction?)null;
                                 break;
                             }

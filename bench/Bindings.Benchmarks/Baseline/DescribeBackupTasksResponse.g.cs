@@ -117,7 +117,7 @@ namespace Bindings.Benchmarks.Baseline
             }
             finally
             {
-                global::System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+                global::Bindings.Serialization.StreamBuffering.Return(buffer);
             }
         }
 
@@ -138,7 +138,7 @@ namespace Bindings.Benchmarks.Baseline
             }
             finally
             {
-                global::System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+                global::Bindings.Serialization.StreamBuffering.Return(buffer);
             }
         }
 
@@ -167,6 +167,7 @@ namespace Bindings.Benchmarks.Baseline
                             if (global::System.MemoryExtensions.SequenceEqual(name, JsonNameItems))
                             {
                                 member = "Items";
+                                if (listItems.IsStarted) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
                                 ReadItemsJson(ref reader, json, ref listItems, ref unknownMembers);
                                 continue;
@@ -176,6 +177,7 @@ namespace Bindings.Benchmarks.Baseline
                             if (global::System.MemoryExtensions.SequenceEqual(name, JsonNameRequestId))
                             {
                                 member = "RequestId";
+                                if (result.RequestId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
                                 result.RequestId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
@@ -208,6 +210,7 @@ namespace Bindings.Benchmarks.Baseline
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
             {
                 var member = string.Empty;
+                var hasItems = false;
                 try
                 {
                     // member names the value being read, for the path of an error; it is cleared between members.
@@ -217,6 +220,8 @@ namespace Bindings.Benchmarks.Baseline
                         if (global::System.MemoryExtensions.SequenceEqual(name, JsonNameBackupJob))
                         {
                             member = "BackupJob";
+                            if (hasItems) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
+                            hasItems = true;
                             global::Bindings.Serialization.JsonParsing.MoveToValue(ref reader);
                             ReadItemsJsonItems(ref reader, json, ref items);
                             continue;
@@ -298,14 +303,19 @@ namespace Bindings.Benchmarks.Baseline
         public static DescribeBackupTasksResponse ParseXml(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null)
         {
             var effective = options ?? global::Bindings.ResponseParseOptions.Default;
+            var buffer = global::Bindings.Serialization.StreamBuffering.ReadAll(xml, effective, global::Bindings.WireFormat.Xml, "DescribeBackupTasksResponse", out var length);
             try
             {
-                using var reader = global::Bindings.Serialization.XmlParsing.CreateReader(xml, effective);
+                using var reader = global::Bindings.Serialization.XmlParsing.CreateReader(buffer, length, effective);
                 return ReadXmlDocument(reader, effective);
             }
             catch (global::System.Exception exception) when (global::Bindings.Serialization.XmlParsing.IsReadError(exception))
             {
                 throw global::Bindings.Serialization.XmlParsing.Fail(exception, "DescribeBackupTasksResponse");
+            }
+            finally
+            {
+                global::Bindings.Serialization.StreamBuffering.Return(buffer);
             }
         }
 
@@ -320,8 +330,7 @@ namespace Bindings.Benchmarks.Baseline
             var effective = options ?? global::Bindings.ResponseParseOptions.Default;
             try
             {
-                using var text = new global::System.IO.StringReader(xml ?? throw new global::System.ArgumentNullException(nameof(xml)));
-                using var reader = global::Bindings.Serialization.XmlParsing.CreateReader(text, effective);
+                using var reader = global::Bindings.Serialization.XmlParsing.CreateReader(xml, effective);
                 return ReadXmlDocument(reader, effective);
             }
             catch (global::System.Exception exception) when (global::Bindings.Serialization.XmlParsing.IsReadError(exception))
@@ -343,51 +352,59 @@ namespace Bindings.Benchmarks.Baseline
             var (buffer, length) = await global::Bindings.Serialization.StreamBuffering.ReadAllAsync(xml, effective, global::Bindings.WireFormat.Xml, "DescribeBackupTasksResponse", cancellationToken).ConfigureAwait(false);
             try
             {
-                using var stream = new global::System.IO.MemoryStream(buffer, 0, length, writable: false);
-                return ParseXml(stream, effective);
+                using var reader = global::Bindings.Serialization.XmlParsing.CreateReader(buffer, length, effective);
+                return ReadXmlDocument(reader, effective);
+            }
+            catch (global::System.Exception exception) when (global::Bindings.Serialization.XmlParsing.IsReadError(exception))
+            {
+                throw global::Bindings.Serialization.XmlParsing.Fail(exception, "DescribeBackupTasksResponse");
             }
             finally
             {
-                global::System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+                global::Bindings.Serialization.StreamBuffering.Return(buffer);
             }
         }
 
         private static DescribeBackupTasksResponse ReadXmlDocument(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
         {
-            global::Bindings.Serialization.XmlParsing.MoveToRoot(reader);
-            var result = ReadXml(reader, options);
+            global::Bindings.Serialization.XmlParsing.MoveToRoot(reader, "DescribeBackupTasksResponse");
+            var result = ReadXml(reader, options)!; // MoveToRoot refused a nil root
             global::Bindings.Serialization.XmlParsing.ReadDocumentEnd(reader);
             return result;
         }
 
         /// <summary>
-        /// Reads one DescribeBackupTasksResponse from the element the reader is on, and moves past it.
+        /// Reads one DescribeBackupTasksResponse from the element the reader is on, and moves past it; null for
+        /// <c>xsi:nil</c>.
         /// </summary>
         /// <param name="reader">The reader, on the element's start tag.</param>
         /// <param name="options">The depth limit.</param>
-        internal static DescribeBackupTasksResponse ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
+        internal static DescribeBackupTasksResponse? ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
         {
+            if (global::Bindings.Serialization.XmlParsing.SkipNil(reader)) return null;
             var result = new DescribeBackupTasksResponse();
             global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers = default;
             global::Bindings.Serialization.ListBuilder<global::Bindings.Benchmarks.Baseline.BackupJob> listItems = default;
             var member = string.Empty;
             try
             {
-                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options))
+                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options, string.Empty, ref unknownMembers))
                 {
                     // member names the element being read, for the path of an error; it is cleared between elements.
-                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader); member = string.Empty)
+                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, string.Empty, ref unknownMembers); member = string.Empty)
                     {
                         member = reader.LocalName;
                         switch (member)
                         {
                             case "Items":
                             {
+                                if (listItems.IsStarted) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 ReadItemsXml(reader, options, ref listItems, ref unknownMembers);
                                 break;
                             }
                             case "RequestId":
                             {
+                                if (result.RequestId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.RequestId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             }
@@ -414,10 +431,10 @@ namespace Bindings.Benchmarks.Baseline
         private static void ReadItemsXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options, ref global::Bindings.Serialization.ListBuilder<global::Bindings.Benchmarks.Baseline.BackupJob> items, ref global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers)
         {
             items.Start();
-            if (!global::Bindings.Serialization.XmlParsing.StartElement(reader, options)) return;
+            if (!global::Bindings.Serialization.XmlParsing.StartElement(reader, options, "Items", ref unknownMembers)) return;
             // Empty items are skipped, so the list's count is not the element's index.
             var index = items.Count;
-            while (global::Bindings.Serialization.XmlParsing.NextChildElement(reader))
+            while (global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, "Items.", ref unknownMembers))
             {
                 if (reader.LocalName != "BackupJob")
                 {

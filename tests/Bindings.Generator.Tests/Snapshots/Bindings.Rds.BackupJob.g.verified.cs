@@ -14,7 +14,7 @@ namespace Bindings.Rds
     [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public sealed partial class BackupJob : global::System.IEquatable<BackupJob>
     {
-        private static readonly global::Bindings.Serialization.ResponseParser<BackupJob> Parser = new global::Bindings.Serialization.ResponseParser<BackupJob>("BackupJob", ReadJson, ReadXml);
+        private static readonly global::Bindings.Serialization.ResponseParser<BackupJob> Parser = new global::Bindings.Serialization.ResponseParser<BackupJob>("BackupJob", ReadJson, ReadXml, null);
 
         /// <summary>
         /// バックアップタスクによって生成されるバックアップセットのID。 The ID of the backup set the task produced; present only once the
@@ -206,11 +206,13 @@ namespace Bindings.Rds
                         case 7:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameJobMode, "JobMode", ref member))
                             {
+                                if (result.JobMode is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.JobMode = global::Bindings.Serialization.JsonParsing.ReadEnum<global::Bindings.Rds.BackupMode>(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameProcess, "Process", ref member))
                             {
+                                if (result.Process is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.Process = global::Bindings.Serialization.JsonParsing.ReadDecimal(ref reader);
                                 continue;
                             }
@@ -218,6 +220,7 @@ namespace Bindings.Rds
                         case 8:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameBackupId, "BackupId", ref member))
                             {
+                                if (result.BackupId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.BackupId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -225,6 +228,7 @@ namespace Bindings.Rds
                         case 10:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameTaskAction, "TaskAction", ref member))
                             {
+                                if (result.TaskAction is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.TaskAction = global::Bindings.Serialization.JsonParsing.ReadEnum<global::Bindings.Rds.TaskAction>(ref reader);
                                 continue;
                             }
@@ -232,6 +236,7 @@ namespace Bindings.Rds
                         case 11:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameBackupJobId, "BackupJobId", ref member))
                             {
+                                if (result.BackupJobId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.BackupJobId = global::Bindings.Serialization.JsonParsing.ReadInt64(ref reader);
                                 continue;
                             }
@@ -239,6 +244,7 @@ namespace Bindings.Rds
                         case 12:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameBackupStatus, "BackupStatus", ref member))
                             {
+                                if (result.BackupStatus is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.BackupStatus = global::Bindings.Serialization.JsonParsing.ReadEnum<global::Bindings.Rds.BackupStatus>(ref reader);
                                 continue;
                             }
@@ -246,6 +252,7 @@ namespace Bindings.Rds
                         case 20:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameBackupProgressStatus, "BackupProgressStatus", ref member))
                             {
+                                if (result.BackupProgressStatus is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.BackupProgressStatus = global::Bindings.Serialization.JsonParsing.ReadEnum<global::Bindings.Rds.BackupProgressStatus>(ref reader);
                                 continue;
                             }
@@ -310,43 +317,53 @@ namespace Bindings.Rds
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed, has a DTD, or a value has the wrong kind.</exception>
         public static global::System.Threading.Tasks.Task<BackupJob> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Parser.ParseXmlAsync(xml, options, cancellationToken);
 
-        /// <summary>Reads one BackupJob from the element the reader is on, and moves past it.</summary>
+        /// <summary>
+        /// Reads one BackupJob from the element the reader is on, and moves past it; null for <c>xsi:nil</c>.
+        /// </summary>
         /// <param name="reader">The reader, on the element's start tag.</param>
         /// <param name="options">The depth limit.</param>
-        internal static BackupJob ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
+        internal static BackupJob? ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
         {
+            if (global::Bindings.Serialization.XmlParsing.SkipNil(reader)) return null;
             var result = new BackupJob();
             global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers = default;
             var member = string.Empty;
             try
             {
-                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options))
+                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options, string.Empty, ref unknownMembers))
                 {
                     // member names the element being read, for the path of an error; it is cleared between elements.
-                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader); member = string.Empty)
+                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, string.Empty, ref unknownMembers); member = string.Empty)
                     {
                         member = reader.LocalName;
                         switch (member)
                         {
                             case "BackupId":
+                                if (result.BackupId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.BackupId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "BackupJobId":
+                                if (result.BackupJobId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.BackupJobId = global::Bindings.Serialization.XmlParsing.ReadInt64(reader);
                                 break;
                             case "BackupProgressStatus":
+                                if (result.BackupProgressStatus is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.BackupProgressStatus = global::Bindings.Serialization.XmlParsing.ReadEnum<global::Bindings.Rds.BackupProgressStatus>(reader);
                                 break;
                             case "BackupStatus":
+                                if (result.BackupStatus is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.BackupStatus = global::Bindings.Serialization.XmlParsing.ReadEnum<global::Bindings.Rds.BackupStatus>(reader);
                                 break;
                             case "JobMode":
+                                if (result.JobMode is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.JobMode = global::Bindings.Serialization.XmlParsing.ReadEnum<global::Bindings.Rds.BackupMode>(reader);
                                 break;
                             case "Process":
+                                if (result.Process is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.Process = global::Bindings.Serialization.XmlParsing.ReadDecimal(reader);
                                 break;
                             case "TaskAction":
+                                if (result.TaskAction is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.TaskAction = global::Bindings.Serialization.XmlParsing.ReadEnum<global::Bindings.Rds.TaskAction>(reader);
                                 break;
                             default:

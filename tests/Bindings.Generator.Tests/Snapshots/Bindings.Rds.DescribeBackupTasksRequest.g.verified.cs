@@ -98,12 +98,16 @@ namespace Bindings.Rds
         /// <exception cref="global::Bindings.RequestValidationException">A parameter is missing or breaks a constraint; the exception names it.</exception>
         public void Validate()
         {
-            if (string.IsNullOrEmpty(DBInstanceId)) throw new global::Bindings.RequestValidationException("DescribeBackupTasks", "DBInstanceId", "is required");
+            if (string.IsNullOrWhiteSpace(DBInstanceId)) throw new global::Bindings.RequestValidationException("DescribeBackupTasks", "DBInstanceId", "is required");
+            if (DBInstanceId is object && global::Bindings.Serialization.WireText.HasControlCharacter(DBInstanceId)) throw new global::Bindings.RequestValidationException("DescribeBackupTasks", "DBInstanceId", "must not contain control characters");
+            if (ClientToken is object && global::Bindings.Serialization.WireText.HasControlCharacter(ClientToken)) throw new global::Bindings.RequestValidationException("DescribeBackupTasks", "ClientToken", "must not contain control characters");
             if (ClientToken is object)
             {
                 if (ClientToken.Length > 64) throw new global::Bindings.RequestValidationException("DescribeBackupTasks", "ClientToken", "must be at most 64 characters long (it has " + ClientToken.Length + ")");
                 if (!global::Bindings.Serialization.WireText.IsAscii(ClientToken)) throw new global::Bindings.RequestValidationException("DescribeBackupTasks", "ClientToken", "must contain ASCII characters only");
             }
+            if (BackupMode.HasValue && BackupMode.Value.WireValue.Length == 0) throw new global::Bindings.RequestValidationException("DescribeBackupTasks", "BackupMode", "is an unset value (default) with no wire text: set a value or leave it null");
+            if (BackupJobStatus.HasValue && BackupJobStatus.Value.WireValue.Length == 0) throw new global::Bindings.RequestValidationException("DescribeBackupTasks", "BackupJobStatus", "is an unset value (default) with no wire text: set a value or leave it null");
         }
 
         /// <summary>
@@ -120,8 +124,8 @@ namespace Bindings.Rds
             if (ClientToken is object) parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("ClientToken", ClientToken));
             if (Flag is object) parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("Flag", Flag));
             if (BackupJobId.HasValue) parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("BackupJobId", global::Bindings.Serialization.WireText.Format(BackupJobId.Value)));
-            if (BackupMode.HasValue) parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("BackupMode", BackupMode.Value.WireValue));
-            if (BackupJobStatus.HasValue) parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("BackupJobStatus", BackupJobStatus.Value.WireValue));
+            if (BackupMode.HasValue && BackupMode.Value.WireValue.Length != 0) parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("BackupMode", BackupMode.Value.WireValue));
+            if (BackupJobStatus.HasValue && BackupJobStatus.Value.WireValue.Length != 0) parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("BackupJobStatus", BackupJobStatus.Value.WireValue));
             if (OwnerId.HasValue) parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("OwnerId", global::Bindings.Serialization.WireText.Format(OwnerId.Value)));
             if (OwnerAccount is object) parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("OwnerAccount", OwnerAccount));
             if (ResourceOwnerId.HasValue) parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("ResourceOwnerId", global::Bindings.Serialization.WireText.Format(ResourceOwnerId.Value)));

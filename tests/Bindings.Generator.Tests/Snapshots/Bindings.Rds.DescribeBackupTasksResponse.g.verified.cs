@@ -14,7 +14,7 @@ namespace Bindings.Rds
     [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public sealed partial class DescribeBackupTasksResponse : global::System.IEquatable<DescribeBackupTasksResponse>
     {
-        private static readonly global::Bindings.Serialization.ResponseParser<DescribeBackupTasksResponse> Parser = new global::Bindings.Serialization.ResponseParser<DescribeBackupTasksResponse>("DescribeBackupTasksResponse", ReadJson, ReadXml);
+        private static readonly global::Bindings.Serialization.ResponseParser<DescribeBackupTasksResponse> Parser = new global::Bindings.Serialization.ResponseParser<DescribeBackupTasksResponse>("DescribeBackupTasksResponse", ReadJson, ReadXml, "DescribeBackupTasksResponse");
 
         /// <summary>バックアップタスクで構成される配列。 The backup tasks.</summary>
         /// <remarks>
@@ -112,6 +112,7 @@ namespace Bindings.Rds
                         case 5:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameItems, "Items", ref member))
                             {
+                                if (listItems.IsStarted) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 ReadItemsJson(ref reader, json, ref listItems, ref unknownMembers);
                                 continue;
                             }
@@ -119,6 +120,7 @@ namespace Bindings.Rds
                         case 9:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameRequestId, "RequestId", ref member))
                             {
+                                if (result.RequestId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.RequestId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -148,6 +150,7 @@ namespace Bindings.Rds
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
             {
                 var member = string.Empty;
+                var hasItems = false;
                 try
                 {
                     // member names the value being read, for the path of an error; it is cleared between members.
@@ -156,6 +159,8 @@ namespace Bindings.Rds
                         var name = global::Bindings.Serialization.JsonParsing.PropertyName(ref reader);
                         if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameBackupJob, "BackupJob", ref member))
                         {
+                            if (hasItems) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
+                            hasItems = true;
                             ReadItemsJsonItems(ref reader, json, ref items);
                             continue;
                         }
@@ -247,30 +252,34 @@ namespace Bindings.Rds
         public static global::System.Threading.Tasks.Task<DescribeBackupTasksResponse> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Parser.ParseXmlAsync(xml, options, cancellationToken);
 
         /// <summary>
-        /// Reads one DescribeBackupTasksResponse from the element the reader is on, and moves past it.
+        /// Reads one DescribeBackupTasksResponse from the element the reader is on, and moves past it; null for
+        /// <c>xsi:nil</c>.
         /// </summary>
         /// <param name="reader">The reader, on the element's start tag.</param>
         /// <param name="options">The depth limit.</param>
-        internal static DescribeBackupTasksResponse ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
+        internal static DescribeBackupTasksResponse? ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
         {
+            if (global::Bindings.Serialization.XmlParsing.SkipNil(reader)) return null;
             var result = new DescribeBackupTasksResponse();
             global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers = default;
             global::Bindings.Serialization.ListBuilder<global::Bindings.Rds.BackupJob> listItems = default;
             var member = string.Empty;
             try
             {
-                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options))
+                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options, string.Empty, ref unknownMembers))
                 {
                     // member names the element being read, for the path of an error; it is cleared between elements.
-                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader); member = string.Empty)
+                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, string.Empty, ref unknownMembers); member = string.Empty)
                     {
                         member = reader.LocalName;
                         switch (member)
                         {
                             case "Items":
+                                if (listItems.IsStarted) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 ReadItemsXml(reader, options, ref listItems, ref unknownMembers);
                                 break;
                             case "RequestId":
+                                if (result.RequestId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.RequestId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             default:
@@ -296,10 +305,10 @@ namespace Bindings.Rds
         private static void ReadItemsXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options, ref global::Bindings.Serialization.ListBuilder<global::Bindings.Rds.BackupJob> items, ref global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers)
         {
             items.Start();
-            if (!global::Bindings.Serialization.XmlParsing.StartElement(reader, options)) return;
+            if (!global::Bindings.Serialization.XmlParsing.StartElement(reader, options, "Items", ref unknownMembers)) return;
             // Empty items are skipped, so the list's count is not the element's index.
             var index = items.Count;
-            while (global::Bindings.Serialization.XmlParsing.NextChildElement(reader))
+            while (global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, "Items.", ref unknownMembers))
             {
                 if (reader.LocalName != "BackupJob")
                 {

@@ -122,7 +122,8 @@ namespace Bindings.Rds
         private static class Operations
         {
             internal static readonly global::Bindings.Client.RpcOperation DescribeBackupTasks = new global::Bindings.Client.RpcOperation(
-                "Rds", "DescribeBackupTasks", idempotencyTokenParameter: "ClientToken", anonymous: false, retryableErrorCodes: null);
+                "Rds", "DescribeBackupTasks", idempotencyTokenParameter: "ClientToken", anonymous: false, retryableErrorCodes: null,
+                responseMembers: new string[] { "Items", "RequestId" });
         }
 
         // The generated parsers, as delegates made once.

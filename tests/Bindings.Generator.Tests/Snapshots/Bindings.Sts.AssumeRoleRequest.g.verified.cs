@@ -82,8 +82,8 @@ namespace Bindings.Sts
         /// <exception cref="global::Bindings.RequestValidationException">A parameter is missing or breaks a constraint; the exception names it.</exception>
         public void Validate()
         {
-            if (string.IsNullOrEmpty(RoleArn)) throw new global::Bindings.RequestValidationException("AssumeRole", "RoleArn", "is required");
-            if (string.IsNullOrEmpty(RoleSessionName)) throw new global::Bindings.RequestValidationException("AssumeRole", "RoleSessionName", "is required");
+            if (string.IsNullOrWhiteSpace(RoleArn)) throw new global::Bindings.RequestValidationException("AssumeRole", "RoleArn", "is required");
+            if (string.IsNullOrWhiteSpace(RoleSessionName)) throw new global::Bindings.RequestValidationException("AssumeRole", "RoleSessionName", "is required");
             if (RoleSessionName is object)
             {
                 if (RoleSessionName.Length < 2) throw new global::Bindings.RequestValidationException("AssumeRole", "RoleSessionName", "must be at least 2 characters long");
@@ -98,6 +98,7 @@ namespace Bindings.Sts
                 if (Policy.Length < 1) throw new global::Bindings.RequestValidationException("AssumeRole", "Policy", "must be at least 1 characters long");
                 if (Policy.Length > 2048) throw new global::Bindings.RequestValidationException("AssumeRole", "Policy", "must be at most 2048 characters long (it has " + Policy.Length + ")");
             }
+            if (ExternalId is object && global::Bindings.Serialization.WireText.HasControlCharacter(ExternalId)) throw new global::Bindings.RequestValidationException("AssumeRole", "ExternalId", "must not contain control characters");
             if (ExternalId is object)
             {
                 if (ExternalId.Length < 2) throw new global::Bindings.RequestValidationException("AssumeRole", "ExternalId", "must be at least 2 characters long");

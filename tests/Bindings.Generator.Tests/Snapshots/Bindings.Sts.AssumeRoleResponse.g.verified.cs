@@ -14,7 +14,7 @@ namespace Bindings.Sts
     [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public sealed partial class AssumeRoleResponse : global::System.IEquatable<AssumeRoleResponse>
     {
-        private static readonly global::Bindings.Serialization.ResponseParser<AssumeRoleResponse> Parser = new global::Bindings.Serialization.ResponseParser<AssumeRoleResponse>("AssumeRoleResponse", ReadJson, ReadXml);
+        private static readonly global::Bindings.Serialization.ResponseParser<AssumeRoleResponse> Parser = new global::Bindings.Serialization.ResponseParser<AssumeRoleResponse>("AssumeRoleResponse", ReadJson, ReadXml, "AssumeRoleResponse");
 
         /// <summary>The ID of the request.</summary>
         /// <remarks>
@@ -125,6 +125,7 @@ namespace Bindings.Sts
                         case 9:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameRequestId, "RequestId", ref member))
                             {
+                                if (result.RequestId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.RequestId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -132,6 +133,7 @@ namespace Bindings.Sts
                         case 11:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameCredentials, "Credentials", ref member))
                             {
+                                if (result.Credentials is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.Credentials = global::Bindings.Sts.TemporaryCredentials.ReadJson(ref reader, json);
                                 continue;
                             }
@@ -139,6 +141,7 @@ namespace Bindings.Sts
                         case 14:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameSourceIdentity, "SourceIdentity", ref member))
                             {
+                                if (result.SourceIdentity is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.SourceIdentity = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -146,6 +149,7 @@ namespace Bindings.Sts
                         case 15:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameAssumedRoleUser, "AssumedRoleUser", ref member))
                             {
+                                if (result.AssumedRoleUser is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.AssumedRoleUser = global::Bindings.Sts.AssumedRoleUser.ReadJson(ref reader, json);
                                 continue;
                             }
@@ -205,35 +209,41 @@ namespace Bindings.Sts
         public static global::System.Threading.Tasks.Task<AssumeRoleResponse> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Parser.ParseXmlAsync(xml, options, cancellationToken);
 
         /// <summary>
-        /// Reads one AssumeRoleResponse from the element the reader is on, and moves past it.
+        /// Reads one AssumeRoleResponse from the element the reader is on, and moves past it; null for
+        /// <c>xsi:nil</c>.
         /// </summary>
         /// <param name="reader">The reader, on the element's start tag.</param>
         /// <param name="options">The depth limit.</param>
-        internal static AssumeRoleResponse ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
+        internal static AssumeRoleResponse? ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
         {
+            if (global::Bindings.Serialization.XmlParsing.SkipNil(reader)) return null;
             var result = new AssumeRoleResponse();
             global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers = default;
             var member = string.Empty;
             try
             {
-                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options))
+                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options, string.Empty, ref unknownMembers))
                 {
                     // member names the element being read, for the path of an error; it is cleared between elements.
-                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader); member = string.Empty)
+                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, string.Empty, ref unknownMembers); member = string.Empty)
                     {
                         member = reader.LocalName;
                         switch (member)
                         {
                             case "RequestId":
+                                if (result.RequestId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.RequestId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "AssumedRoleUser":
+                                if (result.AssumedRoleUser is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.AssumedRoleUser = global::Bindings.Sts.AssumedRoleUser.ReadXml(reader, options);
                                 break;
                             case "Credentials":
+                                if (result.Credentials is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.Credentials = global::Bindings.Sts.TemporaryCredentials.ReadXml(reader, options);
                                 break;
                             case "SourceIdentity":
+                                if (result.SourceIdentity is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.SourceIdentity = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             default:

@@ -79,15 +79,16 @@ namespace Bindings.Sts
         /// <exception cref="global::Bindings.RequestValidationException">A parameter is missing or breaks a constraint; the exception names it.</exception>
         public void Validate()
         {
-            if (string.IsNullOrEmpty(RoleArn)) throw new global::Bindings.RequestValidationException("AssumeRoleWithOIDC", "RoleArn", "is required");
-            if (string.IsNullOrEmpty(OIDCProviderArn)) throw new global::Bindings.RequestValidationException("AssumeRoleWithOIDC", "OIDCProviderArn", "is required");
-            if (string.IsNullOrEmpty(OIDCToken)) throw new global::Bindings.RequestValidationException("AssumeRoleWithOIDC", "OIDCToken", "is required");
+            if (string.IsNullOrWhiteSpace(RoleArn)) throw new global::Bindings.RequestValidationException("AssumeRoleWithOIDC", "RoleArn", "is required");
+            if (string.IsNullOrWhiteSpace(OIDCProviderArn)) throw new global::Bindings.RequestValidationException("AssumeRoleWithOIDC", "OIDCProviderArn", "is required");
+            if (string.IsNullOrWhiteSpace(OIDCToken)) throw new global::Bindings.RequestValidationException("AssumeRoleWithOIDC", "OIDCToken", "is required");
+            if (OIDCToken is object && global::Bindings.Serialization.WireText.HasControlCharacter(OIDCToken)) throw new global::Bindings.RequestValidationException("AssumeRoleWithOIDC", "OIDCToken", "must not contain control characters");
             if (OIDCToken is object)
             {
                 if (OIDCToken.Length < 4) throw new global::Bindings.RequestValidationException("AssumeRoleWithOIDC", "OIDCToken", "must be at least 4 characters long");
                 if (OIDCToken.Length > 20000) throw new global::Bindings.RequestValidationException("AssumeRoleWithOIDC", "OIDCToken", "must be at most 20000 characters long (it has " + OIDCToken.Length + ")");
             }
-            if (string.IsNullOrEmpty(RoleSessionName)) throw new global::Bindings.RequestValidationException("AssumeRoleWithOIDC", "RoleSessionName", "is required");
+            if (string.IsNullOrWhiteSpace(RoleSessionName)) throw new global::Bindings.RequestValidationException("AssumeRoleWithOIDC", "RoleSessionName", "is required");
             if (RoleSessionName is object)
             {
                 if (RoleSessionName.Length < 2) throw new global::Bindings.RequestValidationException("AssumeRoleWithOIDC", "RoleSessionName", "must be at least 2 characters long");

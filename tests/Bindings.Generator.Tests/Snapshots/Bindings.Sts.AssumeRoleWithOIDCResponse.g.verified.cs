@@ -14,7 +14,7 @@ namespace Bindings.Sts
     [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public sealed partial class AssumeRoleWithOIDCResponse : global::System.IEquatable<AssumeRoleWithOIDCResponse>
     {
-        private static readonly global::Bindings.Serialization.ResponseParser<AssumeRoleWithOIDCResponse> Parser = new global::Bindings.Serialization.ResponseParser<AssumeRoleWithOIDCResponse>("AssumeRoleWithOIDCResponse", ReadJson, ReadXml);
+        private static readonly global::Bindings.Serialization.ResponseParser<AssumeRoleWithOIDCResponse> Parser = new global::Bindings.Serialization.ResponseParser<AssumeRoleWithOIDCResponse>("AssumeRoleWithOIDCResponse", ReadJson, ReadXml, "AssumeRoleWithOIDCResponse");
 
         /// <summary>The ID of the request.</summary>
         /// <remarks>
@@ -134,6 +134,7 @@ namespace Bindings.Sts
                         case 9:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameRequestId, "RequestId", ref member))
                             {
+                                if (result.RequestId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.RequestId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -141,6 +142,7 @@ namespace Bindings.Sts
                         case 11:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameCredentials, "Credentials", ref member))
                             {
+                                if (result.Credentials is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.Credentials = global::Bindings.Sts.TemporaryCredentials.ReadJson(ref reader, json);
                                 continue;
                             }
@@ -148,6 +150,7 @@ namespace Bindings.Sts
                         case 13:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameOIDCTokenInfo, "OIDCTokenInfo", ref member))
                             {
+                                if (result.OIDCTokenInfo is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.OIDCTokenInfo = global::Bindings.Sts.OidcTokenInfo.ReadJson(ref reader, json);
                                 continue;
                             }
@@ -155,6 +158,7 @@ namespace Bindings.Sts
                         case 14:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameSourceIdentity, "SourceIdentity", ref member))
                             {
+                                if (result.SourceIdentity is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.SourceIdentity = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -162,6 +166,7 @@ namespace Bindings.Sts
                         case 15:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameAssumedRoleUser, "AssumedRoleUser", ref member))
                             {
+                                if (result.AssumedRoleUser is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.AssumedRoleUser = global::Bindings.Sts.AssumedRoleUser.ReadJson(ref reader, json);
                                 continue;
                             }
@@ -224,38 +229,45 @@ namespace Bindings.Sts
         public static global::System.Threading.Tasks.Task<AssumeRoleWithOIDCResponse> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Parser.ParseXmlAsync(xml, options, cancellationToken);
 
         /// <summary>
-        /// Reads one AssumeRoleWithOIDCResponse from the element the reader is on, and moves past it.
+        /// Reads one AssumeRoleWithOIDCResponse from the element the reader is on, and moves past it; null for
+        /// <c>xsi:nil</c>.
         /// </summary>
         /// <param name="reader">The reader, on the element's start tag.</param>
         /// <param name="options">The depth limit.</param>
-        internal static AssumeRoleWithOIDCResponse ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
+        internal static AssumeRoleWithOIDCResponse? ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
         {
+            if (global::Bindings.Serialization.XmlParsing.SkipNil(reader)) return null;
             var result = new AssumeRoleWithOIDCResponse();
             global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers = default;
             var member = string.Empty;
             try
             {
-                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options))
+                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options, string.Empty, ref unknownMembers))
                 {
                     // member names the element being read, for the path of an error; it is cleared between elements.
-                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader); member = string.Empty)
+                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, string.Empty, ref unknownMembers); member = string.Empty)
                     {
                         member = reader.LocalName;
                         switch (member)
                         {
                             case "RequestId":
+                                if (result.RequestId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.RequestId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "AssumedRoleUser":
+                                if (result.AssumedRoleUser is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.AssumedRoleUser = global::Bindings.Sts.AssumedRoleUser.ReadXml(reader, options);
                                 break;
                             case "Credentials":
+                                if (result.Credentials is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.Credentials = global::Bindings.Sts.TemporaryCredentials.ReadXml(reader, options);
                                 break;
                             case "OIDCTokenInfo":
+                                if (result.OIDCTokenInfo is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.OIDCTokenInfo = global::Bindings.Sts.OidcTokenInfo.ReadXml(reader, options);
                                 break;
                             case "SourceIdentity":
+                                if (result.SourceIdentity is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.SourceIdentity = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             default:

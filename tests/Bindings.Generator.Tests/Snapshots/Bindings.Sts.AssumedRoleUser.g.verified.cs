@@ -14,7 +14,7 @@ namespace Bindings.Sts
     [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public sealed partial class AssumedRoleUser : global::System.IEquatable<AssumedRoleUser>
     {
-        private static readonly global::Bindings.Serialization.ResponseParser<AssumedRoleUser> Parser = new global::Bindings.Serialization.ResponseParser<AssumedRoleUser>("AssumedRoleUser", ReadJson, ReadXml);
+        private static readonly global::Bindings.Serialization.ResponseParser<AssumedRoleUser> Parser = new global::Bindings.Serialization.ResponseParser<AssumedRoleUser>("AssumedRoleUser", ReadJson, ReadXml, null);
 
         /// <summary>The ARN of the temporary identity that you use to assume the RAM role.</summary>
         /// <remarks>
@@ -110,6 +110,7 @@ namespace Bindings.Sts
                         case 3:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameArn, "Arn", ref member))
                             {
+                                if (result.Arn is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.Arn = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -117,6 +118,7 @@ namespace Bindings.Sts
                         case 13:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameAssumedRoleId, "AssumedRoleId", ref member))
                             {
+                                if (result.AssumedRoleId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.AssumedRoleId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -167,28 +169,34 @@ namespace Bindings.Sts
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed, has a DTD, or a value has the wrong kind.</exception>
         public static global::System.Threading.Tasks.Task<AssumedRoleUser> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Parser.ParseXmlAsync(xml, options, cancellationToken);
 
-        /// <summary>Reads one AssumedRoleUser from the element the reader is on, and moves past it.</summary>
+        /// <summary>
+        /// Reads one AssumedRoleUser from the element the reader is on, and moves past it; null for
+        /// <c>xsi:nil</c>.
+        /// </summary>
         /// <param name="reader">The reader, on the element's start tag.</param>
         /// <param name="options">The depth limit.</param>
-        internal static AssumedRoleUser ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
+        internal static AssumedRoleUser? ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
         {
+            if (global::Bindings.Serialization.XmlParsing.SkipNil(reader)) return null;
             var result = new AssumedRoleUser();
             global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers = default;
             var member = string.Empty;
             try
             {
-                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options))
+                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options, string.Empty, ref unknownMembers))
                 {
                     // member names the element being read, for the path of an error; it is cleared between elements.
-                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader); member = string.Empty)
+                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, string.Empty, ref unknownMembers); member = string.Empty)
                     {
                         member = reader.LocalName;
                         switch (member)
                         {
                             case "Arn":
+                                if (result.Arn is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.Arn = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "AssumedRoleId":
+                                if (result.AssumedRoleId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.AssumedRoleId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             default:

@@ -14,7 +14,7 @@ namespace Bindings.Sts
     [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public sealed partial class GetCallerIdentityResponse : global::System.IEquatable<GetCallerIdentityResponse>
     {
-        private static readonly global::Bindings.Serialization.ResponseParser<GetCallerIdentityResponse> Parser = new global::Bindings.Serialization.ResponseParser<GetCallerIdentityResponse>("GetCallerIdentityResponse", ReadJson, ReadXml);
+        private static readonly global::Bindings.Serialization.ResponseParser<GetCallerIdentityResponse> Parser = new global::Bindings.Serialization.ResponseParser<GetCallerIdentityResponse>("GetCallerIdentityResponse", ReadJson, ReadXml, "GetCallerIdentityResponse");
 
         /// <summary>The ID of the request.</summary>
         /// <remarks>
@@ -167,6 +167,7 @@ namespace Bindings.Sts
                         case 3:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameArn, "Arn", ref member))
                             {
+                                if (result.Arn is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.Arn = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -174,11 +175,13 @@ namespace Bindings.Sts
                         case 6:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameUserId, "UserId", ref member))
                             {
+                                if (result.UserId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.UserId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameRoleId, "RoleId", ref member))
                             {
+                                if (result.RoleId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.RoleId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -186,11 +189,13 @@ namespace Bindings.Sts
                         case 9:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameRequestId, "RequestId", ref member))
                             {
+                                if (result.RequestId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.RequestId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameAccountId, "AccountId", ref member))
                             {
+                                if (result.AccountId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.AccountId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -198,6 +203,7 @@ namespace Bindings.Sts
                         case 11:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNamePrincipalId, "PrincipalId", ref member))
                             {
+                                if (result.PrincipalId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.PrincipalId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -205,6 +211,7 @@ namespace Bindings.Sts
                         case 12:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameIdentityType, "IdentityType", ref member))
                             {
+                                if (result.IdentityType is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.IdentityType = global::Bindings.Serialization.JsonParsing.ReadEnum<global::Bindings.Sts.CallerIdentityType>(ref reader);
                                 continue;
                             }
@@ -273,44 +280,53 @@ namespace Bindings.Sts
         public static global::System.Threading.Tasks.Task<GetCallerIdentityResponse> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Parser.ParseXmlAsync(xml, options, cancellationToken);
 
         /// <summary>
-        /// Reads one GetCallerIdentityResponse from the element the reader is on, and moves past it.
+        /// Reads one GetCallerIdentityResponse from the element the reader is on, and moves past it; null for
+        /// <c>xsi:nil</c>.
         /// </summary>
         /// <param name="reader">The reader, on the element's start tag.</param>
         /// <param name="options">The depth limit.</param>
-        internal static GetCallerIdentityResponse ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
+        internal static GetCallerIdentityResponse? ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
         {
+            if (global::Bindings.Serialization.XmlParsing.SkipNil(reader)) return null;
             var result = new GetCallerIdentityResponse();
             global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers = default;
             var member = string.Empty;
             try
             {
-                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options))
+                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options, string.Empty, ref unknownMembers))
                 {
                     // member names the element being read, for the path of an error; it is cleared between elements.
-                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader); member = string.Empty)
+                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, string.Empty, ref unknownMembers); member = string.Empty)
                     {
                         member = reader.LocalName;
                         switch (member)
                         {
                             case "RequestId":
+                                if (result.RequestId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.RequestId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "IdentityType":
+                                if (result.IdentityType is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.IdentityType = global::Bindings.Serialization.XmlParsing.ReadEnum<global::Bindings.Sts.CallerIdentityType>(reader);
                                 break;
                             case "AccountId":
+                                if (result.AccountId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.AccountId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "Arn":
+                                if (result.Arn is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.Arn = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "PrincipalId":
+                                if (result.PrincipalId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.PrincipalId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "UserId":
+                                if (result.UserId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.UserId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "RoleId":
+                                if (result.RoleId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.RoleId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             default:

@@ -14,7 +14,7 @@ namespace Bindings.Sts
     [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public sealed partial class OidcTokenInfo : global::System.IEquatable<OidcTokenInfo>
     {
-        private static readonly global::Bindings.Serialization.ResponseParser<OidcTokenInfo> Parser = new global::Bindings.Serialization.ResponseParser<OidcTokenInfo>("OidcTokenInfo", ReadJson, ReadXml);
+        private static readonly global::Bindings.Serialization.ResponseParser<OidcTokenInfo> Parser = new global::Bindings.Serialization.ResponseParser<OidcTokenInfo>("OidcTokenInfo", ReadJson, ReadXml, null);
 
         /// <summary>The audience (the aud field of the token); several are separated by commas.</summary>
         /// <remarks>
@@ -161,6 +161,7 @@ namespace Bindings.Sts
                         case 6:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameIssuer, "Issuer", ref member))
                             {
+                                if (result.Issuer is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.Issuer = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -168,6 +169,7 @@ namespace Bindings.Sts
                         case 7:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameSubject, "Subject", ref member))
                             {
+                                if (result.Subject is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.Subject = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -175,6 +177,7 @@ namespace Bindings.Sts
                         case 9:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameClientIds, "ClientIds", ref member))
                             {
+                                if (result.ClientIds is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.ClientIds = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -182,6 +185,7 @@ namespace Bindings.Sts
                         case 12:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameIssuanceTime, "IssuanceTime", ref member))
                             {
+                                if (result.IssuanceTime is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.IssuanceTime = global::Bindings.Serialization.JsonParsing.ReadDateTime(ref reader);
                                 continue;
                             }
@@ -189,6 +193,7 @@ namespace Bindings.Sts
                         case 14:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameExpirationTime, "ExpirationTime", ref member))
                             {
+                                if (result.ExpirationTime is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.ExpirationTime = global::Bindings.Serialization.JsonParsing.ReadDateTime(ref reader);
                                 continue;
                             }
@@ -196,6 +201,7 @@ namespace Bindings.Sts
                         case 16:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameVerificationInfo, "VerificationInfo", ref member))
                             {
+                                if (result.VerificationInfo is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.VerificationInfo = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -257,40 +263,50 @@ namespace Bindings.Sts
         /// <exception cref="global::Bindings.ResponseParseException">The document is malformed, has a DTD, or a value has the wrong kind.</exception>
         public static global::System.Threading.Tasks.Task<OidcTokenInfo> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Parser.ParseXmlAsync(xml, options, cancellationToken);
 
-        /// <summary>Reads one OidcTokenInfo from the element the reader is on, and moves past it.</summary>
+        /// <summary>
+        /// Reads one OidcTokenInfo from the element the reader is on, and moves past it; null for
+        /// <c>xsi:nil</c>.
+        /// </summary>
         /// <param name="reader">The reader, on the element's start tag.</param>
         /// <param name="options">The depth limit.</param>
-        internal static OidcTokenInfo ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
+        internal static OidcTokenInfo? ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
         {
+            if (global::Bindings.Serialization.XmlParsing.SkipNil(reader)) return null;
             var result = new OidcTokenInfo();
             global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers = default;
             var member = string.Empty;
             try
             {
-                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options))
+                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options, string.Empty, ref unknownMembers))
                 {
                     // member names the element being read, for the path of an error; it is cleared between elements.
-                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader); member = string.Empty)
+                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, string.Empty, ref unknownMembers); member = string.Empty)
                     {
                         member = reader.LocalName;
                         switch (member)
                         {
                             case "ClientIds":
+                                if (result.ClientIds is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.ClientIds = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "ExpirationTime":
+                                if (result.ExpirationTime is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.ExpirationTime = global::Bindings.Serialization.XmlParsing.ReadDateTime(reader);
                                 break;
                             case "IssuanceTime":
+                                if (result.IssuanceTime is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.IssuanceTime = global::Bindings.Serialization.XmlParsing.ReadDateTime(reader);
                                 break;
                             case "Issuer":
+                                if (result.Issuer is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.Issuer = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "Subject":
+                                if (result.Subject is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.Subject = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "VerificationInfo":
+                                if (result.VerificationInfo is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.VerificationInfo = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             default:

@@ -220,11 +220,14 @@ namespace Bindings.Sts
         private static class Operations
         {
             internal static readonly global::Bindings.Client.RpcOperation AssumeRole = new global::Bindings.Client.RpcOperation(
-                "Sts", "AssumeRole", idempotencyTokenParameter: null, anonymous: false, retryableErrorCodes: null);
+                "Sts", "AssumeRole", idempotencyTokenParameter: null, anonymous: false, retryableErrorCodes: null,
+                responseMembers: new string[] { "RequestId", "AssumedRoleUser", "Credentials", "SourceIdentity" });
             internal static readonly global::Bindings.Client.RpcOperation AssumeRoleWithOIDC = new global::Bindings.Client.RpcOperation(
-                "Sts", "AssumeRoleWithOIDC", idempotencyTokenParameter: null, anonymous: true, retryableErrorCodes: null);
+                "Sts", "AssumeRoleWithOIDC", idempotencyTokenParameter: null, anonymous: true, retryableErrorCodes: null,
+                responseMembers: new string[] { "RequestId", "AssumedRoleUser", "Credentials", "OIDCTokenInfo", "SourceIdentity" });
             internal static readonly global::Bindings.Client.RpcOperation GetCallerIdentity = new global::Bindings.Client.RpcOperation(
-                "Sts", "GetCallerIdentity", idempotencyTokenParameter: null, anonymous: false, retryableErrorCodes: null);
+                "Sts", "GetCallerIdentity", idempotencyTokenParameter: null, anonymous: false, retryableErrorCodes: null,
+                responseMembers: new string[] { "RequestId", "IdentityType", "AccountId", "Arn", "PrincipalId", "UserId", "RoleId" });
         }
 
         // The generated parsers, as delegates made once.

@@ -17,7 +17,7 @@ namespace Bindings.Sts
     [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
     public sealed partial class TemporaryCredentials : global::System.IEquatable<TemporaryCredentials>
     {
-        private static readonly global::Bindings.Serialization.ResponseParser<TemporaryCredentials> Parser = new global::Bindings.Serialization.ResponseParser<TemporaryCredentials>("TemporaryCredentials", ReadJson, ReadXml);
+        private static readonly global::Bindings.Serialization.ResponseParser<TemporaryCredentials> Parser = new global::Bindings.Serialization.ResponseParser<TemporaryCredentials>("TemporaryCredentials", ReadJson, ReadXml, null);
 
         /// <summary>The AccessKey ID.</summary>
         /// <remarks>
@@ -144,6 +144,7 @@ namespace Bindings.Sts
                         case 10:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameExpiration, "Expiration", ref member))
                             {
+                                if (result.Expiration is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.Expiration = global::Bindings.Serialization.JsonParsing.ReadDateTime(ref reader);
                                 continue;
                             }
@@ -151,6 +152,7 @@ namespace Bindings.Sts
                         case 11:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameAccessKeyId, "AccessKeyId", ref member))
                             {
+                                if (result.AccessKeyId is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.AccessKeyId = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -158,6 +160,7 @@ namespace Bindings.Sts
                         case 13:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameSecurityToken, "SecurityToken", ref member))
                             {
+                                if (result.SecurityToken is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.SecurityToken = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -165,6 +168,7 @@ namespace Bindings.Sts
                         case 15:
                             if (global::Bindings.Serialization.JsonParsing.EnterMember(ref reader, name, JsonNameAccessKeySecret, "AccessKeySecret", ref member))
                             {
+                                if (result.AccessKeySecret is object) throw global::Bindings.Serialization.JsonParsing.Duplicate(ref reader);
                                 result.AccessKeySecret = global::Bindings.Serialization.JsonParsing.ReadString(ref reader);
                                 continue;
                             }
@@ -224,35 +228,41 @@ namespace Bindings.Sts
         public static global::System.Threading.Tasks.Task<TemporaryCredentials> ParseXmlAsync(global::System.IO.Stream xml, global::Bindings.ResponseParseOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Parser.ParseXmlAsync(xml, options, cancellationToken);
 
         /// <summary>
-        /// Reads one TemporaryCredentials from the element the reader is on, and moves past it.
+        /// Reads one TemporaryCredentials from the element the reader is on, and moves past it; null for
+        /// <c>xsi:nil</c>.
         /// </summary>
         /// <param name="reader">The reader, on the element's start tag.</param>
         /// <param name="options">The depth limit.</param>
-        internal static TemporaryCredentials ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
+        internal static TemporaryCredentials? ReadXml(global::System.Xml.XmlReader reader, global::Bindings.ResponseParseOptions options)
         {
+            if (global::Bindings.Serialization.XmlParsing.SkipNil(reader)) return null;
             var result = new TemporaryCredentials();
             global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember> unknownMembers = default;
             var member = string.Empty;
             try
             {
-                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options))
+                if (global::Bindings.Serialization.XmlParsing.StartElement(reader, options, string.Empty, ref unknownMembers))
                 {
                     // member names the element being read, for the path of an error; it is cleared between elements.
-                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader); member = string.Empty)
+                    for (; global::Bindings.Serialization.XmlParsing.NextChildElement(reader, options, string.Empty, ref unknownMembers); member = string.Empty)
                     {
                         member = reader.LocalName;
                         switch (member)
                         {
                             case "AccessKeyId":
+                                if (result.AccessKeyId is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.AccessKeyId = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "AccessKeySecret":
+                                if (result.AccessKeySecret is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.AccessKeySecret = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "SecurityToken":
+                                if (result.SecurityToken is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.SecurityToken = global::Bindings.Serialization.XmlParsing.ReadString(reader);
                                 break;
                             case "Expiration":
+                                if (result.Expiration is object) throw global::Bindings.Serialization.XmlParsing.Duplicate(reader);
                                 result.Expiration = global::Bindings.Serialization.XmlParsing.ReadDateTime(reader);
                                 break;
                             default:

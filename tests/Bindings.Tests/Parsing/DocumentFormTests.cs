@@ -102,9 +102,29 @@ public class DocumentFormTests
     public void XmlElementsInANamespaceAreMatchedByLocalName()
         => AssertExpected(FromXml("<DescribeBackupTasksResponse xmlns=\"http://rds.aliyuncs.com/doc/2014-08-15/\"><Items><BackupJob><BackupJobId>7</BackupJobId><JobMode>Manual</JobMode></BackupJob></Items><RequestId>r-1</RequestId></DescribeBackupTasksResponse>"));
 
+    [Theory]
+    [InlineData("<Response><RequestId>r-1</RequestId></Response>", "<Response>")]
+    [InlineData("<html xmlns=\"http://www.w3.org/1999/xhtml\"><RequestId>r-1</RequestId></html>", "<html>")]
+    [InlineData("<DescribeBackupTasksResult><RequestId>r-1</RequestId></DescribeBackupTasksResult>", "<DescribeBackupTasksResult>")]
+    [InlineData("<Error><Code>Throttling</Code><Message>m</Message><RequestId>r-1</RequestId></Error>", "<Error>, an Alibaba Cloud error document")]
+    public async Task XmlRootOtherThanTheResponseIsRefusedByEveryEntryPoint(string xml, string found)
+    {
+        foreach (var failure in new[]
+        {
+            Assert.Throws<ResponseParseException>(() => FromXml(xml)),
+            Assert.Throws<ResponseParseException>(() => DescribeBackupTasksResponse.ParseXml(Utf8Stream(xml))),
+            await Assert.ThrowsAsync<ResponseParseException>(() => DescribeBackupTasksResponse.ParseXmlAsync(Utf8Stream(xml))),
+        })
+        {
+            Assert.Equal("expected the root element <DescribeBackupTasksResponse>, found " + found, failure.Reason);
+            Assert.Equal(1L, failure.LineNumber);
+            Assert.Equal(string.Empty, failure.Path);
+        }
+    }
+
     [Fact]
-    public void XmlRootNameIsNotChecked()
-        => AssertExpected(FromXml("<Response><Items><BackupJob><BackupJobId>7</BackupJobId><JobMode>Manual</JobMode></BackupJob></Items><RequestId>r-1</RequestId></Response>"));
+    public void XmlStructureParsedAloneHasNoRootNameToCheck()
+        => Assert.Equal(7L, BackupJob.ParseXml("<Anything><BackupJobId>7</BackupJobId></Anything>").BackupJobId);
 
     private static void AssertExpected(DescribeBackupTasksResponse response)
     {

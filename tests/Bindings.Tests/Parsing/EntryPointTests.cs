@@ -11,7 +11,7 @@ namespace Bindings.Tests.Parsing;
 public class EntryPointTests
 {
     private const string Json = """{"Items":{"BackupJob":[{"BackupJobId":7}]},"RequestId":"r-1"}""";
-    private const string Xml = "<R><Items><BackupJob><BackupJobId>7</BackupJobId></BackupJob></Items><RequestId>r-1</RequestId></R>";
+    private const string Xml = "<DescribeBackupTasksResponse><Items><BackupJob><BackupJobId>7</BackupJobId></BackupJob></Items><RequestId>r-1</RequestId></DescribeBackupTasksResponse>";
 
     public static TheoryData<string> EntryPoints => new()
     {
@@ -32,7 +32,7 @@ public class EntryPointTests
     [MemberData(nameof(EntryPoints))]
     public async Task EveryEntryPointNamesTheGeneratedTypeInItsError(string entryPoint)
     {
-        var broken = entryPoint.Contains("Json") ? "{\"RequestId\":" : "<R><RequestId>";
+        var broken = entryPoint.Contains("Json") ? "{\"RequestId\":" : "<DescribeBackupTasksResponse><RequestId>";
         var error = await Assert.ThrowsAsync<ResponseParseException>(() => Parse(entryPoint, broken, options: null));
         Assert.StartsWith("Cannot read DescribeBackupTasksResponse from " + (entryPoint.Contains("Json") ? "JSON" : "XML"), error.Message);
     }
@@ -48,6 +48,18 @@ public class EntryPointTests
 
         // The same document within a limit that fits it.
         Assert.Equal("r-1", (await Parse(entryPoint, document, new ResponseParseOptions { MaxDocumentSize = 4096 })).RequestId);
+    }
+
+    public static TheoryData<string> XmlEntryPoints => new() { "ParseXml(stream)", "ParseXml(string)", "ParseXmlAsync(stream)" };
+
+    [Theory]
+    [MemberData(nameof(XmlEntryPoints))]
+    public async Task EveryXmlEntryPointChecksTheRoot(string entryPoint)
+    {
+        // The same members under another root: an operation's response is <ActionResponse>, nothing else.
+        var document = Xml.Replace("DescribeBackupTasksResponse", "R", StringComparison.Ordinal);
+        var error = await Assert.ThrowsAsync<ResponseParseException>(() => Parse(entryPoint, document, options: null));
+        Assert.Equal("expected the root element <DescribeBackupTasksResponse>, found <R>", error.Reason);
     }
 
     /// <summary>The entry points that take a reference (a span cannot be null).</summary>

@@ -60,14 +60,14 @@ public class ListToleranceTests
     [Fact]
     public void XmlOneElementIsAListOfOne()
     {
-        var response = FromXml("<R><Items><BackupJob><BackupJobId>9</BackupJobId></BackupJob></Items></R>");
+        var response = FromXml("<DescribeBackupTasksResponse><Items><BackupJob><BackupJobId>9</BackupJobId></BackupJob></Items></DescribeBackupTasksResponse>");
         Assert.Equal(9L, Assert.Single(response.Items).BackupJobId);
     }
 
     [Fact]
     public void XmlEmptyItemElementIsAnItemWithNothingSet()
     {
-        var response = FromXml("<R><Items><BackupJob/><BackupJob></BackupJob></Items></R>");
+        var response = FromXml("<DescribeBackupTasksResponse><Items><BackupJob/><BackupJob></BackupJob></Items></DescribeBackupTasksResponse>");
         Assert.Equal(2, response.Items.Count);
         Assert.All(response.Items, job => Assert.Equal(new BackupJob(), job));
     }
@@ -105,11 +105,11 @@ public class ListToleranceTests
     }
 
     [Theory]
-    [InlineData("<R><Items/></R>")]
-    [InlineData("<R><Items></Items></R>")]
-    [InlineData("<R><Items>\n    </Items></R>")]
-    [InlineData("<R><Items><!-- none --></Items></R>")]
-    [InlineData("<R xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><Items xsi:nil=\"true\"/></R>")]
+    [InlineData("<DescribeBackupTasksResponse><Items/></DescribeBackupTasksResponse>")]
+    [InlineData("<DescribeBackupTasksResponse><Items></Items></DescribeBackupTasksResponse>")]
+    [InlineData("<DescribeBackupTasksResponse><Items>\n    </Items></DescribeBackupTasksResponse>")]
+    [InlineData("<DescribeBackupTasksResponse><Items><!-- none --></Items></DescribeBackupTasksResponse>")]
+    [InlineData("<DescribeBackupTasksResponse xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><Items xsi:nil=\"true\"/></DescribeBackupTasksResponse>")]
     public void XmlEmptyItemsIsAnEmptyList(string xml)
     {
         var response = FromXml(xml);

@@ -97,7 +97,7 @@ public class ParseErrorTests
     [Fact]
     public void XmlElementWhereAStringIsExpected()
     {
-        var failure = Assert.Throws<ResponseParseException>(() => FromXml("<R>\n  <RequestId><Value>" + Secret + "</Value></RequestId>\n</R>"));
+        var failure = Assert.Throws<ResponseParseException>(() => FromXml("<DescribeBackupTasksResponse>\n  <RequestId><Value>" + Secret + "</Value></RequestId>\n</DescribeBackupTasksResponse>"));
         Assert.Equal("RequestId", failure.Path);
         Assert.Equal(2L, failure.LineNumber);
         Assert.NotNull(failure.LinePosition);
@@ -160,7 +160,7 @@ public class ParseErrorTests
     [InlineData("79228162514264337593543950336")]
     public void XmlHugeExponentForDecimal(string value)
     {
-        var failure = Assert.Throws<ResponseParseException>(() => FromXml("<R><Items><BackupJob><Process>" + value + "</Process></BackupJob></Items></R>"));
+        var failure = Assert.Throws<ResponseParseException>(() => FromXml("<DescribeBackupTasksResponse><Items><BackupJob><Process>" + value + "</Process></BackupJob></Items></DescribeBackupTasksResponse>"));
         Assert.Equal("Items.BackupJob[0].Process", failure.Path);
         Assert.Equal(1L, failure.LineNumber);
         Assert.NotNull(failure.LinePosition);
@@ -261,7 +261,7 @@ public class ParseErrorTests
     [Fact]
     public void XmlUnclosedTag()
     {
-        var failure = Assert.Throws<ResponseParseException>(() => FromXml("<R>\n<RequestId>r</RequestId>\n<Items><BackupJob>"));
+        var failure = Assert.Throws<ResponseParseException>(() => FromXml("<DescribeBackupTasksResponse>\n<RequestId>r</RequestId>\n<Items><BackupJob>"));
         Assert.NotNull(failure.LineNumber);
         Assert.NotNull(failure.LinePosition);
         Assert.IsType<System.Xml.XmlException>(failure.InnerException);
@@ -271,7 +271,7 @@ public class ParseErrorTests
     [Fact]
     public void XmlMismatchedEndTag()
     {
-        var failure = Assert.Throws<ResponseParseException>(() => FromXml("<R>\n<RequestId>r</Request>\n</R>"));
+        var failure = Assert.Throws<ResponseParseException>(() => FromXml("<DescribeBackupTasksResponse>\n<RequestId>r</Request>\n</DescribeBackupTasksResponse>"));
         Assert.Equal(2L, failure.LineNumber);
         Assert.Equal("RequestId", failure.Path);
     }
@@ -279,7 +279,7 @@ public class ParseErrorTests
     [Fact]
     public void XmlTwoRoots()
     {
-        var failure = Assert.Throws<ResponseParseException>(() => FromXml("<R><RequestId>r</RequestId></R>\n<R/>"));
+        var failure = Assert.Throws<ResponseParseException>(() => FromXml("<DescribeBackupTasksResponse><RequestId>r</RequestId></DescribeBackupTasksResponse>\n<R/>"));
         Assert.Equal(2L, failure.LineNumber);
         Assert.Equal(string.Empty, failure.Path);
     }
@@ -294,7 +294,7 @@ public class ParseErrorTests
         const string xml = """
             <?xml version="1.0"?>
             <!DOCTYPE R [<!ENTITY secret "s3cr3t"><!ENTITY lol "lol&secret;&secret;">]>
-            <R><RequestId>&lol;</RequestId></R>
+            <DescribeBackupTasksResponse><RequestId>&lol;</RequestId></DescribeBackupTasksResponse>
             """;
         var failure = Assert.Throws<ResponseParseException>(() => FromXml(xml));
 
@@ -308,14 +308,14 @@ public class ParseErrorTests
     [Fact]
     public void XmlDtdWithAnExternalEntityIsRefused()
     {
-        var xml = "<!DOCTYPE R [<!ENTITY ext SYSTEM \"file:///etc/passwd\">]><R><RequestId>&ext;</RequestId></R>";
+        var xml = "<!DOCTYPE R [<!ENTITY ext SYSTEM \"file:///etc/passwd\">]><DescribeBackupTasksResponse><RequestId>&ext;</RequestId></DescribeBackupTasksResponse>";
         Assert.Throws<ResponseParseException>(() => FromXml(xml));
         Assert.Throws<ResponseParseException>(() => DescribeBackupTasksResponse.ParseXml(Utf8Stream(xml)));
     }
 
     [Fact]
     public void XmlUndeclaredEntityIsRefused()
-        => Assert.Throws<ResponseParseException>(() => FromXml("<R><RequestId>&secret;</RequestId></R>"));
+        => Assert.Throws<ResponseParseException>(() => FromXml("<DescribeBackupTasksResponse><RequestId>&secret;</RequestId></DescribeBackupTasksResponse>"));
 
     [Fact]
     public void JsonDeeperThanTheDefaultMaxDepth()
@@ -349,13 +349,13 @@ public class ParseErrorTests
     public async Task XmlLargerThanMaxDocumentSize()
     {
         var options = new ResponseParseOptions { MaxDocumentSize = 32 };
-        var xml = "<R><RequestId>0123456789012345678901234567890123456789</RequestId></R>";
+        var xml = "<DescribeBackupTasksResponse><RequestId>0123456789012345678901234567890123456789</RequestId></DescribeBackupTasksResponse>";
         AssertSizeFailure(Assert.Throws<ResponseParseException>(() => DescribeBackupTasksResponse.ParseXml(xml, options)), WireFormat.Xml);
         AssertSizeFailure(Assert.Throws<ResponseParseException>(() => DescribeBackupTasksResponse.ParseXml(Utf8Stream(xml), options)), WireFormat.Xml);
         AssertSizeFailure(await Assert.ThrowsAsync<ResponseParseException>(() => DescribeBackupTasksResponse.ParseXmlAsync(Utf8Stream(xml), options)), WireFormat.Xml);
 
         // Far over the limit: refused while the stream is still being read.
-        var huge = "<R><RequestId>" + new string('x', 4096) + "</RequestId></R>";
+        var huge = "<DescribeBackupTasksResponse><RequestId>" + new string('x', 4096) + "</RequestId></DescribeBackupTasksResponse>";
         AssertSizeFailure(await Assert.ThrowsAsync<ResponseParseException>(() => DescribeBackupTasksResponse.ParseXmlAsync(Utf8Stream(huge), options)), WireFormat.Xml);
     }
 
@@ -363,7 +363,7 @@ public class ParseErrorTests
     public async Task DocumentsWithinMaxDocumentSizeAreRead()
     {
         var json = """{"RequestId":"r"}""";
-        var xml = "<R><RequestId>r</RequestId></R>";
+        var xml = "<DescribeBackupTasksResponse><RequestId>r</RequestId></DescribeBackupTasksResponse>";
         var jsonOptions = new ResponseParseOptions { MaxDocumentSize = Encoding.UTF8.GetByteCount(json) };
         var xmlOptions = new ResponseParseOptions { MaxDocumentSize = xml.Length + 1 };
         Assert.Equal("r", DescribeBackupTasksResponse.ParseJson(json, jsonOptions).RequestId);
@@ -375,14 +375,28 @@ public class ParseErrorTests
     }
 
     [Fact]
-    public async Task XmlSizeLimitCountsCharactersOnEveryEntryPoint()
+    public async Task XmlSizeLimitCountsBytesOnEveryEntryPoint()
     {
-        // 40 characters of text, 120 bytes of UTF-8: within a limit of 80 characters.
-        var xml = "<R><RequestId>" + new string('\u4e2d', 40) + "</RequestId></R>";
-        var options = new ResponseParseOptions { MaxDocumentSize = 80 };
-        Assert.Equal(new string('\u4e2d', 40), DescribeBackupTasksResponse.ParseXml(xml, options).RequestId);
-        Assert.Equal(new string('\u4e2d', 40), DescribeBackupTasksResponse.ParseXml(Utf8Stream(xml), options).RequestId);
-        Assert.Equal(new string('\u4e2d', 40), (await DescribeBackupTasksResponse.ParseXmlAsync(Utf8Stream(xml), options)).RequestId);
+        // 40 characters of text, 120 bytes of UTF-8: the limit is in bytes, for XML as for JSON.
+        var xml = "<DescribeBackupTasksResponse><RequestId>" + new string('\u4e2d', 40) + "</RequestId></DescribeBackupTasksResponse>";
+        var bytes = Encoding.UTF8.GetByteCount(xml);
+        var exact = new ResponseParseOptions { MaxDocumentSize = bytes };
+        Assert.Equal(new string('\u4e2d', 40), DescribeBackupTasksResponse.ParseXml(xml, exact).RequestId);
+        Assert.Equal(new string('\u4e2d', 40), DescribeBackupTasksResponse.ParseXml(Utf8Stream(xml), exact).RequestId);
+        Assert.Equal(new string('\u4e2d', 40), (await DescribeBackupTasksResponse.ParseXmlAsync(Utf8Stream(xml), exact)).RequestId);
+
+        // One byte less: refused by every entry point, although the text has far fewer characters.
+        var under = new ResponseParseOptions { MaxDocumentSize = bytes - 1 };
+        Assert.True(xml.Length < bytes - 1);
+        foreach (var failure in new[]
+        {
+            Assert.Throws<ResponseParseException>(() => DescribeBackupTasksResponse.ParseXml(xml, under)),
+            Assert.Throws<ResponseParseException>(() => DescribeBackupTasksResponse.ParseXml(Utf8Stream(xml), under)),
+            await Assert.ThrowsAsync<ResponseParseException>(() => DescribeBackupTasksResponse.ParseXmlAsync(Utf8Stream(xml), under)),
+        })
+        {
+            Assert.Contains("larger than the limit of " + (bytes - 1) + " bytes", failure.Reason);
+        }
     }
 
     [Theory]
@@ -470,9 +484,9 @@ public class ParseErrorTests
     }
 
     [Theory]
-    [InlineData("<R><RequestId>s3cr3t</Request></R>")]
-    [InlineData("<R><RequestId>s3cr3t & more</RequestId></R>")]
-    [InlineData("<R><RequestId a=\"s3cr3t\" a=\"s3cr3t\">x</RequestId></R>")]
+    [InlineData("<DescribeBackupTasksResponse><RequestId>s3cr3t</Request></DescribeBackupTasksResponse>")]
+    [InlineData("<DescribeBackupTasksResponse><RequestId>s3cr3t & more</RequestId></DescribeBackupTasksResponse>")]
+    [InlineData("<DescribeBackupTasksResponse><RequestId a=\"s3cr3t\" a=\"s3cr3t\">x</RequestId></DescribeBackupTasksResponse>")]
     public void XmlMalformedSecretIsNotInTheMessage(string xml)
         => AssertNoSecret(Assert.Throws<ResponseParseException>(() => FromXml(xml)));
 
@@ -523,7 +537,7 @@ public class ParseErrorTests
     public void XmlDeeperThanACustomMaxDepth()
     {
         var options = new ResponseParseOptions { MaxDepth = 2 };
-        var failure = Assert.Throws<ResponseParseException>(() => DescribeBackupTasksResponse.ParseXml("<R><Items><BackupJob><Extra><A>1</A></Extra></BackupJob></Items></R>", options));
+        var failure = Assert.Throws<ResponseParseException>(() => DescribeBackupTasksResponse.ParseXml("<DescribeBackupTasksResponse><Items><BackupJob><Extra><A>1</A></Extra></BackupJob></Items></DescribeBackupTasksResponse>", options));
         Assert.StartsWith("Items.BackupJob[0]", failure.Path);
         Assert.NotNull(failure.LineNumber);
     }
@@ -531,7 +545,7 @@ public class ParseErrorTests
     [Fact]
     public void XmlDeeperThanTheDefaultMaxDepthInsideAnUnknownElement()
     {
-        var deep = "<R><Meta>" + string.Concat(Enumerable.Repeat("<a>", 80)) + string.Concat(Enumerable.Repeat("</a>", 80)) + "</Meta></R>";
+        var deep = "<DescribeBackupTasksResponse><Meta>" + string.Concat(Enumerable.Repeat("<a>", 80)) + string.Concat(Enumerable.Repeat("</a>", 80)) + "</Meta></DescribeBackupTasksResponse>";
         var failure = Assert.Throws<ResponseParseException>(() => FromXml(deep));
         Assert.Equal("Meta", failure.Path);
         Assert.NotNull(failure.LineNumber);

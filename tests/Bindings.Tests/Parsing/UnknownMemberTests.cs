@@ -98,7 +98,7 @@ public class UnknownMemberTests
     [Fact]
     public void XmlUnknownInsideTheItemWrapperIsKeptOnTheParentAsADottedName()
     {
-        var response = FromXml("<R><Items><TotalCount>2</TotalCount><BackupJob><BackupJobId>1</BackupJobId></BackupJob><Page><Number>1</Number></Page></Items></R>");
+        var response = FromXml("<DescribeBackupTasksResponse><Items><TotalCount>2</TotalCount><BackupJob><BackupJobId>1</BackupJobId></BackupJob><Page><Number>1</Number></Page></Items></DescribeBackupTasksResponse>");
         Assert.Equal(1L, Assert.Single(response.Items).BackupJobId);
         Assert.Equal(
             new[]
@@ -112,7 +112,7 @@ public class UnknownMemberTests
     [Fact]
     public void XmlUnknownInsideAnItemIsKeptOnThatItem()
     {
-        var response = FromXml("<R><Items><BackupJob><BackupJobId>1</BackupJobId><BackupSize>1024</BackupSize></BackupJob><BackupJob><BackupJobId>2</BackupJobId></BackupJob></Items></R>");
+        var response = FromXml("<DescribeBackupTasksResponse><Items><BackupJob><BackupJobId>1</BackupJobId><BackupSize>1024</BackupSize></BackupJob><BackupJob><BackupJobId>2</BackupJobId></BackupJob></Items></DescribeBackupTasksResponse>");
         Assert.Empty(response.UnknownMembers);
         Assert.Equal(new UnknownMember("BackupSize", "<BackupSize>1024</BackupSize>", WireFormat.Xml), Assert.Single(response.Items[0].UnknownMembers));
         Assert.Empty(response.Items[1].UnknownMembers);
@@ -129,7 +129,7 @@ public class UnknownMemberTests
     [InlineData("<Meta/>")]
     public void XmlUnknownRawValueIsWhatReadOuterXmlGives(string element)
     {
-        var xml = "<R xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><RequestId>r</RequestId>" + element + "<Items/></R>";
+        var xml = "<DescribeBackupTasksResponse xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><RequestId>r</RequestId>" + element + "<Items/></DescribeBackupTasksResponse>";
         using var reader = Bindings.Serialization.XmlParsing.CreateReader(new StringReader(xml), ResponseParseOptions.Default);
         reader.ReadToDescendant("Meta");
         var expected = reader.ReadOuterXml();
@@ -143,7 +143,7 @@ public class UnknownMemberTests
     public void XmlDeepUnknownWithinTheDepthLimitIsKept()
     {
         var inner = string.Concat(Enumerable.Repeat("<a>", 40)) + "x" + string.Concat(Enumerable.Repeat("</a>", 40));
-        var response = FromXml("<R><Meta>" + inner + "</Meta><RequestId>r</RequestId></R>");
+        var response = FromXml("<DescribeBackupTasksResponse><Meta>" + inner + "</Meta><RequestId>r</RequestId></DescribeBackupTasksResponse>");
         Assert.Equal("r", response.RequestId);
         Assert.Equal("<Meta>" + inner + "</Meta>", Assert.Single(response.UnknownMembers).RawValue);
     }

@@ -20,6 +20,61 @@ public class DescribeBackupTasksRequestTests
     public void EmptyDBInstanceIdIsRejectedAsMissing()
         => Assert.Equal("DBInstanceId", Assert.Throws<RequestValidationException>(() => new DescribeBackupTasksRequest { DBInstanceId = "" }.Validate()).ParamName);
 
+    [Theory]
+    [InlineData(" ")]
+    [InlineData("   ")]
+    [InlineData("\t\r\n")]
+    [InlineData("\u3000")]
+    public void BlankDBInstanceIdIsRejectedAsMissing(string blank)
+    {
+        var failure = Assert.Throws<RequestValidationException>(() => new DescribeBackupTasksRequest { DBInstanceId = blank }.Validate());
+        Assert.Equal("DBInstanceId", failure.ParamName);
+        Assert.Equal("is required", failure.Problem);
+    }
+
+    [Theory]
+    [InlineData("rm-uf6wjk5\nxxxxxxx")]
+    [InlineData("rm-uf6wjk5xxxxxxx\r\n")]
+    [InlineData("rm-\u0000")]
+    [InlineData("rm-\u001b[31m")]
+    [InlineData("rm-\u007f")]
+    [InlineData("rm-\u0085")]
+    public void ControlCharactersInAnIdentifierAreRejected(string id)
+    {
+        var failure = Assert.Throws<RequestValidationException>(() => new DescribeBackupTasksRequest { DBInstanceId = id }.Validate());
+        Assert.Equal("DBInstanceId", failure.ParamName);
+        Assert.Equal("must not contain control characters", failure.Problem);
+        Assert.DoesNotContain(id, failure.Message, StringComparison.Ordinal);
+        var token = Assert.Throws<RequestValidationException>(() => new DescribeBackupTasksRequest { DBInstanceId = "rm-1", ClientToken = "a\tb" }.Validate());
+        Assert.Equal("ClientToken", token.ParamName);
+    }
+
+    [Fact]
+    public void ControlCharactersInOtherStringsAreNotIdentifiersAndPass()
+        => new DescribeBackupTasksRequest { DBInstanceId = "rm-1", OwnerAccount = "line one\nline two" }.Validate();
+
+    [Fact]
+    public void AnEnumLeftAtDefaultIsRefusedAndNeverWrittenAsAnEmptyParameter()
+    {
+        var request = new DescribeBackupTasksRequest { DBInstanceId = "rm-1", BackupMode = default(BackupMode), BackupJobStatus = default(BackupJobStatus) };
+        var failure = Assert.Throws<RequestValidationException>(request.Validate);
+        Assert.Equal("BackupMode", failure.ParamName);
+        Assert.Contains("unset value (default)", failure.Problem, StringComparison.Ordinal);
+
+        // Written without Validate(): the parameter is left out, not sent as "BackupMode=".
+        var parameters = new List<KeyValuePair<string, string>>();
+        request.WriteParameters(parameters);
+        Assert.DoesNotContain(parameters, p => p.Key is "BackupMode" or "BackupJobStatus");
+        Assert.DoesNotContain(parameters, p => p.Value.Length == 0);
+
+        // A value the spec does not list is a value: it is sent as given.
+        request = new DescribeBackupTasksRequest { DBInstanceId = "rm-1", BackupMode = BackupMode.FromWireValue("Scheduled") };
+        request.Validate();
+        parameters.Clear();
+        request.WriteParameters(parameters);
+        Assert.Contains(new KeyValuePair<string, string>("BackupMode", "Scheduled"), parameters);
+    }
+
     [Fact]
     public void ClientTokenOf65CharactersIsRejected()
     {

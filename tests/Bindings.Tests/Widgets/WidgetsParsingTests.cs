@@ -278,7 +278,7 @@ public class WidgetsParsingTests
     [Fact]
     public void XmlWrongValueInANestedObjectNamesItsPath()
     {
-        var failure = Assert.Throws<ResponseParseException>(() => DescribeWidgetsResponse.ParseXml("<R><Widgets><Widget/><Widget><Size><Width>wide</Width></Size></Widget></Widgets></R>"));
+        var failure = Assert.Throws<ResponseParseException>(() => DescribeWidgetsResponse.ParseXml("<DescribeWidgetsResponse><Widgets><Widget/><Widget><Size><Width>wide</Width></Size></Widget></Widgets></DescribeWidgetsResponse>"));
         Assert.Equal("Widgets.Widget[1].Size.Width", failure.Path);
         Assert.NotNull(failure.LineNumber);
     }
@@ -298,7 +298,7 @@ public class WidgetsParsingTests
     [Fact]
     public void XmlWrongItemInAListOfScalarsNamesItsIndex()
     {
-        Assert.Equal("Widgets.Widget[0].PartIds.PartId[1]", Assert.Throws<ResponseParseException>(() => DescribeWidgetsResponse.ParseXml("<R><Widgets><Widget><PartIds><PartId>1</PartId><PartId>x</PartId></PartIds></Widget></Widgets></R>")).Path);
+        Assert.Equal("Widgets.Widget[0].PartIds.PartId[1]", Assert.Throws<ResponseParseException>(() => DescribeWidgetsResponse.ParseXml("<DescribeWidgetsResponse><Widgets><Widget><PartIds><PartId>1</PartId><PartId>x</PartId></PartIds></Widget></Widgets></DescribeWidgetsResponse>")).Path);
         Assert.Equal("Rating[1]", Assert.Throws<ResponseParseException>(() => Widget.ParseXml("<Widget><Rating>1</Rating><Rating>x</Rating></Widget>")).Path);
     }
 
