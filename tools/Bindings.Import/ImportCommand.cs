@@ -53,6 +53,18 @@ internal static class ImportCommand
             return report.HasDrift || result.Warnings.Count > 0 ? 1 : 0;
         }
 
+        var refused = HandWrittenInTheWay(result.Documents, Existing(outDirectory, options, error), options.Force);
+        if (refused.Count > 0)
+        {
+            foreach (var reason in refused)
+            {
+                error.WriteLine("bindings import: " + reason);
+            }
+
+            error.WriteLine("bindings import: nothing written. Put what those files decide in the overlay (--check lists how they differ from the source), then replace them with --force, or leave their operations out with --operations.");
+            return 3;
+        }
+
         Directory.CreateDirectory(outDirectory);
         int written = 0, unchanged = 0;
         foreach (var (file, document) in result.Documents.Files())
@@ -73,11 +85,47 @@ internal static class ImportCommand
         return 0;
     }
 
+    /// <summary>
+    /// Why the import may not write: a file it would write is a hand-written spec (no <see cref="Marker"/>
+    /// line), unless <paramref name="force"/>; or an operation it would write is declared by another file
+    /// of the folder (two declarations of one operation would not build), always.
+    /// </summary>
+    private static List<string> HandWrittenInTheWay(SpecDocuments documents, ExistingSpecs existing, bool force)
+    {
+        var reasons = new List<string>();
+        var written = documents.Files().Select(file => file.File).ToHashSet(StringComparer.Ordinal);
+        foreach (var file in written.Where(file => existing.HandWritten.Contains(file) && !force).Order(StringComparer.Ordinal))
+        {
+            reasons.Add(file + " is a hand-written spec (it has no '" + Marker + "' line): the import would replace it");
+        }
+
+        foreach (var (file, document) in documents.Files())
+        {
+            foreach (var operation in document.Map("operations")?.Keys ?? Enumerable.Empty<string>())
+            {
+                if (existing.OperationFiles.TryGetValue(operation, out var declaredIn) && declaredIn != file && !written.Contains(declaredIn))
+                {
+                    reasons.Add(operation + " is declared in " + declaredIn + ": the import would declare it again in " + file);
+                }
+            }
+        }
+
+        return reasons;
+    }
+
     /// <summary>What an import makes of the sources, in memory.</summary>
     internal sealed record ImportResult(ImportApi Api, SpecDocuments Documents, List<string> Notes, List<string> Warnings);
 
-    /// <summary>The specs already in the output folder.</summary>
-    internal sealed record ExistingSpecs(Dictionary<string, YamlMap> Documents, List<string> Operations, List<string> Imported);
+    /// <summary>
+    /// The specs already in the output folder: their documents by file name, their operations (and those
+    /// in imported files), the files without the <see cref="Marker"/> line, and which file declares each operation.
+    /// </summary>
+    internal sealed record ExistingSpecs(
+        Dictionary<string, YamlMap> Documents,
+        List<string> Operations,
+        List<string> Imported,
+        HashSet<string> HandWritten,
+        Dictionary<string, string> OperationFiles);
 
     public static ImportResult Import(ImportOptions options, string outDirectory, ExistingSpecs existing)
     {
@@ -150,9 +198,12 @@ internal static class ImportCommand
         var documents = new Dictionary<string, YamlMap>(StringComparer.Ordinal);
         var operations = new List<string>();
         var imported = new List<string>();
+        var handWritten = new HashSet<string>(StringComparer.Ordinal);
+        var operationFiles = new Dictionary<string, string>(StringComparer.Ordinal);
+        var existing = new ExistingSpecs(documents, operations, imported, handWritten, operationFiles);
         if (!Directory.Exists(directory))
         {
-            return new ExistingSpecs(documents, operations, imported);
+            return existing;
         }
 
         var overlay = options.Overlay is null ? Path.Combine(directory, DefaultOverlayName) : Path.GetFullPath(options.Overlay);
@@ -180,17 +231,25 @@ internal static class ImportCommand
                 continue;
             }
 
-            documents[Path.GetFileName(path)] = document;
+            var file = Path.GetFileName(path);
+            var isImported = text.Contains(Marker, StringComparison.Ordinal);
+            documents[file] = document;
+            if (!isImported)
+            {
+                handWritten.Add(file);
+            }
+
             foreach (var name in document.Map("operations")?.Keys ?? Enumerable.Empty<string>())
             {
                 operations.Add(name);
-                if (text.Contains(Marker, StringComparison.Ordinal))
+                operationFiles.TryAdd(name, file);
+                if (isImported)
                 {
                     imported.Add(name);
                 }
             }
         }
 
-        return new ExistingSpecs(documents, operations, imported);
+        return existing;
     }
 }

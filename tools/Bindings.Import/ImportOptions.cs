@@ -21,8 +21,11 @@ internal sealed class ImportOptions
           --check                   write nothing; list per operation what the source added, removed or
                                     retyped compared with the specs; exit 1 when anything differs
           --notes                   print every note (what the importer left out or chose, and why)
+          --force                   replace hand-written spec files of the same name (without it they are
+                                    never overwritten: the import writes nothing and exits 3)
 
-        Exit codes: 0 done (no drift), 1 drift (--check), 2 a source or the overlay cannot be read, 64 usage.
+        Exit codes: 0 done (no drift), 1 drift (--check), 2 a source or the overlay cannot be read,
+        3 hand-written specs in the way (nothing written), 64 usage.
         """;
 
     public List<string> Sources { get; } = new();
@@ -38,6 +41,8 @@ internal sealed class ImportOptions
     public bool Check { get; set; }
 
     public bool Notes { get; set; }
+
+    public bool Force { get; set; }
 
     /// <summary>The options, or the reason they are not usable.</summary>
     public static (ImportOptions? Options, string? Error) Parse(IReadOnlyList<string> args)
@@ -96,6 +101,9 @@ internal sealed class ImportOptions
                     break;
                 case "--notes":
                     options.Notes = true;
+                    break;
+                case "--force":
+                    options.Force = true;
                     break;
                 default:
                     if (arg.StartsWith("--", StringComparison.Ordinal))
