@@ -75,6 +75,6 @@ for lang in $langs; do
   fi
   # MSBuild prints each diagnostic twice (as it happens and in the summary): count distinct lines.
   grep -E ': (error|warning) [A-Z]+[0-9]+' "$log" | sort -u | grep -Eo '(error|warning) [A-Z]+[0-9]+' \
-      | sort | uniq -c | sort -rn | head -20 | sed 's/^/  /'
+      | sort | uniq -c | sort -rn | head -20 | sed 's/^/  /' || true
 done
 exit $status
