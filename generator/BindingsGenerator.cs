@@ -1,5 +1,7 @@
 using System;
-using System.IO;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Bindings.Generator.Emitting;
 using Bindings.Generator.Model;
@@ -11,8 +13,9 @@ namespace Bindings.Generator;
 
 /// <summary>
 /// Turns YAML specs of Alibaba Cloud RPC operations (AdditionalFiles ending in .yaml or .yml) into
-/// request, response and enum types with JSON and XML parsers. The pipeline holds no symbols or syntax:
-/// text, then an equatable model per file, then resolved units, then source.
+/// request, response and enum types with JSON and XML parsers, and a client per product. The pipeline
+/// holds no symbols or syntax: text, then an equatable model per file, a table of what all files declare,
+/// each file resolved against its API's part of the table, then source.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class BindingsGenerator : IIncrementalGenerator
@@ -20,31 +23,53 @@ public sealed class BindingsGenerator : IIncrementalGenerator
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var inputs = context.AdditionalTextsProvider
-            .Where(static text => IsSpecPath(text.Path))
-            .Combine(context.AnalyzerConfigOptionsProvider)
-            .Select(static (pair, cancellationToken) => ReadInput(pair.Left, pair.Right, cancellationToken))
-            .Where(static input => input is not null)
-            .WithTrackingName(TrackingNames.SpecInput);
-
-        // No Select(input => input!) for the compiler's sake: every node is work for the driver on every
-        // run, per file, and (with step tracking) is walked again for every output.
-        var documents = inputs
-            .Select(static (input, _) => SpecReader.Read(input!.FilePath, input.Text, input.NamespaceOverride))
+        // Each file is read on its own, without its MSBuild settings: a step that depends on one input only
+        // stays short, and Roslyn walks these steps again for every output when it records them.
+        var documents = context.AdditionalTextsProvider
+            .Select(static (text, cancellationToken) => IsSpecPath(text.Path)
+                ? SpecReader.Read(text.Path, text.GetText(cancellationToken)?.ToString() ?? string.Empty)
+                : SpecDocument.NotASpec(text.Path))
             .WithTrackingName(TrackingNames.SpecDocument);
 
-        context.RegisterSourceOutput(documents.Select(static (document, _) => document.Diagnostics), ReportDiagnostics);
+        // The MSBuild settings: the namespace property, and the few files whose item metadata says something.
+        // Files without metadata are filtered out before the Collect, so that the table, which every output
+        // depends on, does not reach back through every file a second time when Roslyn records the steps.
+        var fileSettings = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, _) => ReadFileSettings(pair.Left, pair.Right))
+            .Where(static file => file is not null)
+            .Collect();
+        var settings = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => NonEmpty(options.GlobalOptions, "build_property.BindingsNamespace"))
+            .Combine(fileSettings)
+            .Select(static (pair, _) => new SpecSettings(pair.Left, pair.Right.Select(file => file!).OrderBy(file => file.FilePath, StringComparer.Ordinal).ToEquatableArray()))
+            .WithTrackingName(TrackingNames.SpecSettings);
 
-        var resolved = documents
+        var table = documents
             .Collect()
-            .Select(static (all, _) => ApiResolver.Resolve(all))
-            .WithTrackingName(TrackingNames.ResolvedSpecs);
+            .Combine(settings)
+            .Select(static (pair, _) => DeclarationTableBuilder.Build(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.DeclarationTable);
 
-        context.RegisterSourceOutput(resolved.Select(static (specs, _) => specs.Diagnostics), ReportDiagnostics);
+        // A file with the declarations of its own API: a change elsewhere in the table leaves it equal.
+        var fileInputs = documents
+            .Combine(table)
+            .Select(static (pair, _) => new FileInput(
+                pair.Left,
+                pair.Right.Settings.For(pair.Left.FilePath),
+                pair.Right.Settings.NamespaceFor(pair.Left.FilePath),
+                pair.Left.Api is { } api ? pair.Right.ApiOf(api) : null))
+            .WithTrackingName(TrackingNames.FileInput);
 
-        var units = resolved
-            .SelectMany(static (specs, _) => specs.Units)
+        var units = fileInputs
+            .Select(static (input, _) => FileResolver.Resolve(input))
+            .WithTrackingName(TrackingNames.ResolvedFile)
+            .SelectMany(static (file, _) => file.Units)
             .WithTrackingName(TrackingNames.EmitUnit);
+
+        var clients = table
+            .SelectMany(static (all, _) => ClientUnits(all))
+            .WithTrackingName(TrackingNames.ClientUnit);
 
         // One project-wide setting, joined to each unit only when it is emitted, so that the model and
         // the resolver never see it (and a change of it re-emits without re-reading any spec).
@@ -58,8 +83,8 @@ public sealed class BindingsGenerator : IIncrementalGenerator
             }
         });
 
-        context.RegisterSourceOutput(units.Combine(accessibility), static (context, pair) =>
-            Emit(context, pair.Left with { Accessibility = ReadAccessibility(pair.Right) ?? "public" }));
+        context.RegisterSourceOutput(units.Combine(accessibility), static (context, pair) => Emit(context, pair.Left, pair.Right));
+        context.RegisterSourceOutput(clients.Combine(accessibility), static (context, pair) => Emit(context, pair.Left, pair.Right));
     }
 
     /// <summary>The C# keyword for the MSBuild property <c>BindingsAccessibility</c>; null when it is neither value.</summary>
@@ -72,56 +97,68 @@ public sealed class BindingsGenerator : IIncrementalGenerator
     private static bool IsSpecPath(string path)
         => path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
 
-    private static SpecInput? ReadInput(AdditionalText file, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
+    /// <summary>The file's settings when its item metadata says something, else null (the default: a spec, no namespace).</summary>
+    private static FileSettings? ReadFileSettings(AdditionalText file, AnalyzerConfigOptionsProvider options)
     {
-        var fileOptions = options.GetOptions(file);
-        if (fileOptions.TryGetValue("build_metadata.AdditionalFiles.BindingsSpec", out var isSpec)
-            && string.Equals(isSpec, "false", StringComparison.OrdinalIgnoreCase))
+        if (!IsSpecPath(file.Path))
         {
             return null;
         }
 
-        var namespaceOverride = NonEmpty(fileOptions, "build_metadata.AdditionalFiles.BindingsNamespace")
-            ?? NonEmpty(options.GlobalOptions, "build_property.BindingsNamespace");
-        var text = file.GetText(cancellationToken)?.ToString() ?? string.Empty;
-        return new SpecInput(file.Path, text, namespaceOverride);
+        var fileOptions = options.GetOptions(file);
+        var isSpec = !(fileOptions.TryGetValue("build_metadata.AdditionalFiles.BindingsSpec", out var spec) && string.Equals(spec, "false", StringComparison.OrdinalIgnoreCase));
+        var ns = NonEmpty(fileOptions, "build_metadata.AdditionalFiles.BindingsNamespace");
+        return isSpec && ns is null ? null : new FileSettings(file.Path, isSpec, ns);
     }
 
     private static string? NonEmpty(AnalyzerConfigOptions options, string key)
         => options.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
-    private static void ReportDiagnostics(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics)
+    private static IEnumerable<ClientUnit> ClientUnits(DeclarationTable table)
     {
-        foreach (var diagnostic in diagnostics)
+        foreach (var api in table.Apis)
         {
-            context.ReportDiagnostic(Diagnostics.ToDiagnostic(diagnostic));
+            if (api.HasClient && api.Find(TypeSurfaces.Client.TypeNames(api.Product)[0]) is { } declaration)
+            {
+                yield return new ClientUnit(api.Namespace, api.Product, api.Version, api.Description?.Value, api.Endpoints?.Value ?? EndpointsModel.None)
+                {
+                    HintSuffix = declaration.HintSuffix,
+                };
+            }
         }
     }
 
-    private static void Emit(SourceProductionContext context, EmitUnit unit)
+    private static void Emit(SourceProductionContext context, EmitUnit unit, string? accessibility)
     {
-        var hint = unit.HintName;
+        unit = unit with { Accessibility = ReadAccessibility(accessibility) ?? "public" };
         try
         {
             switch (unit)
             {
+                case FileDiagnostics file:
+                    foreach (var diagnostic in file.Diagnostics)
+                    {
+                        context.ReportDiagnostic(Diagnostics.ToDiagnostic(diagnostic));
+                    }
+
+                    break;
                 case EnumUnit enumUnit:
-                    context.AddSource(hint, EnumEmitter.Emit(enumUnit));
+                    context.AddSource(unit.HintName, EnumEmitter.Emit(enumUnit));
                     break;
                 case ShapeUnit shape:
-                    context.AddSource(hint, ShapeEmitter.Emit(shape));
+                    context.AddSource(unit.HintName, ShapeEmitter.Emit(shape));
                     break;
-                case RequestUnit request:
-                    context.AddSource(hint, RequestEmitter.Emit(request));
+                case OperationUnit operation:
+                    context.AddSource(unit.HintName, OperationEmitter.Emit(operation));
                     break;
                 case ClientUnit client:
-                    context.AddSource(hint, ClientEmitter.Emit(client));
+                    context.AddSource(unit.HintName, ClientEmitter.Emit(client));
                     break;
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            context.ReportDiagnostic(Diagnostic.Create(Diagnostics.InternalError, Location.None, unit.TypeName + ": " + exception.Message));
+            context.ReportDiagnostic(Diagnostic.Create(Diagnostics.InternalError, Location.None, unit.FileName + ": " + exception.Message));
         }
     }
 }

@@ -7,8 +7,11 @@ namespace Bindings.Generator.Emitting;
 /// <summary>
 /// Emits a product's client: an interface to mock it with, one method per operation (and one that also
 /// returns the raw answer) over <c>Bindings.Client.AlibabaCloudRpcClient</c>, the operations'
-/// descriptions, the spec's endpoints, and dependency-injection shortcuts. The parsers are passed as
-/// delegates to the generated static methods, so nothing is found by reflection.
+/// descriptions, the spec's endpoints, and dependency-injection shortcuts. The client's own file holds
+/// construction, the endpoints and registration; each operation's file adds its methods, its description
+/// and its parsers to the client and the interface (both partial), so an edit to one operation re-emits
+/// that file only. The parsers are passed as delegates to the generated static methods, so nothing is
+/// found by reflection.
 /// </summary>
 internal static class ClientEmitter
 {
@@ -23,29 +26,12 @@ internal static class ClientEmitter
     private const string Builder = "global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder";
     private const string Registration = "global::Microsoft.Extensions.DependencyInjection.AlibabaCloudServiceCollectionExtensions";
 
+    /// <summary>The client's own file: the interface's fixed part, construction, the endpoints, registration.</summary>
     public static string Emit(ClientUnit unit)
     {
         var name = unit.TypeName;
-
-        // Every operation X adds XAsync and XWithResponseAsync; the other members' names are the
-        // client's fixed ones or invented here.
-        var names = NameAllocator.Seeded(TypeSurfaces.Inherited
-            .Add(name)
-            .Add(TypeSurfaces.Client.Endpoint)
-            .Add(TypeSurfaces.Client.Endpoints)
-            .AddRange(unit.Operations.Select(operation => operation.Name + TypeSurfaces.Client.OperationSuffix))
-            .AddRange(unit.Operations.Select(operation => operation.Name + TypeSurfaces.Client.WithResponseSuffix)));
-        var rpc = names.New("_rpc");
-        var parsers = names.New("Parsers");
-        var operations = names.New("Operations");
-        // The nested classes' own names: a member may not be named like its class.
-        var parserNames = NameAllocator.Seeded(TypeSurfaces.Inherited.Add(parsers));
-        var parserFields = unit.Operations.ToDictionary(
-            operation => operation,
-            operation => (Json: parserNames.New(operation.Name + "Json"), Xml: parserNames.New(operation.Name + "Xml")));
-        var operationNames = NameAllocator.Seeded(TypeSurfaces.Inherited.Add(operations));
-        var operationFields = unit.Operations.ToDictionary(operation => operation, operation => operationNames.New(operation.Name));
-        var writer = EmitterHelpers.StartFile(unit, "The client of the " + unit.Product + " API, version " + unit.Version + ".");
+        var names = NameAllocator.Seeded(TypeSurfaces.Inherited.Add(name).Add(TypeSurfaces.Client.Endpoint).Add(TypeSurfaces.Client.Endpoints).Add(TypeSurfaces.Client.Rpc));
+        var writer = EmitterHelpers.StartFile(unit, "The client of the " + unit.Product + " API, version " + unit.Version + "; each operation's file adds its methods.");
         using (writer.Block("namespace " + unit.Namespace))
         {
             EmitInterface(writer, unit);
@@ -59,21 +45,14 @@ internal static class ClientEmitter
                 "repeat cannot apply the operation twice, and reports failures as",
                 "<see cref=\"global::Bindings.Client.AlibabaCloudServiceException\"/> or",
                 "<see cref=\"global::Bindings.Client.AlibabaCloudTransportException\"/>. Thread-safe. Mock",
-                "<see cref=\"" + InterfaceName(unit) + "\"/> in tests.");
+                "<see cref=\"" + TypeSurfaces.Client.InterfaceName(unit.Product) + "\"/> in tests.");
             writer.Line(EmitterHelpers.GeneratedCodeAttribute);
-            using (writer.Block(unit.Accessibility + " sealed partial class " + name + " : " + InterfaceName(unit)))
+            using (writer.Block(unit.Accessibility + " sealed partial class " + name + " : " + TypeSurfaces.Client.InterfaceName(unit.Product)))
             {
-                writer.Line("private readonly " + Rpc + " " + rpc + ";");
+                writer.Line("private readonly " + Rpc + " " + TypeSurfaces.Client.Rpc + ";");
                 writer.Line();
-                EmitConstructors(writer, name, rpc, names);
+                EmitConstructors(writer, name, TypeSurfaces.Client.Rpc, names);
                 EmitEndpoints(writer, unit.Endpoints);
-                foreach (var operation in unit.Operations)
-                {
-                    EmitOperation(writer, unit.Namespace, operation, rpc, operations + "." + operationFields[operation], parsers, parserFields[operation], names.NewScope());
-                }
-
-                EmitOperations(writer, unit, operations, operationFields);
-                EmitParsers(writer, unit.Namespace, unit.Operations, parsers, parserFields);
             }
 
             writer.Line();
@@ -83,28 +62,93 @@ internal static class ClientEmitter
         return writer.ToString();
     }
 
-    private static string InterfaceName(ClientUnit unit) => TypeSurfaces.Client.InterfacePrefix + unit.TypeName;
+    /// <summary>
+    /// An operation's methods, description and parsers, as parts of the client interface and class in the
+    /// operation's file. Their names are the operation's (<c>XAsync</c> and <c>XWithResponseAsync</c>, and
+    /// the fields <c>XOperation</c>, <c>XJson</c>, <c>XXml</c>): different from every other operation's
+    /// fields (a method named alike is another overload) and from the client's own, whatever the spec
+    /// calls things.
+    /// </summary>
+    public static void EmitOperationPart(SourceWriter writer, OperationUnit unit, ClientOperation operation)
+    {
+        var names = NameAllocator.Seeded(TypeSurfaces.Inherited
+            .Add(unit.ClientName)
+            .Add(TypeSurfaces.Client.Endpoint)
+            .Add(TypeSurfaces.Client.Endpoints)
+            .Add(TypeSurfaces.Client.Rpc)
+            .Add(operation.Name + TypeSurfaces.Client.OperationSuffix)
+            .Add(operation.Name + TypeSurfaces.Client.WithResponseSuffix));
+        var description = names.New(operation.Name + "Operation");
+        var json = names.New(operation.Name + "Json");
+        var xml = names.New(operation.Name + "Xml");
+        var scope = names.NewScope();
+        var (request, token) = (scope.New("request"), scope.New("cancellationToken"));
+        writer.Line("// The " + operation.Name + " methods of the client's interface.");
+        using (writer.Block("partial interface " + TypeSurfaces.Client.InterfaceName(unit.Product)))
+        {
+            foreach (var withResponse in new[] { false, true })
+            {
+                if (withResponse)
+                {
+                    writer.Line();
+                }
+
+                OperationDocumentation(writer, unit.Namespace, operation, withResponse, request, token);
+                writer.Line(Signature(unit.Namespace, operation, withResponse, request, token) + ";");
+            }
+        }
+
+        writer.Line();
+        writer.Line("// The " + operation.Name + " methods of the client.");
+        using (writer.Block("partial class " + unit.ClientName))
+        {
+            foreach (var withResponse in new[] { false, true })
+            {
+                if (withResponse)
+                {
+                    writer.Line();
+                }
+
+                writer.Line("/// <inheritdoc/>");
+                using (writer.Block("public " + Signature(unit.Namespace, operation, withResponse, request, token)))
+                {
+                    writer.Line("return " + TypeSurfaces.Client.Rpc + "." + (withResponse ? "SendWithResponseAsync" : "SendAsync") + "(" + request + ", " + description
+                        + ", " + json + ", " + xml + ", " + token + ");");
+                }
+            }
+
+            var codes = operation.RetryableErrors.IsEmpty
+                ? "null"
+                : "new string[] { " + string.Join(", ", operation.RetryableErrors.Select(SourceWriter.Literal)) + " }";
+            writer.Line();
+            // The response's member names tell an error document that came with a success status from a response.
+            writer.Line("// What the runtime needs to know of the operation, made once.");
+            writer.Line("private static readonly " + Operation + " " + description + " = new " + Operation + "(");
+            writer.Indent();
+            writer.Line(SourceWriter.Literal(unit.Product) + ", " + SourceWriter.Literal(operation.Name) + ", idempotencyTokenParameter: "
+                + Literal(operation.IdempotencyTokenWireName) + ", anonymous: " + (operation.Anonymous ? "true" : "false")
+                + ", retryableErrorCodes: " + codes + ",");
+            writer.Line("responseMembers: new string[] { " + string.Join(", ", unit.Response.Members.Select(member => SourceWriter.Literal(member.WireName))) + " });");
+            writer.Outdent();
+            var response = "global::" + unit.Namespace + "." + operation.Name + TypeSurfaces.Client.ResponseSuffix;
+            var type = "global::System.Func<global::System.IO.Stream, global::Bindings.ResponseParseOptions, " + Token
+                + ", " + Task + "<" + response + ">>";
+            writer.Line();
+            writer.Line("// The generated parsers, as delegates made once.");
+            writer.Line("private static readonly " + type + " " + json + " = " + response + "." + TypeSurfaces.Shape.ParseJsonAsync + ";");
+            writer.Line();
+            writer.Line("private static readonly " + type + " " + xml + " = " + response + "." + TypeSurfaces.Shape.ParseXmlAsync + ";");
+        }
+    }
 
     private static void EmitInterface(SourceWriter writer, ClientUnit unit)
     {
-        writer.Doc("The operations of <see cref=\"" + unit.TypeName + "\"/>, to mock in tests or to decorate.");
+        writer.Doc("The operations of <see cref=\"" + unit.TypeName + "\"/>, to mock in tests or to decorate; each operation's file adds its methods.");
         writer.Line(EmitterHelpers.GeneratedCodeAttribute);
-        using (writer.Block(unit.Accessibility + " partial interface " + InterfaceName(unit)))
+        using (writer.Block(unit.Accessibility + " partial interface " + TypeSurfaces.Client.InterfaceName(unit.Product)))
         {
             writer.Doc("The address every request goes to.");
             writer.Line("global::System.Uri " + TypeSurfaces.Client.Endpoint + " { get; }");
-            var names = NameAllocator.Seeded(TypeSurfaces.Inherited.Add(InterfaceName(unit)));
-            foreach (var operation in unit.Operations)
-            {
-                var scope = names.NewScope();
-                var (request, token) = (scope.New("request"), scope.New("cancellationToken"));
-                foreach (var withResponse in new[] { false, true })
-                {
-                    writer.Line();
-                    OperationDocumentation(writer, unit.Namespace, operation, withResponse, request, token);
-                    writer.Line(Signature(unit.Namespace, operation, withResponse, request, token) + ";");
-                }
-            }
         }
     }
 
@@ -148,22 +192,6 @@ internal static class ClientEmitter
         writer.Doc("The service's hosts, from the spec; <c>{regionId}</c> stands for the options' region.");
         writer.Line("public static global::Bindings.Client.ServiceEndpoints " + TypeSurfaces.Client.Endpoints + " { get; } = new global::Bindings.Client.ServiceEndpoints("
             + Literal(endpoints.Default) + ", " + Literal(endpoints.Regional) + ", " + Literal(endpoints.Vpc) + ");");
-    }
-
-    private static void EmitOperation(
-        SourceWriter writer, string ns, ClientOperation operation, string rpc, string description, string parsers, (string Json, string Xml) fields, NameAllocator scope)
-    {
-        var (request, token) = (scope.New("request"), scope.New("cancellationToken"));
-        foreach (var withResponse in new[] { false, true })
-        {
-            writer.Line();
-            writer.Line("/// <inheritdoc/>");
-            using (writer.Block("public " + Signature(ns, operation, withResponse, request, token)))
-            {
-                writer.Line("return " + rpc + "." + (withResponse ? "SendWithResponseAsync" : "SendAsync") + "(" + request + ", " + description
-                    + ", " + parsers + "." + fields.Json + ", " + parsers + "." + fields.Xml + ", " + token + ");");
-            }
-        }
     }
 
     private static void OperationDocumentation(SourceWriter writer, string ns, ClientOperation operation, bool withResponse, string request, string token)
@@ -227,50 +255,10 @@ internal static class ClientEmitter
             };
     }
 
-    private static void EmitOperations(SourceWriter writer, ClientUnit unit, string operations, Dictionary<ClientOperation, string> fields)
-    {
-        writer.Line();
-        // The response's member names tell an error document that came with a success status from a response.
-        writer.Line("// What the runtime needs to know of each operation, made once.");
-        using (writer.Block("private static class " + operations))
-        {
-            foreach (var operation in unit.Operations)
-            {
-                var codes = operation.RetryableErrors.IsEmpty
-                    ? "null"
-                    : "new string[] { " + string.Join(", ", operation.RetryableErrors.Select(SourceWriter.Literal)) + " }";
-                writer.Line("internal static readonly " + Operation + " " + fields[operation] + " = new " + Operation + "(");
-                writer.Indent();
-                writer.Line(SourceWriter.Literal(unit.Product) + ", " + SourceWriter.Literal(operation.Name) + ", idempotencyTokenParameter: "
-                    + Literal(operation.IdempotencyTokenWireName) + ", anonymous: " + (operation.Anonymous ? "true" : "false")
-                    + ", retryableErrorCodes: " + codes + ",");
-                writer.Line("responseMembers: new string[] { " + string.Join(", ", operation.ResponseMembers.Select(SourceWriter.Literal)) + " });");
-                writer.Outdent();
-            }
-        }
-    }
-
-    private static void EmitParsers(SourceWriter writer, string ns, EquatableArray<ClientOperation> operations, string parsers, Dictionary<ClientOperation, (string Json, string Xml)> fields)
-    {
-        writer.Line();
-        writer.Line("// The generated parsers, as delegates made once.");
-        using (writer.Block("private static class " + parsers))
-        {
-            foreach (var operation in operations)
-            {
-                var response = "global::" + ns + "." + operation.Name + TypeSurfaces.Client.ResponseSuffix;
-                var type = "global::System.Func<global::System.IO.Stream, global::Bindings.ResponseParseOptions, " + Token
-                    + ", global::System.Threading.Tasks.Task<" + response + ">>";
-                writer.Line("internal static readonly " + type + " " + fields[operation].Json + " = " + response + "." + TypeSurfaces.Shape.ParseJsonAsync + ";");
-                writer.Line("internal static readonly " + type + " " + fields[operation].Xml + " = " + response + "." + TypeSurfaces.Shape.ParseXmlAsync + ";");
-            }
-        }
-    }
-
     private static void EmitRegistration(SourceWriter writer, ClientUnit unit)
     {
         var name = unit.TypeName;
-        var contract = "global::" + unit.Namespace + "." + InterfaceName(unit);
+        var contract = "global::" + unit.Namespace + "." + TypeSurfaces.Client.InterfaceName(unit.Product);
         var full = unit.Namespace + "." + name;
         var client = "global::" + full;
         writer.Doc("Registers <see cref=\"" + client + "\"/> with dependency injection and <c>IHttpClientFactory</c>.");
@@ -323,7 +311,7 @@ internal static class ClientEmitter
         writer.Line("/// <returns>The <c>HttpClient</c> builder, to add handlers or configure the primary handler.</returns>");
         using (writer.Block("public static " + Builder + " Add" + name + "(this " + Services + " services, " + parameterList + ")"))
         {
-            writer.Line("return " + Registration + ".AddAlibabaCloudClient<global::" + unit.Namespace + "." + InterfaceName(unit) + ", " + client + ">(");
+            writer.Line("return " + Registration + ".AddAlibabaCloudClient<global::" + unit.Namespace + "." + TypeSurfaces.Client.InterfaceName(unit.Product) + ", " + client + ">(");
             writer.Indent().Line("services, " + SourceWriter.Literal(unit.Namespace + "." + name) + ", " + nameArgument + ", " + client + "." + TypeSurfaces.Client.Endpoints + ", "
                 + "(httpClient, options) => new " + client + "(httpClient, options), " + lastArgument + ");").Outdent();
         }

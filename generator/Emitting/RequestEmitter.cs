@@ -13,40 +13,36 @@ internal static class RequestEmitter
     private const string Invalid = "global::Bindings.RequestValidationException";
     private const string Pair = "global::System.Collections.Generic.KeyValuePair<string, string>";
 
-    public static string Emit(RequestUnit unit)
+    /// <summary>Writes the request type into a file whose namespace is open.</summary>
+    /// <param name="accessibility">The type's accessibility: that of the operation's unit.</param>
+    public static void EmitInto(SourceWriter writer, RequestUnit unit, string accessibility)
     {
         var name = unit.TypeName;
         var names = NameAllocator.Seeded(TypeSurfaces.Request.Members.Add(name).Concat(unit.Parameters.Select(parameter => parameter.PropertyName)));
-        var writer = EmitterHelpers.StartFile(unit, "The request of " + unit.OperationName + ".");
-        using (writer.Block("namespace " + unit.Namespace))
+        writer.Summary(unit.Description, "The request of " + unit.OperationName + ".");
+        writer.Remarks(
+            "Sent as <c>Action=" + unit.OperationName + "</c>, <c>Version=" + unit.Version + "</c>; the response is",
+            "<see cref=\"global::" + unit.Namespace + "." + unit.ResponseTypeName + "\"/>.");
+        writer.Line(EmitterHelpers.GeneratedCodeAttribute);
+        using (writer.Block(accessibility + " sealed partial class " + name + " : global::Bindings.IRpcRequest"))
         {
-            writer.Summary(unit.Description, "The request of " + unit.OperationName + ".");
-            writer.Remarks(
-                "Sent as <c>Action=" + unit.OperationName + "</c>, <c>Version=" + unit.Version + "</c>; the response is",
-                "<see cref=\"global::" + unit.Namespace + "." + unit.ResponseTypeName + "\"/>.");
-            writer.Line(EmitterHelpers.GeneratedCodeAttribute);
-            using (writer.Block(unit.Accessibility + " sealed partial class " + name + " : global::Bindings.IRpcRequest"))
+            foreach (var parameter in unit.Parameters)
             {
-                foreach (var parameter in unit.Parameters)
-                {
-                    EmitterHelpers.MemberDocumentation(writer, parameter);
-                    writer.Line("public " + ParameterType(parameter.Type, unit.Namespace) + " " + parameter.PropertyName + " { get; set; }");
-                    writer.Line();
-                }
-
-                writer.Line("string global::Bindings.IRpcRequest.Action => " + SourceWriter.Literal(unit.OperationName) + ";");
+                EmitterHelpers.MemberDocumentation(writer, parameter);
+                writer.Line("public " + ParameterType(parameter.Type, unit.Namespace) + " " + parameter.PropertyName + " { get; set; }");
                 writer.Line();
-                writer.Line("string global::Bindings.IRpcRequest.Version => " + SourceWriter.Literal(unit.Version) + ";");
-                writer.Line();
-                writer.Line("bool global::Bindings.IRpcRequest.IsReadOnly => " + (unit.ReadOnly ? "true" : "false") + ";");
-                writer.Line();
-                EmitValidate(writer, unit, names.NewScope());
-                writer.Line();
-                EmitWriteParameters(writer, unit, names.NewScope());
             }
-        }
 
-        return writer.ToString();
+            writer.Line("string global::Bindings.IRpcRequest.Action => " + SourceWriter.Literal(unit.OperationName) + ";");
+            writer.Line();
+            writer.Line("string global::Bindings.IRpcRequest.Version => " + SourceWriter.Literal(unit.Version) + ";");
+            writer.Line();
+            writer.Line("bool global::Bindings.IRpcRequest.IsReadOnly => " + (unit.ReadOnly ? "true" : "false") + ";");
+            writer.Line();
+            EmitValidate(writer, unit, names.NewScope());
+            writer.Line();
+            EmitWriteParameters(writer, unit, names.NewScope());
+        }
     }
 
     private static string ParameterType(MemberType type, string ns)

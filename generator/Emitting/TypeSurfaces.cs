@@ -107,6 +107,12 @@ internal static class TypeSurfaces
         public const string Endpoint = nameof(Endpoint);
         public const string Endpoints = nameof(Endpoints);
 
+        /// <summary>
+        /// The client's sender, which every operation's method (each in its own file) calls. No spec name
+        /// can meet it: what an operation adds ends in Async, Operation, Json or Xml.
+        /// </summary>
+        public const string Rpc = "_rpc";
+
         /// <summary>The client of product <c>P</c> is <c>PClient</c>.</summary>
         public const string TypeSuffix = nameof(Client);
 
@@ -124,5 +130,18 @@ internal static class TypeSurfaces
 
         /// <summary>The response type of operation <c>X</c> is <c>XResponse</c>.</summary>
         public const string ResponseSuffix = "Response";
+
+        /// <summary>
+        /// The types the client of product <c>P</c> declares: <c>PClient</c> (first: it names the client's
+        /// file), <c>PClientServiceCollectionExtensions</c> and <c>IPClient</c>.
+        /// </summary>
+        public static ImmutableArray<string> TypeNames(string product)
+        {
+            var client = product + TypeSuffix;
+            return ImmutableArray.Create(client, client + RegistrationSuffix, InterfaceName(product));
+        }
+
+        /// <summary>The interface of the client of product <c>P</c>: <c>IPClient</c>.</summary>
+        public static string InterfaceName(string product) => InterfacePrefix + product + TypeSuffix;
     }
 }

@@ -1,19 +1,22 @@
+using Bindings.Generator.Emitting;
+
 namespace Bindings.Generator.Model;
 
 /// <summary>
-/// One self-contained piece of output. Each unit carries everything its emitter needs, so an edit to
-/// one spec changes only that spec's units and every other unit stays cached.
+/// One self-contained piece of output, one generated file. Each unit carries everything its emitter needs,
+/// so an edit to one spec changes only that spec's units and every other unit stays cached.
 /// </summary>
 internal abstract record EmitUnit(string Namespace, string Product)
 {
     /// <summary>
     /// The accessibility of the generated top-level types: <c>public</c>, or <c>internal</c> when the
-    /// project sets <c>BindingsAccessibility</c> (the runtime does, for its own STS client).
+    /// project sets <c>BindingsAccessibility</c> (the runtime does, for its own STS client). Set only when
+    /// the unit is emitted, so that the model and the resolver never see it.
     /// </summary>
     public string Accessibility { get; init; } = "public";
 
-    /// <summary>The C# type the unit declares; also names the generated file.</summary>
-    public abstract string TypeName { get; }
+    /// <summary>The name the file is known by: the type it declares, or the operation.</summary>
+    public abstract string FileName { get; }
 
     /// <summary>
     /// Added to the file name when another unit's file name differs from this one's only in case
@@ -22,16 +25,16 @@ internal abstract record EmitUnit(string Namespace, string Product)
     public string HintSuffix { get; init; } = string.Empty;
 
     /// <summary>The name of the generated file.</summary>
-    public string HintName => Namespace + "." + TypeName + HintSuffix + ".g.cs";
+    public string HintName => Namespace + "." + FileName + HintSuffix + ".g.cs";
 }
 
 /// <summary>An enum type with its wire-value mapping.</summary>
 internal sealed record EnumUnit(string Namespace, string Product, EnumModel Enum) : EmitUnit(Namespace, Product)
 {
-    public override string TypeName => Enum.Name;
+    public override string FileName => Enum.Name;
 }
 
-/// <summary>A response structure (an operation's response or a shape) with its JSON and XML readers.</summary>
+/// <summary>A structure (a shape, or an operation's response) with its JSON and XML readers.</summary>
 internal sealed record ShapeUnit(
     string Namespace,
     string Product,
@@ -40,34 +43,32 @@ internal sealed record ShapeUnit(
     EquatableArray<MemberModel> Members,
     string? OperationName) : EmitUnit(Namespace, Product)
 {
-    public override string TypeName => Name;
+    public override string FileName => Name;
 
     /// <summary>
     /// The root element a document of this type must have: <c>{Action}Response</c> for an operation's
     /// response; null for a structure, whose element is named by the member that holds it.
     /// </summary>
-    public string? XmlRootName => OperationName is null ? null : OperationName + Emitting.TypeSurfaces.Client.ResponseSuffix;
+    public string? XmlRootName => OperationName is null ? null : OperationName + TypeSurfaces.Client.ResponseSuffix;
 }
 
 /// <summary>An operation's request type: typed parameters, validation and the wire parameters.</summary>
 internal sealed record RequestUnit(
     string Namespace,
-    string Product,
     string Version,
     string OperationName,
     string? Description,
     bool ReadOnly,
-    EquatableArray<MemberModel> Parameters) : EmitUnit(Namespace, Product)
+    EquatableArray<MemberModel> Parameters)
 {
-    public override string TypeName => OperationName + Emitting.TypeSurfaces.Request.TypeSuffix;
+    public string TypeName => OperationName + TypeSurfaces.Request.TypeSuffix;
 
-    public string ResponseTypeName => OperationName + Emitting.TypeSurfaces.Client.ResponseSuffix;
+    public string ResponseTypeName => OperationName + TypeSurfaces.Client.ResponseSuffix;
 }
 
 /// <summary>One operation of a client, as the client emitter needs it.</summary>
 /// <param name="Anonymous">Sent unsigned (Alibaba's <c>authType: Anonymous</c>), like STS <c>AssumeRoleWithOIDC</c>.</param>
 /// <param name="RetryableErrors">Error codes that mean the service did not execute the call: retried for this operation whatever it is.</param>
-/// <param name="ResponseMembers">The wire names of the response's members: an error document with a success status is told from a response by them.</param>
 internal sealed record ClientOperation(
     string Name,
     string? Description,
@@ -75,17 +76,39 @@ internal sealed record ClientOperation(
     string? IdempotencyTokenProperty,
     string? IdempotencyTokenWireName = null,
     bool Anonymous = false,
-    EquatableArray<string> RetryableErrors = default,
-    EquatableArray<string> ResponseMembers = default);
+    EquatableArray<string> RetryableErrors = default);
 
-/// <summary>A product's client: one method per operation of the API.</summary>
+/// <summary>
+/// An operation, in one file: its request, its response, and its method on the product's client (a part of
+/// the client class), so that editing one operation's spec re-emits that file alone.
+/// </summary>
+internal sealed record OperationUnit(
+    string Namespace,
+    string Product,
+    RequestUnit Request,
+    ShapeUnit Response,
+    ClientOperation? Client) : EmitUnit(Namespace, Product)
+{
+    public override string FileName => Request.OperationName;
+
+    public string ClientName => Product + TypeSurfaces.Client.TypeSuffix;
+}
+
+/// <summary>A product's client without its operations: construction, endpoints, registration.</summary>
 internal sealed record ClientUnit(
     string Namespace,
     string Product,
     string Version,
     string? Description,
-    EndpointsModel Endpoints,
-    EquatableArray<ClientOperation> Operations) : EmitUnit(Namespace, Product)
+    EndpointsModel Endpoints) : EmitUnit(Namespace, Product)
 {
-    public override string TypeName => Product + Emitting.TypeSurfaces.Client.TypeSuffix;
+    public string TypeName => Product + TypeSurfaces.Client.TypeSuffix;
+
+    public override string FileName => TypeName;
+}
+
+/// <summary>The diagnostics of one spec file: reported, not emitted.</summary>
+internal sealed record FileDiagnostics(EquatableArray<DiagnosticInfo> Diagnostics) : EmitUnit(string.Empty, string.Empty)
+{
+    public override string FileName => string.Empty;
 }

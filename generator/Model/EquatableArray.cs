@@ -32,6 +32,12 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IRea
     {
         var left = Items;
         var right = other.Items;
+        if (left == right)
+        {
+            // The same array: an unchanged value handed on through the pipeline.
+            return true;
+        }
+
         if (left.Length != right.Length)
         {
             return false;

@@ -10,9 +10,17 @@ internal sealed record SpecDocument(
     EquatableArray<DeclaredEnum> Enums,
     EquatableArray<DeclaredShape> Shapes,
     EquatableArray<DeclaredOperation> Operations,
-    EquatableArray<DiagnosticInfo> Diagnostics);
+    EquatableArray<DiagnosticInfo> Diagnostics)
+{
+    /// <summary>An additional file that is no spec (its name does not end in .yaml or .yml): nothing to read.</summary>
+    public static SpecDocument NotASpec(string filePath) => new(
+        filePath, null, EquatableArray<DeclaredEnum>.Empty, EquatableArray<DeclaredShape>.Empty, EquatableArray<DeclaredOperation>.Empty, EquatableArray<DiagnosticInfo>.Empty);
+}
 
-/// <summary>The API header of a file. <see cref="Namespace"/> is null when the file leaves it to another file.</summary>
+/// <summary>
+/// The API header of a file. <see cref="Namespace"/> is the file's own <c>namespace</c> key (null when it
+/// leaves it to another file); an MSBuild override applies later, in the declaration table.
+/// </summary>
 internal sealed record DeclaredApi(
     string Product,
     string Version,

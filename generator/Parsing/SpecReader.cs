@@ -20,12 +20,12 @@ internal sealed class SpecReader
 
     private SpecReader(string filePath) => _filePath = filePath;
 
-    public static SpecDocument Read(string filePath, string text, string? namespaceOverride)
+    public static SpecDocument Read(string filePath, string text)
     {
         var reader = new SpecReader(filePath);
         try
         {
-            return reader.ReadDocument(text, namespaceOverride);
+            return reader.ReadDocument(text);
         }
         catch (Exception exception)
         {
@@ -35,7 +35,7 @@ internal sealed class SpecReader
         }
     }
 
-    private SpecDocument ReadDocument(string text, string? namespaceOverride)
+    private SpecDocument ReadDocument(string text)
     {
         var root = YamlTreeBuilder.Build(_filePath, text, _diagnostics);
         if (root is null)
@@ -50,7 +50,7 @@ internal sealed class SpecReader
         }
 
         CheckKeys(top, SpecKeys.TopLevel, "the spec");
-        var api = ReadApi(top, namespaceOverride);
+        var api = ReadApi(top);
         var enums = ReadSection(top, "enums", ReadEnum);
         var shapes = ReadSection(top, "shapes", ReadShape);
         var operations = ReadSection(top, "operations", ReadOperation);
@@ -65,7 +65,7 @@ internal sealed class SpecReader
         EquatableArray<DeclaredOperation>.Empty,
         _diagnostics.ToEquatableArray());
 
-    private DeclaredApi? ReadApi(YamlMapping top, string? namespaceOverride)
+    private DeclaredApi? ReadApi(YamlMapping top)
     {
         var product = RequiredString(top, "product", "the spec");
         var version = RequiredString(top, "version", "the spec");
@@ -88,8 +88,8 @@ internal sealed class SpecReader
         }
 
         var namespaceNode = OptionalString(top, "namespace");
-        string? ns = namespaceOverride;
-        if (ns is null && namespaceNode is not null)
+        string? ns = null;
+        if (namespaceNode is not null)
         {
             if (namespaceNode.Value.Split('.').All(IsIdentifier))
             {
@@ -118,7 +118,7 @@ internal sealed class SpecReader
             OptionalString(top, "description")?.Value,
             endpoints,
             product.Location,
-            namespaceOverride is null ? namespaceNode?.Location : null);
+            namespaceNode?.Location);
     }
 
     private EquatableArray<T> ReadSection<T>(YamlMapping top, string key, Func<YamlScalar, YamlNode, T?> readEntry)

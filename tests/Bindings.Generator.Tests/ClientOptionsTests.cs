@@ -34,7 +34,8 @@ public class ClientOptionsTests
         var run = Run(Spec);
 
         Assert.Empty(run.Diagnostics);
-        var client = run.Source("Bindings.Widgets.WidgetsClient.g.cs");
+        // The operation's file holds its part of the client: its methods and its description.
+        var client = run.Source("Bindings.Widgets.CreateWidget.g.cs");
         Assert.Contains("\"Widgets\", \"CreateWidget\", idempotencyTokenParameter: null, anonymous: true, retryableErrorCodes: new string[] { \"ConcurrentLimit\", \"OperationDenied.Busy\" },", client);
         // The response's members, to tell an error document in a success status from a response.
         Assert.Contains("responseMembers: new string[] { \"RequestId\" });", client);
@@ -70,16 +71,18 @@ public class ClientOptionsTests
     {
         var run = Run(Spec);
 
+        // The interface is partial: the client's file declares it with Endpoint, each operation's file adds its two methods.
         var tree = run.Output.SyntaxTrees.Single(t => t.FilePath.EndsWith("WidgetsClient.g.cs", StringComparison.Ordinal));
-        var root = tree.GetRoot();
-        var contract = root.DescendantNodes().OfType<InterfaceDeclarationSyntax>().Single();
-        Assert.Equal("IWidgetsClient", contract.Identifier.Text);
+        var declared = Assert.Single(tree.GetRoot().DescendantNodes().OfType<InterfaceDeclarationSyntax>());
+        Assert.Equal("IWidgetsClient", declared.Identifier.Text);
+        var contract = run.Output.GetTypeByMetadataName("Bindings.Widgets.IWidgetsClient")!;
         Assert.Equal(
             ["CreateWidgetAsync", "CreateWidgetWithResponseAsync"],
-            contract.Members.OfType<MethodDeclarationSyntax>().Select(m => m.Identifier.Text));
-        var model = run.Output.GetSemanticModel(tree);
-        var client = model.GetDeclaredSymbol(root.DescendantNodes().OfType<ClassDeclarationSyntax>().First(c => c.Identifier.Text == "WidgetsClient"))!;
-        Assert.Contains(client.AllInterfaces, i => i.Name == "IWidgetsClient");
+            contract.GetMembers().OfType<IMethodSymbol>().Where(m => m.MethodKind == MethodKind.Ordinary).Select(m => m.Name).Order());
+        Assert.Equal(["Endpoint"], contract.GetMembers().OfType<IPropertySymbol>().Select(p => p.Name));
+        var client = run.Output.GetTypeByMetadataName("Bindings.Widgets.WidgetsClient")!;
+        Assert.Contains(client.AllInterfaces, i => SymbolEqualityComparer.Default.Equals(i, contract));
+        Assert.All(contract.GetMembers(), member => Assert.NotNull(client.FindImplementationForInterfaceMember(member)));
     }
 
     [Fact]

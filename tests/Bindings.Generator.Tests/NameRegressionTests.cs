@@ -43,6 +43,14 @@ public class NameRegressionTests
     }
 
     [Fact]
+    public void TheNameClashesScenarioBuilds()
+    {
+        var run = AssertBuilds(("/specs/names.yaml", Scenarios.NameClashesSpec));
+        Assert.Contains("public static Mode Utf8Entry { get; }", run.Source("Bindings.Names.Mode.g.cs"));
+        Assert.Contains("public string? ReadItemsJson", run.Source("Bindings.Names.Flags.g.cs"));
+    }
+
+    [Fact]
     public void AMemberNamedLikeALocalOfTheReaders()
     {
         // Equals(other), GetHashCode's hash, the readers' result, reader, member and name: all give way.
@@ -55,12 +63,10 @@ public class NameRegressionTests
     [Fact]
     public void TwoVersionsOfOneProductEachGenerateInANamespaceOfTheirOwn()
     {
-        var run = AssertBuilds(
-            ("/specs/old.yaml", "product: Rds\nversion: \"2014-08-15\"\noperations:\n  Ping:\n    response:\n      RequestId: string\n"),
-            ("/specs/new.yaml", "product: Rds\nversion: \"2023-01-01\"\noperations:\n  Ping:\n    response:\n      RequestId: string\n"));
+        var run = AssertBuilds(("/specs/rds-old.yaml", Scenarios.TwoVersionsOld), ("/specs/rds-new.yaml", Scenarios.TwoVersionsNew));
         Assert.Contains("namespace Bindings.Rds\n", run.Source("Bindings.Rds.RdsClient.g.cs"));
         Assert.Contains("namespace Bindings.Rds.V20230101\n", run.Source("Bindings.Rds.V20230101.RdsClient.g.cs"));
-        Assert.Contains("\"2023-01-01\"", run.Source("Bindings.Rds.V20230101.PingRequest.g.cs"));
+        Assert.Contains("\"2023-01-01\"", run.Source("Bindings.Rds.V20230101.Ping.g.cs"));
     }
 
     [Fact]
@@ -69,8 +75,8 @@ public class NameRegressionTests
         var run = AssertBuilds(
             ("/specs/old.yaml", "product: Rds\nversion: \"2014-08-15\"\noperations:\n  Ping:\n    response:\n      RequestId: string\n"),
             ("/specs/new.yaml", "product: Rds\nversion: \"2023-01-01\"\nnamespace: Bindings.Rds\noperations:\n  Ping:\n    response:\n      RequestId: string\n"));
-        Assert.Contains("\"2023-01-01\"", run.Source("Bindings.Rds.PingRequest.g.cs"));
-        Assert.Contains("\"2014-08-15\"", run.Source("Bindings.Rds.V20140815.PingRequest.g.cs"));
+        Assert.Contains("\"2023-01-01\"", run.Source("Bindings.Rds.Ping.g.cs"));
+        Assert.Contains("\"2014-08-15\"", run.Source("Bindings.Rds.V20140815.Ping.g.cs"));
     }
 
     [Fact]
@@ -86,7 +92,7 @@ public class NameRegressionTests
         Assert.Equal("BND009", conflict.Id);
         var span = conflict.Location.GetLineSpan();
         Assert.Equal(("/specs/new.yaml", 2, 11), (span.Path, span.StartLinePosition.Line, span.StartLinePosition.Character));
-        Assert.Contains("\"2014-08-15\"", run.Source("Contoso.Rds.PingRequest.g.cs"));
+        Assert.Contains("\"2014-08-15\"", run.Source("Contoso.Rds.Ping.g.cs"));
         Assert.Empty(GeneratorHarness.Problems(run.Output));
     }
 

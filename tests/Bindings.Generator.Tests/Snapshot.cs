@@ -24,6 +24,7 @@ internal static class Snapshot
         var directory = Directory(callerPath);
         var verified = Path.Combine(directory, name + ".verified.cs");
         var received = Path.Combine(directory, name + ".received.cs");
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(verified)!);
         actual = actual.Replace("\r\n", "\n");
 
         if (!File.Exists(verified))

@@ -62,7 +62,7 @@ public class SpecMutationTests
     private static readonly string[] ValidSpecFiles =
     {
         "Bindings.Widgets.Color.g.cs", "Bindings.Widgets.Widget.g.cs",
-        "Bindings.Widgets.ListWidgetsRequest.g.cs", "Bindings.Widgets.ListWidgetsResponse.g.cs",
+        "Bindings.Widgets.ListWidgets.g.cs", "Bindings.Widgets.WidgetsClient.g.cs",
     };
 
     private readonly ITestOutputHelper _output;

@@ -181,7 +181,7 @@ fi
 check "the package's props makes CS8784, CS8785 and CS9057 errors in the consumer" \
   bash -c "dotnet msbuild '$app' -getProperty:WarningsAsErrors -p:Configuration=Release 2>&1 | grep -q 'CS8784;CS8785;CS9057'"
 generated="$app/obj/Release/net10.0/generated/Bindings.Generator/Bindings.Generator.BindingsGenerator"
-check "EmitCompilerGeneratedFiles writes the generated code under obj/" test -f "$generated/Bindings.Rds.DescribeBackupTasksResponse.g.cs"
+check "EmitCompilerGeneratedFiles writes the generated code under obj/" test -f "$generated/Bindings.Rds.DescribeBackupTasks.g.cs"
 check "the generator and YamlDotNet stay out of the program's output" \
   bash -c "[[ -f '$app/bin/Release/net10.0/Bindings.Runtime.dll' && ! -e '$app/bin/Release/net10.0/Bindings.Generator.dll' && ! -e '$app/bin/Release/net10.0/YamlDotNet.dll' ]]"
 log="$logs/app-run.log"
@@ -238,7 +238,7 @@ else
 fi
 generated="$library/obj/Release/netstandard2.0/generated/Bindings.Generator/Bindings.Generator.BindingsGenerator"
 check "library: rds types in the project's namespace, Ping in the file's own, notes.yaml skipped" \
-  bash -c "[[ -f '$generated/Contoso.Backups.DescribeBackupTasksResponse.g.cs' && -f '$generated/Contoso.Health.PingRequest.g.cs' ]] && [[ -z \"\$(ls '$generated' | grep -v -E '^Contoso\.(Backups|Health)\.')\" ]]"
+  bash -c "[[ -f '$generated/Contoso.Backups.DescribeBackupTasks.g.cs' && -f '$generated/Contoso.Health.Ping.g.cs' ]] && [[ -z \"\$(ls '$generated' | grep -v -E '^Contoso\.(Backups|Health)\.')\" ]]"
 
 # --- 7. NativeAOT --------------------------------------------------------------------------------
 if [[ "$aot" != 0 ]]; then

@@ -27,10 +27,10 @@ public static class SyntheticProduct
     public const string Namespace = "Bindings.Synthetic.Product";
 
     /// <summary>
-    /// The files the generator writes: one per enum and shape, a request and a response per operation,
-    /// and the client.
+    /// The files the generator writes: one per enum, shape and operation (its request, response and client
+    /// method), and the client.
     /// </summary>
-    public const int GeneratedFiles = Enums + Shapes + (2 * Operations) + 1;
+    public const int GeneratedFiles = Enums + Shapes + Operations + 1;
 
     /// <summary>The shared file, then one file per operation.</summary>
     public static IReadOnlyList<InMemorySpec> Create()

@@ -11,10 +11,10 @@ namespace Bindings.Benchmarks.GeneratorRuns;
 public static class SyntheticSpecs
 {
     /// <summary>
-    /// The files the generator writes for one spec: one per enum, shape, request and response, and the
-    /// product's client (each synthetic spec is a product of its own).
+    /// The files the generator writes for one spec: one per enum, shape and operation (its request, response
+    /// and client method), and the product's client (each synthetic spec is a product of its own).
     /// </summary>
-    public const int FilesPerSpec = 10;
+    public const int FilesPerSpec = 8;
 
     /// <summary>The path of spec <paramref name="index"/>.</summary>
     public static string PathOf(int index) => "/specs/synthetic/Synth" + index.ToString("D3", CultureInfo.InvariantCulture) + ".yaml";
