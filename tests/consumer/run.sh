@@ -13,7 +13,9 @@
 #             program's own specs included); the program's output must not see the stand-in;
 #   aot       (BINDINGS_CONSUMER_AOT=1, or =auto when the NativeAOT compiler restores) the program
 #             published with PublishAot=true; prints its size and start time; the test project then
-#             runs the native executable against the stand-in.
+#             runs the native executable against the stand-in;
+#   tool      the importer (tools/Bindings.Import) packed as a .NET tool, installed from the feed, run
+#             on its test fixture: it writes the specs, and --check finds no drift in them.
 # Prints one line per check and ends with 'N passed, N failed'; exits non-zero on any failure.
 #
 # Environment: BINDINGS_CONSUMER_AOT=0|1|auto (default auto), BINDINGS_CONSUMER_KEEP=1 keeps the
@@ -169,14 +171,14 @@ done
   done < <(dotnet nuget list source --format short 2>/dev/null)
   echo '  </packageSources>'
   echo '  <packageSourceMapping>'
-  echo '    <packageSource key="bindings-local"><package pattern="Bindings.Generator" /><package pattern="Bindings.Runtime" /><package pattern="Bindings.StandIn" /><package pattern="Bindings.StandIn.Tool" /></packageSource>'
+  echo '    <packageSource key="bindings-local"><package pattern="Bindings.Generator" /><package pattern="Bindings.Runtime" /><package pattern="Bindings.StandIn" /><package pattern="Bindings.StandIn.Tool" /><package pattern="Bindings.Import" /></packageSource>'
   for i in $(seq 1 "$n"); do
     echo '    <packageSource key="upstream'"$i"'"><package pattern="*" /></packageSource>'
   done
   echo '  </packageSourceMapping>'
   echo '</configuration>'
 } >"$work/nuget.config"
-rm -rf "$packages/bindings.generator" "$packages/bindings.runtime" "$packages/bindings.standin" "$packages/bindings.standin.tool"
+rm -rf "$packages/bindings.generator" "$packages/bindings.runtime" "$packages/bindings.standin" "$packages/bindings.standin.tool" "$packages/bindings.import"
 
 copy_template() { # copy_template template destination
   mkdir -p "$2"
@@ -352,6 +354,26 @@ else
     fail "consumer program publishes with NativeAOT, no trim/AOT warning"
     show_log "$log"
   fi
+fi
+
+# --- 8. the importer as a .NET tool --------------------------------------------------------------
+log="$logs/tool.log"
+fixture="$repo/tests/Bindings.Import.Tests/Fixtures/backup-tasks"
+imported="$work/imported"
+if dotnet pack "$repo/tools/Bindings.Import/Bindings.Import.csproj" -c Release -o "$feed" -p:ContinuousIntegrationBuild=true >"$log" 2>&1 \
+    && dotnet tool install Bindings.Import --version "$version" --tool-path "$work/tool" --configfile "$work/nuget.config" >>"$log" 2>&1; then
+  pass "the importer packs as a .NET tool and installs from the feed"
+  if "$work/tool/bindings" import "$fixture/main.dara" "$fixture/api-docs.json" "$fixture/api-info.json" --out "$imported" --overlay "$fixture/import-overlay.yaml" >>"$log" 2>&1 \
+      && [[ -f "$imported/DescribeBackupTasks.yaml" && -f "$imported/rds-2014-08-15.yaml" ]] \
+      && "$work/tool/bindings" import "$fixture/main.dara" "$fixture/api-docs.json" "$fixture/api-info.json" --out "$imported" --overlay "$fixture/import-overlay.yaml" --check >>"$log" 2>&1; then
+    pass "the installed 'bindings import' writes the fixture's specs and --check finds no drift"
+  else
+    fail "the installed 'bindings import' writes the fixture's specs and --check finds no drift"
+    show_log "$log"
+  fi
+else
+  fail "the importer packs as a .NET tool and installs from the feed"
+  show_log "$log"
 fi
 
 summary
