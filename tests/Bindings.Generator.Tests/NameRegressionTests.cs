@@ -146,6 +146,19 @@ public class NameRegressionTests
         Assert.Empty(GeneratorHarness.Problems(run.Output));
     }
 
+    [Fact]
+    public void OperationsNamedLikeTheNamesAnotherOperationAddsToTheClient()
+    {
+        // Send adds SendAsync, SendWithResponseAsync and the fields SendOperation, SendJson and SendXml to the
+        // partial client, each operation in its own file: operations of those names must not meet them
+        // (SendWithResponse's SendWithResponseAsync is another overload, of another request type).
+        var operations = new[] { "Send", "SendWithResponse", "SendOperation", "SendJson", "SendXml", "SendAsync" };
+        var yaml = Header + "operations:\n" + string.Concat(operations.Select(name => "  " + name + ":\n    response:\n      RequestId: string\n"));
+        var run = AssertBuilds(yaml);
+        var client = run.Output.GetTypeByMetadataName("Bindings.Names.INamesClient")!;
+        Assert.Equal(2 * operations.Length, client.GetMembers().OfType<IMethodSymbol>().Count(method => method.MethodKind == MethodKind.Ordinary));
+    }
+
     private static GeneratorRun AssertBuilds(string yaml) => AssertBuilds(("/specs/names.yaml", yaml));
 
     private static GeneratorRun AssertBuilds(params (string Path, string Yaml)[] specs)
