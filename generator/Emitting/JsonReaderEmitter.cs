@@ -15,6 +15,7 @@ internal sealed class JsonReaderEmitter
     private const string Json = "global::Bindings.Serialization.JsonParsing";
     private const string ReaderType = "ref global::System.Text.Json.Utf8JsonReader";
     private const string Span = "global::System.ReadOnlySpan<byte>";
+    private const string Stream = "global::System.IO.Stream";
     private const string UnknownList = "global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember>";
 
     private readonly ShapeUnit _unit;
@@ -58,46 +59,13 @@ internal sealed class JsonReaderEmitter
 
     /// <summary>The public entry points: each a forward to the type's <c>ResponseParser</c> in the runtime.</summary>
     private void EmitEntryPoints(SourceWriter writer, string name, string parser)
-    {
-        const string Exception = "/// <exception cref=\"global::Bindings.ResponseParseException\">The document is malformed or a value has the wrong kind.</exception>";
-        const string Options = "global::Bindings.ResponseParseOptions?";
-        var scope = _names.NewScope();
-        var utf8Json = scope.New("utf8Json");
-        var json = scope.New("json");
-        var options = scope.New("options");
-        var cancellationToken = scope.New("cancellationToken");
-        var optionsDoc = "/// <param name=\"" + options + "\">Limits on depth and size; the defaults when null.</param>";
-
-        writer.Doc("Parses " + name + " from UTF-8 JSON; a byte order mark is allowed.");
-        writer.Line("/// <param name=\"" + utf8Json + "\">The whole document.</param>");
-        writer.Line(optionsDoc);
-        writer.Line(Exception);
-        writer.Line("public static " + name + " " + TypeSurfaces.Shape.ParseJson + "(" + Span + " " + utf8Json + ", " + Options + " " + options + " = null) => "
-            + parser + ".ParseJson(" + utf8Json + ", " + options + ");");
-        writer.Line();
-        writer.Doc("Parses " + name + " from JSON text.");
-        writer.Line("/// <param name=\"" + json + "\">The whole document.</param>");
-        writer.Line(optionsDoc);
-        writer.Line(Exception);
-        writer.Line("public static " + name + " " + TypeSurfaces.Shape.ParseJson + "(string " + json + ", " + Options + " " + options + " = null) => "
-            + parser + ".ParseJson(" + json + ", " + options + ");");
-        writer.Line();
-        writer.Doc("Parses " + name + " from a stream of UTF-8 JSON, read to its end.");
-        writer.Line("/// <param name=\"" + utf8Json + "\">The stream; it is not closed.</param>");
-        writer.Line(optionsDoc);
-        writer.Line(Exception);
-        writer.Line("public static " + name + " " + TypeSurfaces.Shape.ParseJson + "(global::System.IO.Stream " + utf8Json + ", " + Options + " " + options + " = null) => "
-            + parser + ".ParseJson(" + utf8Json + ", " + options + ");");
-        writer.Line();
-        writer.Doc("Parses " + name + " from a stream of UTF-8 JSON, read asynchronously to its end.");
-        writer.Line("/// <param name=\"" + utf8Json + "\">The stream; it is not closed.</param>");
-        writer.Line(optionsDoc);
-        writer.Line("/// <param name=\"" + cancellationToken + "\">Cancels the read.</param>");
-        writer.Line(Exception);
-        writer.Line("public static global::System.Threading.Tasks.Task<" + name + "> " + TypeSurfaces.Shape.ParseJsonAsync + "(global::System.IO.Stream " + utf8Json + ", "
-            + Options + " " + options + " = null, global::System.Threading.CancellationToken " + cancellationToken + " = default) => "
-            + parser + ".ParseJsonAsync(" + utf8Json + ", " + options + ", " + cancellationToken + ");");
-    }
+        => EntryPointEmitter.Emit(writer, name, parser, _names, "/// <exception cref=\"global::Bindings.ResponseParseException\">The document is malformed or a value has the wrong kind.</exception>", new[]
+        {
+            new EntryPoint("Parses " + name + " from UTF-8 JSON; a byte order mark is allowed.", TypeSurfaces.Shape.ParseJson, Span, "utf8Json", "The whole document."),
+            new EntryPoint("Parses " + name + " from JSON text.", TypeSurfaces.Shape.ParseJson, "string", "json", "The whole document."),
+            new EntryPoint("Parses " + name + " from a stream of UTF-8 JSON, read to its end.", TypeSurfaces.Shape.ParseJson, Stream, "utf8Json", "The stream; it is not closed."),
+            new EntryPoint("Parses " + name + " from a stream of UTF-8 JSON, read asynchronously to its end.", TypeSurfaces.Shape.ParseJsonAsync, Stream, "utf8Json", "The stream; it is not closed.", IsAsync: true),
+        });
 
     private void EmitObjectReader(SourceWriter writer)
     {

@@ -15,6 +15,7 @@ internal sealed class XmlReaderEmitter
     private const string Xml = "global::Bindings.Serialization.XmlParsing";
     private const string ReaderType = "global::System.Xml.XmlReader";
     private const string OptionsType = "global::Bindings.ResponseParseOptions";
+    private const string Stream = "global::System.IO.Stream";
     private const string UnknownList = "global::Bindings.Serialization.ListBuilder<global::Bindings.UnknownMember>";
 
     private readonly ShapeUnit _unit;
@@ -54,38 +55,12 @@ internal sealed class XmlReaderEmitter
 
     /// <summary>The public entry points: each a forward to the type's <c>ResponseParser</c> in the runtime.</summary>
     private void EmitEntryPoints(SourceWriter writer, string name, string parser)
-    {
-        const string Exception = "/// <exception cref=\"global::Bindings.ResponseParseException\">The document is malformed, has a DTD, or a value has the wrong kind.</exception>";
-        const string Options = "global::Bindings.ResponseParseOptions?";
-        var scope = _names.NewScope();
-        var xml = scope.New("xml");
-        var options = scope.New("options");
-        var cancellationToken = scope.New("cancellationToken");
-        var optionsDoc = "/// <param name=\"" + options + "\">Limits on depth and size; the defaults when null.</param>";
-
-        writer.Doc("Parses " + name + " from an XML stream; the encoding comes from its byte order mark or declaration.");
-        writer.Line("/// <param name=\"" + xml + "\">The stream; it is not closed.</param>");
-        writer.Line(optionsDoc);
-        writer.Line(Exception);
-        writer.Line("public static " + name + " " + TypeSurfaces.Shape.ParseXml + "(global::System.IO.Stream " + xml + ", " + Options + " " + options + " = null) => "
-            + parser + ".ParseXml(" + xml + ", " + options + ");");
-        writer.Line();
-        writer.Doc("Parses " + name + " from XML text.");
-        writer.Line("/// <param name=\"" + xml + "\">The whole document.</param>");
-        writer.Line(optionsDoc);
-        writer.Line(Exception);
-        writer.Line("public static " + name + " " + TypeSurfaces.Shape.ParseXml + "(string " + xml + ", " + Options + " " + options + " = null) => "
-            + parser + ".ParseXml(" + xml + ", " + options + ");");
-        writer.Line();
-        writer.Doc("Parses " + name + " from an XML stream, read asynchronously to its end first.");
-        writer.Line("/// <param name=\"" + xml + "\">The stream; it is not closed.</param>");
-        writer.Line(optionsDoc);
-        writer.Line("/// <param name=\"" + cancellationToken + "\">Cancels the read.</param>");
-        writer.Line(Exception);
-        writer.Line("public static global::System.Threading.Tasks.Task<" + name + "> " + TypeSurfaces.Shape.ParseXmlAsync + "(global::System.IO.Stream " + xml + ", "
-            + Options + " " + options + " = null, global::System.Threading.CancellationToken " + cancellationToken + " = default) => "
-            + parser + ".ParseXmlAsync(" + xml + ", " + options + ", " + cancellationToken + ");");
-    }
+        => EntryPointEmitter.Emit(writer, name, parser, _names, "/// <exception cref=\"global::Bindings.ResponseParseException\">The document is malformed, has a DTD, or a value has the wrong kind.</exception>", new[]
+        {
+            new EntryPoint("Parses " + name + " from an XML stream; the encoding comes from its byte order mark or declaration.", TypeSurfaces.Shape.ParseXml, Stream, "xml", "The stream; it is not closed."),
+            new EntryPoint("Parses " + name + " from XML text.", TypeSurfaces.Shape.ParseXml, "string", "xml", "The whole document."),
+            new EntryPoint("Parses " + name + " from an XML stream, read asynchronously to its end first.", TypeSurfaces.Shape.ParseXmlAsync, Stream, "xml", "The stream; it is not closed.", IsAsync: true),
+        });
 
     private void EmitElementReader(SourceWriter writer)
     {

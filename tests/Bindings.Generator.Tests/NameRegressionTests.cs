@@ -128,6 +128,37 @@ public class NameRegressionTests
         Assert.Empty(run.Sources);
     }
 
+    [Theory]
+    [InlineData("INamesClient")]
+    [InlineData("NamesClient")]
+    [InlineData("NamesClientServiceCollectionExtensions")]
+    public void AShapeNamedLikeATypeOfTheClientIsBnd004AtTheShape(string name)
+    {
+        // The client declares its class, its interface and its registration: a shape of the same name is
+        // refused where it is written, and the rest builds (the interface was not reserved before).
+        var yaml = Header + "operations:\n  Ping:\n    response:\n      RequestId: string\nshapes:\n  " + name + ":\n    members:\n      Id: long\n";
+        var run = GeneratorHarness.Run(new[] { GeneratorHarness.Spec("/specs/names.yaml", yaml) });
+        var duplicate = Assert.Single(run.Diagnostics);
+        Assert.Equal("BND004", duplicate.Id);
+        Assert.Contains("'" + name + "'", duplicate.GetMessage());
+        Assert.Equal(("/specs/names.yaml", 7), (duplicate.Location.GetLineSpan().Path, duplicate.Location.GetLineSpan().StartLinePosition.Line));
+        Assert.Contains("partial interface INamesClient", run.Source("Bindings.Names.NamesClient.g.cs"));
+        Assert.Empty(GeneratorHarness.Problems(run.Output));
+    }
+
+    [Fact]
+    public void OperationsNamedLikeTheNamesAnotherOperationAddsToTheClient()
+    {
+        // Send adds SendAsync, SendWithResponseAsync and the fields SendOperation, SendJson and SendXml to the
+        // partial client, each operation in its own file: operations of those names must not meet them
+        // (SendWithResponse's SendWithResponseAsync is another overload, of another request type).
+        var operations = new[] { "Send", "SendWithResponse", "SendOperation", "SendJson", "SendXml", "SendAsync" };
+        var yaml = Header + "operations:\n" + string.Concat(operations.Select(name => "  " + name + ":\n    response:\n      RequestId: string\n"));
+        var run = AssertBuilds(yaml);
+        var client = run.Output.GetTypeByMetadataName("Bindings.Names.INamesClient")!;
+        Assert.Equal(2 * operations.Length, client.GetMembers().OfType<IMethodSymbol>().Count(method => method.MethodKind == MethodKind.Ordinary));
+    }
+
     private static GeneratorRun AssertBuilds(string yaml) => AssertBuilds(("/specs/names.yaml", yaml));
 
     private static GeneratorRun AssertBuilds(params (string Path, string Yaml)[] specs)
