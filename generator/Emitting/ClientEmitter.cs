@@ -94,6 +94,7 @@ internal static class ClientEmitter
                 }
 
                 OperationDocumentation(writer, unit.Namespace, operation, withResponse, request, token);
+                EmitterHelpers.Obsolete(writer, operation.Deprecated);
                 writer.Line(Signature(unit.Namespace, operation, withResponse, request, token) + ";");
             }
         }
@@ -110,6 +111,7 @@ internal static class ClientEmitter
                 }
 
                 writer.Line("/// <inheritdoc/>");
+                EmitterHelpers.Obsolete(writer, operation.Deprecated);
                 using (writer.Block("public " + Signature(unit.Namespace, operation, withResponse, request, token)))
                 {
                     writer.Line("return " + TypeSurfaces.Client.Rpc + "." + (withResponse ? "SendWithResponseAsync" : "SendAsync") + "(" + request + ", " + description
@@ -138,6 +140,17 @@ internal static class ClientEmitter
             writer.Line("private static readonly " + type + " " + json + " = " + response + "." + TypeSurfaces.Shape.ParseJsonAsync + ";");
             writer.Line();
             writer.Line("private static readonly " + type + " " + xml + " = " + response + "." + TypeSurfaces.Shape.ParseXmlAsync + ";");
+            if (operation.Pagination is { } pagination)
+            {
+                PagerAndWaiterEmitter.EmitPagers(writer, unit.Namespace, operation.Name, pagination,
+                    (page, pageToken) => TypeSurfaces.Client.Rpc + ".SendAsync(" + page + ", " + description + ", " + json + ", " + xml + ", " + pageToken + ")", scope);
+            }
+
+            foreach (var waiter in operation.Waiters)
+            {
+                PagerAndWaiterEmitter.EmitWaiter(writer, unit.Namespace, operation.Name, waiter, TypeSurfaces.Client.Rpc,
+                    (waitRequest, pollToken) => operation.Name + TypeSurfaces.Client.OperationSuffix + "(" + waitRequest + ", " + pollToken + ")", scope);
+            }
         }
     }
 
@@ -190,8 +203,26 @@ internal static class ClientEmitter
     private static void EmitEndpoints(SourceWriter writer, EndpointsModel endpoints)
     {
         writer.Doc("The service's hosts, from the spec; <c>{regionId}</c> stands for the options' region.");
-        writer.Line("public static global::Bindings.Client.ServiceEndpoints " + TypeSurfaces.Client.Endpoints + " { get; } = new global::Bindings.Client.ServiceEndpoints("
-            + Literal(endpoints.Default) + ", " + Literal(endpoints.Regional) + ", " + Literal(endpoints.Vpc) + ");");
+        var hosts = Literal(endpoints.Default) + ", " + Literal(endpoints.Regional) + ", " + Literal(endpoints.Vpc);
+        if (endpoints.Regions.IsEmpty)
+        {
+            writer.Line("public static global::Bindings.Client.ServiceEndpoints " + TypeSurfaces.Client.Endpoints + " { get; } = new global::Bindings.Client.ServiceEndpoints(" + hosts + ");");
+            return;
+        }
+
+        // The region map goes first, for every network, as the official SDK's getEndpoint uses its @endpointMap.
+        writer.Line("public static global::Bindings.Client.ServiceEndpoints " + TypeSurfaces.Client.Endpoints + " { get; } = new global::Bindings.Client.ServiceEndpoints(");
+        writer.Indent();
+        writer.Line(hosts + ",");
+        writer.Line("new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)");
+        writer.OpenBlock(string.Empty);
+        foreach (var region in endpoints.Regions)
+        {
+            writer.Line("[" + SourceWriter.Literal(region.Region) + "] = " + SourceWriter.Literal(region.Host) + ",");
+        }
+
+        writer.CloseBlock(");");
+        writer.Outdent();
     }
 
     private static void OperationDocumentation(SourceWriter writer, string ns, ClientOperation operation, bool withResponse, string request, string token)
@@ -333,6 +364,11 @@ internal static class ClientEmitter
         if (endpoints.Vpc is { } vpc)
         {
             hosts.Add("<c>" + SourceWriter.Escape(vpc) + "</c> inside a VPC");
+        }
+
+        if (!endpoints.Regions.IsEmpty)
+        {
+            hosts.Insert(0, "the host of the region in the spec's map of " + endpoints.Regions.Count + " regions (for every network, as the official SDK)");
         }
 
         return hosts.Count == 0

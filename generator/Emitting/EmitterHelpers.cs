@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Bindings.Generator.Model;
 
 namespace Bindings.Generator.Emitting;
@@ -28,8 +29,32 @@ internal static class EmitterHelpers
             writer.Line("#pragma warning disable CS8981");
         }
 
+        if (UsesDeprecated(unit))
+        {
+            // The spec deprecates members or methods that this file must still read, write or call.
+            writer.Line("#pragma warning disable CS0618");
+        }
+
         writer.Line();
         return writer;
+    }
+
+    private static bool UsesDeprecated(EmitUnit unit) => unit switch
+    {
+        ShapeUnit shape => shape.Members.Any(member => member.Deprecated is not null),
+        OperationUnit operation => operation.Request.Parameters.Any(member => member.Deprecated is not null)
+                                   || operation.Response.Members.Any(member => member.Deprecated is not null)
+                                   || operation.Client?.Deprecated is not null,
+        _ => false,
+    };
+
+    /// <summary><c>[Obsolete]</c> with the spec's text, when the spec deprecates what follows.</summary>
+    public static void Obsolete(SourceWriter writer, string? deprecated)
+    {
+        if (deprecated is not null)
+        {
+            writer.Line("[global::System.Obsolete(" + SourceWriter.Literal(deprecated) + ")]");
+        }
     }
 
     private static bool IsLowerCaseAscii(string name)
@@ -48,11 +73,13 @@ internal static class EmitterHelpers
     /// <summary>The C# type of one value of the member's kind, never nullable.</summary>
     public static string ElementType(MemberType type, string ns) => type.BuiltIn?.CSharpType ?? "global::" + ns + "." + type.NamedType;
 
-    /// <summary>The property type: nullable for a single value (absent is null), a read-only list otherwise.</summary>
+    /// <summary>The property type: nullable for a single value (absent is null), a read-only list or map otherwise.</summary>
     public static string PropertyType(MemberType type, string ns)
         => type.IsList
             ? "global::System.Collections.Generic.IReadOnlyList<" + ElementType(type, ns) + ">"
-            : ElementType(type, ns) + "?";
+            : type.IsMap
+                ? "global::System.Collections.Generic.IReadOnlyDictionary<string, " + ElementType(type, ns) + ">"
+                : ElementType(type, ns) + "?";
 
     /// <summary>The doc comment of a generated property: the spec's description, then the wire facts.</summary>
     public static void MemberDocumentation(SourceWriter writer, MemberModel member)
@@ -74,6 +101,27 @@ internal static class EmitterHelpers
             remarks.Add("Each item is wrapped as <c>" + SourceWriter.Escape(itemName) + "</c> on the wire.");
         }
 
+        if (member.Type.DateFormat is not null)
+        {
+            remarks.Add("On the wire as <c>" + SourceWriter.Escape(DateTimeFormats.All.First(format => format.RuntimeName == member.Type.DateFormat).SpecName) + "</c>.");
+        }
+
+        if (member.Style is WireStyle.Json or WireStyle.Simple or WireStyle.SpaceDelimited or WireStyle.PipeDelimited && member.Type.Kind != ValueKind.Raw)
+        {
+            remarks.Add(member.Style == WireStyle.Json ? "Sent as one parameter holding its JSON text." : "Sent as one parameter, its items joined with '" + WireStyles.Of(member.Style).Separator + "'.");
+        }
+
+        if (member.InBody)
+        {
+            remarks.Add("Travels in the form body: a request that sets it is sent as POST.");
+        }
+
+        if (member.Default is { } defaultValue)
+        {
+            remarks.Add("Default (what the service uses when it is not sent): <c>" + SourceWriter.Escape(defaultValue) + "</c>.");
+        }
+
         writer.Remarks(remarks.ToArray());
+        Obsolete(writer, member.Deprecated);
     }
 }

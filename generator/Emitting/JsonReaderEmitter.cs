@@ -164,6 +164,8 @@ internal sealed class JsonReaderEmitter
     {
         ValueKind.Enum => Json + ".ReadEnum<" + EmitterHelpers.ElementType(type, _unit.Namespace) + ">(ref " + reader + ")",
         ValueKind.Shape => EmitterHelpers.ElementType(type, _unit.Namespace) + "." + TypeSurfaces.Shape.ReadJson + "(ref " + reader + ", " + json + ")",
+        ValueKind.Raw => Json + "." + type.BuiltIn!.JsonReader + "(ref " + reader + ", " + json + ")",
+        ValueKind.DateTime when type.DateFormat is { } format => Json + "." + type.BuiltIn!.JsonReader + "(ref " + reader + ", " + DateTimeFormats.Expression(format) + ")",
         _ => Json + "." + type.BuiltIn!.JsonReader + "(ref " + reader + ")",
     };
 

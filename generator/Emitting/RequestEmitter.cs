@@ -24,7 +24,8 @@ internal static class RequestEmitter
             "Sent as <c>Action=" + unit.OperationName + "</c>, <c>Version=" + unit.Version + "</c>; the response is",
             "<see cref=\"global::" + unit.Namespace + "." + unit.ResponseTypeName + "\"/>.");
         writer.Line(EmitterHelpers.GeneratedCodeAttribute);
-        using (writer.Block(accessibility + " sealed partial class " + name + " : global::Bindings.IRpcRequest"))
+        var bodyInterface = unit.Parameters.Any(parameter => parameter.InBody) ? ", global::Bindings.IRpcBodyParameters" : string.Empty;
+        using (writer.Block(accessibility + " sealed partial class " + name + " : global::Bindings.IRpcRequest" + bodyInterface))
         {
             foreach (var parameter in unit.Parameters)
             {
@@ -42,13 +43,15 @@ internal static class RequestEmitter
             EmitValidate(writer, unit, names.NewScope());
             writer.Line();
             EmitWriteParameters(writer, unit, names.NewScope());
+            if (bodyInterface.Length > 0)
+            {
+                EmitBodyParameters(writer, unit);
+            }
         }
     }
 
     private static string ParameterType(MemberType type, string ns)
-        => type.IsList
-            ? "global::System.Collections.Generic.IReadOnlyList<" + EmitterHelpers.ElementType(type, ns) + ">?"
-            : EmitterHelpers.PropertyType(type, ns);
+        => type.IsList || type.IsMap ? EmitterHelpers.PropertyType(type, ns) + "?" : EmitterHelpers.PropertyType(type, ns);
 
     private static void EmitValidate(SourceWriter writer, RequestUnit unit, NameAllocator scope)
     {
@@ -68,7 +71,7 @@ internal static class RequestEmitter
                 if (parameter.Required)
                 {
                     // Blank text names nothing, and default(enum) has no wire text: both are missing.
-                    var missing = type.IsList
+                    var missing = type.IsList || type.IsMap
                         ? property + " is null || " + property + ".Count == 0"
                         : isEnum
                             ? "!" + property + ".HasValue || " + property + ".Value." + TypeSurfaces.Enum.WireValue + ".Length == 0"
@@ -76,22 +79,32 @@ internal static class RequestEmitter
                                 ? "!" + property + ".HasValue"
                                 : isText
                                     ? "string.IsNullOrWhiteSpace(" + property + ")"
-                                    : "string.IsNullOrEmpty(" + property + ")";
+                                    : type.Kind == ValueKind.String
+                                        ? "string.IsNullOrEmpty(" + property + ")"
+                                        : property + " is null";
                     writer.Line("if (" + missing + ") throw new " + Invalid + "(" + operation + ", " + wire + ", \"is required\");");
                 }
 
-                if (isEnum && !type.IsList)
+                if (type.DateFormat is { } format && !type.IsList && !type.IsMap)
+                {
+                    // A value the format cannot carry (seconds in a minutes format, a time before 1970 in Unix time) is refused, never cut.
+                    var problem = scope.New("problem");
+                    writer.Line("if (" + property + ".HasValue && global::Bindings.Serialization.DateTimeText.Problem(" + property + ".Value, " + DateTimeFormats.Expression(format)
+                        + ") is string " + problem + ") throw new " + Invalid + "(" + operation + ", " + wire + ", " + problem + ");");
+                }
+
+                if (isEnum && !type.IsList && !type.IsMap)
                 {
                     writer.Line("if (" + property + ".HasValue && " + property + ".Value." + TypeSurfaces.Enum.WireValue + ".Length == 0) throw new " + Invalid + "(" + operation + ", " + wire + ", " + UnsetEnum + ");");
                 }
-                else if (isEnum)
+                else if (isEnum && type.IsList)
                 {
                     i ??= scope.New("i");
                     writer.Line("if (" + property + " is object) for (var " + i + " = 0; " + i + " < " + property + ".Count; " + i + "++) if (" + property + "[" + i + "]." + TypeSurfaces.Enum.WireValue
                         + ".Length == 0) throw new " + Invalid + "(" + operation + ", " + wire + ", " + UnsetEnum + ");");
                 }
 
-                if (isText && !type.IsList && IsIdentifier(parameter))
+                if (isText && !type.IsList && !type.IsMap && IsIdentifier(parameter))
                 {
                     writer.Line("if (" + property + " is object && global::Bindings.Serialization.WireText.HasControlCharacter(" + property + ")) throw new " + Invalid + "(" + operation + ", " + wire + ", \"must not contain control characters\");");
                 }
@@ -161,49 +174,39 @@ internal static class RequestEmitter
     private static void EmitWriteParameters(SourceWriter writer, RequestUnit unit, NameAllocator scope)
     {
         var parameters = scope.New("parameters");
-        var i = scope.New("i");
-        writer.Doc("Adds <c>Action</c>, <c>Version</c> and every parameter that is set, with its wire name and invariant text.");
+        var wireWriter = scope.New("writer");
+        writer.Doc("Adds <c>Action</c>, <c>Version</c> and every parameter that is set, by wire name, as the official SDK writes it.");
         writer.Line("/// <param name=\"" + parameters + "\">Where to add them; the signer adds the common parameters.</param>");
         using (writer.Block("public void " + TypeSurfaces.Request.WriteParameters + "(global::System.Collections.Generic.ICollection<" + Pair + "> " + parameters + ")"))
         {
             writer.Line("if (" + parameters + " is null) throw new global::System.ArgumentNullException(" + SourceWriter.Literal(parameters) + ");");
             writer.Line(parameters + ".Add(new " + Pair + "(\"Action\", " + SourceWriter.Literal(unit.OperationName) + "));");
             writer.Line(parameters + ".Add(new " + Pair + "(\"Version\", " + SourceWriter.Literal(unit.Version) + "));");
+            if (unit.Parameters.Count == 0)
+            {
+                return;
+            }
+
+            // Repeat lists, flat structures, JSON text and joined lists are written by the runtime, one call each.
+            writer.Line("var " + wireWriter + " = new global::Bindings.Serialization.RpcParameterWriter(" + parameters + ");");
             foreach (var parameter in unit.Parameters)
             {
-                var property = parameter.PropertyName;
-                var wire = SourceWriter.Literal(parameter.WireName);
-                if (parameter.Type.IsList)
-                {
-                    // RPC lists are flattened: Name.1, Name.2, ... counted from one.
-                    using (writer.Block("if (" + property + " is object)"))
-                    {
-                        using (writer.Block("for (var " + i + " = 0; " + i + " < " + property + ".Count; " + i + "++)"))
-                        {
-                            writer.Line(parameters + ".Add(new " + Pair + "(" + wire + " + \".\" + global::Bindings.Serialization.WireText.Format(" + i + " + 1), " + Text(parameter.Type, property + "[" + i + "]") + "));");
-                        }
-                    }
-                }
-                else if (!parameter.Type.IsValueType)
-                {
-                    writer.Line("if (" + property + " is object) " + parameters + ".Add(new " + Pair + "(" + wire + ", " + property + "));");
-                }
-                else if (parameter.Type.Kind == ValueKind.Enum)
-                {
-                    // default(enum) has no wire text: it is never sent as an empty parameter.
-                    writer.Line("if (" + property + ".HasValue && " + property + ".Value." + TypeSurfaces.Enum.WireValue + ".Length != 0) " + parameters + ".Add(new " + Pair + "(" + wire + ", " + Text(parameter.Type, property + ".Value") + "));");
-                }
-                else
-                {
-                    writer.Line("if (" + property + ".HasValue) " + parameters + ".Add(new " + Pair + "(" + wire + ", " + Text(parameter.Type, property + ".Value") + "));");
-                }
+                writer.Line(WireWriterEmitter.Statement(wireWriter, parameter, unit.Namespace, parameter.PropertyName, scope.NewScope()));
             }
         }
     }
 
-    /// <summary>The wire text of one value: its own for a string, the wire value of an enum, invariant text otherwise.</summary>
-    private static string Text(MemberType type, string value)
-        => type.Kind == ValueKind.Enum ? value + "." + TypeSurfaces.Enum.WireValue
-            : type.BuiltIn!.WireFormatter is { } formatter ? "global::Bindings.Serialization.WireText." + formatter + "(" + value + ")"
-            : value;
+    /// <summary>
+    /// <c>IRpcBodyParameters</c>, for a request with <c>position: body</c> parameters: when one is set, the
+    /// request goes as POST with its parameters in the form body, whatever method the client is configured for.
+    /// </summary>
+    private static void EmitBodyParameters(SourceWriter writer, RequestUnit unit)
+    {
+        var body = unit.Parameters.Where(parameter => parameter.InBody).Select(parameter => IsSet(parameter)).ToList();
+        writer.Line();
+        writer.Line("bool global::Bindings.IRpcBodyParameters.HasBodyParameters => " + string.Join(" || ", body) + ";");
+    }
+
+    private static string IsSet(MemberModel parameter)
+        => !parameter.Type.IsList && !parameter.Type.IsMap && parameter.Type.IsValueType ? parameter.PropertyName + ".HasValue" : parameter.PropertyName + " is object";
 }

@@ -51,7 +51,10 @@ internal static class ShapeEmitter
             "(numbers as strings and the reverse, a single item for a list, missing lists) and keep fields",
             "the spec does not describe in <see cref=\"" + TypeSurfaces.Shape.UnknownMembers + "\"/>.");
         writer.Line(EmitterHelpers.GeneratedCodeAttribute);
-        using (writer.Block(unit.Accessibility + " sealed partial class " + name + " : global::System.IEquatable<" + name + ">"))
+        // A structure (not a response) can be sent in a request too: it hands its members to the runtime's writer.
+        var sendable = unit.OperationName is null;
+        using (writer.Block(unit.Accessibility + " sealed partial class " + name + " : global::System.IEquatable<" + name + ">"
+            + (sendable ? ", global::Bindings.Serialization.IWireShape" : string.Empty)))
         {
             writer.Line("private static readonly global::Bindings.Serialization.ResponseParser<" + name + "> " + parser
                 + " = new global::Bindings.Serialization.ResponseParser<" + name + ">(" + SourceWriter.Literal(name) + ", "
@@ -82,6 +85,11 @@ internal static class ShapeEmitter
                 + " { get; set; } = global::System.Array.Empty<global::Bindings.UnknownMember>();");
             writer.Line();
             EmitEquality(writer, unit, names);
+            if (sendable)
+            {
+                writer.Line();
+                WireWriterEmitter.EmitShapeWriter(writer, unit, names);
+            }
         }
     }
 

@@ -222,6 +222,8 @@ internal sealed class XmlReaderEmitter
     {
         ValueKind.Enum => Xml + ".ReadEnum<" + EmitterHelpers.ElementType(type, _unit.Namespace) + ">(" + reader + ")",
         ValueKind.Shape => EmitterHelpers.ElementType(type, _unit.Namespace) + "." + TypeSurfaces.Shape.ReadXml + "(" + reader + ", " + options + ")",
+        ValueKind.Raw => Xml + "." + type.BuiltIn!.XmlReader + "(" + reader + ", " + options + ")",
+        ValueKind.DateTime when type.DateFormat is { } format => Xml + "." + type.BuiltIn!.XmlReader + "(" + reader + ", " + DateTimeFormats.Expression(format) + ")",
         _ => Xml + "." + type.BuiltIn!.XmlReader + "(" + reader + ")",
     };
 

@@ -58,6 +58,9 @@ internal static class BuiltInTypes
     /// <summary><c>type: list</c> with <c>items</c>: many values of one type.</summary>
     public const string List = "list";
 
+    /// <summary><c>type: map</c> with <c>items</c>: values of one type by string key.</summary>
+    public const string Map = "map";
+
     public static readonly ImmutableArray<BuiltInType> All = ImmutableArray.Create(
         new BuiltInType("string", ValueKind.String, "string", false, "ReadString", "ReadString", null, ConstraintKinds.Length, "", null, false, true, "text"),
         new BuiltInType("integer", ValueKind.Int32, "int", true, "ReadInt32", "ReadInt32", "Format", ConstraintKinds.Range, "", (int.MinValue, int.MaxValue), false, false, "a 32-bit integer"),
@@ -65,10 +68,11 @@ internal static class BuiltInTypes
         new BuiltInType("boolean", ValueKind.Boolean, "bool", true, "ReadBoolean", "ReadBoolean", "Format", ConstraintKinds.None, "", null, false, false, "true or false"),
         new BuiltInType("double", ValueKind.Double, "double", true, "ReadDouble", "ReadDouble", "Format", ConstraintKinds.Range, "d", null, true, false, "a binary floating-point number"),
         new BuiltInType("decimal", ValueKind.Decimal, "decimal", true, "ReadDecimal", "ReadDecimal", "Format", ConstraintKinds.Range, "m", null, false, false, "a decimal number"),
-        new BuiltInType("datetime", ValueKind.DateTime, "global::System.DateTimeOffset", true, "ReadDateTime", "ReadDateTime", "Format", ConstraintKinds.None, "", null, false, false, "an ISO 8601 date and time (UTC)"));
+        new BuiltInType("datetime", ValueKind.DateTime, "global::System.DateTimeOffset", true, "ReadDateTime", "ReadDateTime", "Format", ConstraintKinds.None, "", null, false, false, "an ISO 8601 date and time (UTC)"),
+        new BuiltInType("any", ValueKind.Raw, "global::Bindings.RawValue", false, "ReadRaw", "ReadRaw", null, ConstraintKinds.None, "", null, false, false, "a value kept as it was sent (JSON text, or outer XML)"));
 
-    /// <summary>The names a spec may write as a type, <c>list</c> last: for the schema and for BND003's message.</summary>
-    public static readonly string SpecNames = string.Join(", ", All.Select(type => type.SpecName)) + ", " + List;
+    /// <summary>The names a spec may write as a type, <c>list</c> and <c>map</c> last: for the schema and for BND003's message.</summary>
+    public static readonly string SpecNames = string.Join(", ", All.Select(type => type.SpecName)) + ", " + List + ", " + Map;
 
     /// <summary>The built-in type a spec names so, or null (an enum's or a shape's name, or a mistake).</summary>
     public static BuiltInType? Find(string specName)

@@ -76,7 +76,17 @@ internal sealed record ClientOperation(
     string? IdempotencyTokenProperty,
     string? IdempotencyTokenWireName = null,
     bool Anonymous = false,
-    EquatableArray<string> RetryableErrors = default);
+    EquatableArray<string> RetryableErrors = default)
+{
+    /// <summary>The text of the methods' <c>[Obsolete]</c> when the spec deprecates the operation.</summary>
+    public string? Deprecated { get; init; }
+
+    /// <summary>The pager the spec declares, which adds <c>XPagesAsync</c> and <c>XItemsAsync</c>.</summary>
+    public PaginationModel? Pagination { get; init; }
+
+    /// <summary>The waiters the spec declares, each adding <c>WaitFor&lt;Name&gt;Async</c>.</summary>
+    public EquatableArray<WaiterModel> Waiters { get; init; }
+}
 
 /// <summary>
 /// An operation, in one file: its request, its response, and its method on the product's client (a part of

@@ -1,6 +1,10 @@
 namespace Bindings.Generator.Model;
 
-/// <summary>One request parameter or response field, resolved and ready to emit.</summary>
+/// <summary>
+/// One request parameter or response field, resolved and ready to emit: for a request parameter also how it
+/// goes on the wire (<paramref name="Style"/>, <paramref name="InBody"/>) and the service's default; for any
+/// member the text of its <c>[Obsolete]</c> when the spec deprecates it.
+/// </summary>
 internal sealed record MemberModel(
     string WireName,
     string PropertyName,
@@ -10,4 +14,8 @@ internal sealed record MemberModel(
     string? Example,
     string? DocumentedType,
     Constraints Constraints,
-    bool IsIdempotencyToken);
+    bool IsIdempotencyToken,
+    WireStyle Style = WireStyle.None,
+    string? Default = null,
+    string? Deprecated = null,
+    bool InBody = false);

@@ -42,7 +42,10 @@ internal sealed record DeclaredOperation(
     EquatableArray<DeclaredMember> Response,
     SpecLocation Location,
     bool Anonymous = false,
-    EquatableArray<string> RetryableErrors = default);
+    EquatableArray<string> RetryableErrors = default,
+    string? Deprecated = null,
+    DeclaredPagination? Pagination = null,
+    EquatableArray<DeclaredWaiter> Waiters = default);
 
 /// <summary>A member as written: the type is a name still to resolve (<c>list</c> with its <c>items</c>).</summary>
 internal sealed record DeclaredMember(
@@ -58,4 +61,5 @@ internal sealed record DeclaredMember(
     Constraints Constraints,
     bool IsIdempotencyToken,
     SpecLocation NameLocation,
-    SpecLocation TypeLocation);
+    SpecLocation TypeLocation,
+    DeclaredMemberOptions Options);

@@ -12,4 +12,7 @@ internal enum ValueKind
     DateTime,
     Enum,
     Shape,
+
+    /// <summary><c>any</c>: a value kept as it was sent (<c>Bindings.RawValue</c>).</summary>
+    Raw,
 }

@@ -13,7 +13,7 @@ namespace Bindings.Generator.Parsing;
 /// Reads one spec file into a <see cref="SpecDocument"/>. Every problem becomes a diagnostic at the
 /// key or value it concerns; what can still be read is read, so one mistake does not hide the rest.
 /// </summary>
-internal sealed class SpecReader
+internal sealed partial class SpecReader
 {
     private readonly string _filePath;
     private readonly List<DiagnosticInfo> _diagnostics = new();
@@ -108,7 +108,8 @@ internal sealed class SpecReader
             endpoints = new EndpointsModel(
                 OptionalString(endpointMap, "default")?.Value,
                 OptionalString(endpointMap, "regional")?.Value,
-                OptionalString(endpointMap, "vpc")?.Value);
+                OptionalString(endpointMap, "vpc")?.Value,
+                ReadRegions(endpointMap));
         }
 
         return new DeclaredApi(
@@ -266,7 +267,8 @@ internal sealed class SpecReader
         var readOnly = OptionalBoolean(map, "readOnly") ?? false;
         var anonymous = OptionalBoolean(map, "anonymous") ?? false;
         return new DeclaredOperation(
-            name.Value, OptionalString(map, "description")?.Value, readOnly, request, response, name.Location, anonymous, ReadErrorCodes(map, "retryableErrors"));
+            name.Value, OptionalString(map, "description")?.Value, readOnly, request, response, name.Location, anonymous, ReadErrorCodes(map, "retryableErrors"),
+            ReadDeprecated(map), ReadPagination(map), ReadWaiters(map));
     }
 
     /// <summary>A list of Alibaba error codes (<c>Throttling.User</c>, <c>OperationDenied.Busy</c>): letters, digits, '.', '_' and '-'.</summary>
@@ -398,11 +400,11 @@ internal sealed class SpecReader
 
         string? itemType = null;
         var itemTypeNode = OptionalString(map, "items");
-        if (type.Value == BuiltInTypes.List)
+        if (type.Value is BuiltInTypes.List or BuiltInTypes.Map)
         {
             if (itemTypeNode is null)
             {
-                Add(Diagnostics.MissingKey, type.Location, "the list '" + wireName.Value + "'", "items");
+                Add(Diagnostics.MissingKey, type.Location, "the " + type.Value + " '" + wireName.Value + "'", "items");
                 return null;
             }
 
@@ -410,7 +412,7 @@ internal sealed class SpecReader
         }
         else if (itemTypeNode is not null)
         {
-            Add(Diagnostics.InvalidValue, itemTypeNode.Location, "items", "absent unless 'type' is list");
+            Add(Diagnostics.InvalidValue, itemTypeNode.Location, "items", "absent unless 'type' is list or map");
         }
 
         var constraints = new Constraints(
@@ -433,7 +435,8 @@ internal sealed class SpecReader
             constraints,
             OptionalBoolean(map, "idempotencyToken") ?? false,
             nameNode.Location,
-            itemType is null ? type.Location : itemTypeNode!.Location);
+            itemType is null ? type.Location : itemTypeNode!.Location,
+            ReadMemberOptions(map, isRequest));
     }
 
     /// <summary>

@@ -193,7 +193,8 @@ public sealed class AlibabaCloudRpcClient
             code => operation.IsRetryableCode(code) || _notExecutedCodes.Contains(code),
             parameters,
             operation.IsAnonymous ? null : _credentials,
-            Format == ResponseFormat.Xml ? parseXml : parseJson);
+            Format == ResponseFormat.Xml ? parseXml : parseJson,
+            forcePost: request is IRpcBodyParameters { HasBodyParameters: true });
         var started = TimeProvider.GetTimestamp();
         call.Activity = RpcTelemetry.StartCall(operation, Endpoint, _regionId);
         var context = ResilienceContextPool.Shared.Get(request.Action, cancellationToken);
@@ -229,6 +230,33 @@ public sealed class AlibabaCloudRpcClient
                 failure is null ? (int)call.StatusCode : null, call.RequestId, failure);
             ResilienceContextPool.Shared.Return(context);
         }
+    }
+
+    /// <summary>
+    /// Runs a waiter of the service on this client's clock (<see cref="AlibabaCloudClientOptions.TimeProvider"/>):
+    /// the generated <c>WaitFor&lt;Name&gt;Async</c> methods call this.
+    /// </summary>
+    /// <typeparam name="TResponse">The response of the operation polled.</typeparam>
+    /// <param name="waiter">The spec's waiter.</param>
+    /// <param name="poll">Calls the operation once with the caller's request.</param>
+    /// <param name="options">Per-call timing; null keeps the spec's.</param>
+    /// <param name="progress">Told of every response; may be null.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>See <see cref="Waiter{TResponse}.WaitAsync"/>.</returns>
+    public Task<TResponse?> WaitAsync<TResponse>(
+        Waiter<TResponse> waiter,
+        Func<CancellationToken, Task<TResponse>> poll,
+        WaiterOptions? options,
+        IProgress<TResponse>? progress,
+        CancellationToken cancellationToken = default)
+        where TResponse : class
+    {
+        if (waiter is null)
+        {
+            throw new ArgumentNullException(nameof(waiter));
+        }
+
+        return waiter.WaitAsync(poll, options, progress, TimeProvider, cancellationToken);
     }
 
     private static AlibabaCloudRetryOptions Copy(AlibabaCloudRetryOptions retry) => new AlibabaCloudRetryOptions

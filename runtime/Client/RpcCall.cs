@@ -27,6 +27,7 @@ internal sealed class RpcCall<TResponse> : RpcCallState
     private readonly IReadOnlyList<KeyValuePair<string, string>> _parameters;
     private readonly IAlibabaCloudCredentialsProvider? _credentials;
     private readonly Func<Stream, ResponseParseOptions, CancellationToken, Task<TResponse>> _parse;
+    private readonly bool _forcePost;
     private SecretRedactor _redactor;
 
     // credentials: asked at every attempt; null for an anonymous operation, sent unsigned.
@@ -37,9 +38,11 @@ internal sealed class RpcCall<TResponse> : RpcCallState
         Func<string, bool> isNotExecutedCode,
         IReadOnlyList<KeyValuePair<string, string>> parameters,
         IAlibabaCloudCredentialsProvider? credentials,
-        Func<Stream, ResponseParseOptions, CancellationToken, Task<TResponse>> parse)
+        Func<Stream, ResponseParseOptions, CancellationToken, Task<TResponse>> parse,
+        bool forcePost = false)
         : base(operation.Name, retrySafeAfterSend, isNotExecutedCode)
     {
+        _forcePost = forcePost;
         _client = client;
         _operation = operation;
         _parameters = parameters;
@@ -86,8 +89,8 @@ internal sealed class RpcCall<TResponse> : RpcCallState
         }
 
         using var request = credentials is null
-            ? client.RequestFactory.CreateAnonymous(_parameters, client.TimeProvider.GetUtcNow(), SignatureNonce.Create(), out var stringToSign)
-            : client.RequestFactory.Create(_parameters, credentials, client.TimeProvider.GetUtcNow(), SignatureNonce.Create(), out stringToSign);
+            ? client.RequestFactory.CreateAnonymous(_parameters, client.TimeProvider.GetUtcNow(), SignatureNonce.Create(), out var stringToSign, _forcePost)
+            : client.RequestFactory.Create(_parameters, credentials, client.TimeProvider.GetUtcNow(), SignatureNonce.Create(), out stringToSign, _forcePost);
         ClientLog.Sending(client.Logger, Operation, client.Host, Attempt);
         var sentTo = request.RequestUri;
 

@@ -45,17 +45,20 @@ internal sealed class SignedHttpRequestFactory
     /// <param name="timestamp">The signing time.</param>
     /// <param name="nonce">A fresh nonce.</param>
     /// <param name="stringToSign">The string that was signed, for <c>SignatureDoesNotMatch</c>.</param>
+    /// <param name="forcePost">Send as POST with a form body whatever the configured method (a <c>position: body</c> parameter is set).</param>
     public HttpRequestMessage Create(
         IReadOnlyList<KeyValuePair<string, string>> parameters,
         AlibabaCloudCredentials credentials,
         DateTimeOffset timestamp,
         string nonce,
-        out string stringToSign)
+        out string stringToSign,
+        bool forcePost = false)
     {
-        var method = _post ? HttpMethod.Post : HttpMethod.Get;
+        var post = _post || forcePost;
+        var method = post ? HttpMethod.Post : HttpMethod.Get;
         var message = _signatureVersion == SignatureVersion.V1
-            ? CreateV1(method, parameters, credentials, timestamp, nonce, out stringToSign)
-            : CreateV3(method, parameters, credentials, timestamp, nonce, out stringToSign);
+            ? CreateV1(method, post, parameters, credentials, timestamp, nonce, out stringToSign)
+            : CreateV3(method, post, parameters, credentials, timestamp, nonce, out stringToSign);
         message.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
         return message;
     }
@@ -72,8 +75,9 @@ internal sealed class SignedHttpRequestFactory
     /// <param name="timestamp">The time sent.</param>
     /// <param name="nonce">A fresh nonce.</param>
     /// <param name="stringToSign">Empty: nothing is signed.</param>
+    /// <param name="forcePost">Send as POST whatever the configured method (a <c>position: body</c> parameter is set).</param>
     public HttpRequestMessage CreateAnonymous(
-        IReadOnlyList<KeyValuePair<string, string>> parameters, DateTimeOffset timestamp, string nonce, out string stringToSign)
+        IReadOnlyList<KeyValuePair<string, string>> parameters, DateTimeOffset timestamp, string nonce, out string stringToSign, bool forcePost = false)
     {
         var all = new List<KeyValuePair<string, string>>(parameters.Count + 3);
         all.AddRange(parameters);
@@ -92,7 +96,7 @@ internal sealed class SignedHttpRequestFactory
         }
 
         stringToSign = string.Empty;
-        var message = _post
+        var message = _post || forcePost
             ? new HttpRequestMessage(HttpMethod.Post, _endpoint) { Content = FormContent(encoded.ToString()) }
             : new HttpRequestMessage(HttpMethod.Get, new Uri(_endpoint, "?" + encoded));
         message.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
@@ -101,6 +105,7 @@ internal sealed class SignedHttpRequestFactory
 
     private HttpRequestMessage CreateV1(
         HttpMethod method,
+        bool post,
         IReadOnlyList<KeyValuePair<string, string>> parameters,
         AlibabaCloudCredentials credentials,
         DateTimeOffset timestamp,
@@ -110,7 +115,7 @@ internal sealed class SignedHttpRequestFactory
         var signed = RpcSignatureV1.Sign(method.Method, parameters, credentials, timestamp, nonce, _format);
         stringToSign = signed.StringToSign;
         var encoded = signed.ToQueryString();
-        if (!_post)
+        if (!post)
         {
             return new HttpRequestMessage(method, new Uri(_endpoint, "?" + encoded));
         }
@@ -120,6 +125,7 @@ internal sealed class SignedHttpRequestFactory
 
     private HttpRequestMessage CreateV3(
         HttpMethod method,
+        bool post,
         IReadOnlyList<KeyValuePair<string, string>> parameters,
         AlibabaCloudCredentials credentials,
         DateTimeOffset timestamp,
@@ -132,7 +138,7 @@ internal sealed class SignedHttpRequestFactory
 
         SignedAcsRequest signed;
         HttpRequestMessage message;
-        if (_post)
+        if (post)
         {
             // Action and Version travel as headers; everything else goes in the form body, which is hashed and signed.
             var headerParameters = new List<KeyValuePair<string, string>>(2);

@@ -468,6 +468,36 @@ public static class JsonParsing
     }
 
     /// <summary>
+    /// Reads a date and time in a wire format: ISO 8601 text, <c>yyyy-MM-dd HH:mm:ss</c>, or a Unix time
+    /// as a number or a numeric string. Null for <c>null</c> and an empty string.
+    /// </summary>
+    public static DateTimeOffset? ReadDateTime(ref Utf8JsonReader reader, DateTimeWireFormat format)
+    {
+        if (!TryGetText(ref reader, "a date and time", out var utf8))
+        {
+            return null;
+        }
+
+        return DateTimeText.TryParse(utf8, format, out var value) ? value : throw Invalid(ref reader, DateTimeText.Expected(format));
+    }
+
+    /// <summary>
+    /// Reads a value of type <c>any</c> as its JSON text, exactly as it stands in the document; null for
+    /// <c>null</c>. The reader is on the value; afterwards on its last token.
+    /// </summary>
+    public static RawValue? ReadRaw(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8Json)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        var start = (int)reader.TokenStartIndex;
+        reader.Skip();
+        return RawValue.FromResponse(WireText.FromUtf8(utf8Json.Slice(start, (int)reader.BytesConsumed - start)), WireFormat.Json);
+    }
+
+    /// <summary>
     /// For members that hold lists: true with the reader on the first item's token when the value is an
     /// array; false when it is a single value (a list of one), which the caller reads as the only item.
     /// </summary>

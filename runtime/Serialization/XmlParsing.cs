@@ -384,6 +384,30 @@ public static class XmlParsing
     public static DateTimeOffset? ReadDateTime(XmlReader reader)
         => Parse(reader, "an ISO 8601 date and time", static (string text, out DateTimeOffset value) => WireText.TryParseDateTime(text, out value));
 
+    /// <summary>Reads a date and time in a wire format (ISO 8601, <c>yyyy-MM-dd HH:mm:ss</c>, Unix seconds or milliseconds).</summary>
+    public static DateTimeOffset? ReadDateTime(XmlReader reader, DateTimeWireFormat format) => format switch
+    {
+        DateTimeWireFormat.SpaceSeparated => Parse(reader, DateTimeText.Expected(format), static (string text, out DateTimeOffset value) => DateTimeText.TryParse(text, DateTimeWireFormat.SpaceSeparated, out value)),
+        DateTimeWireFormat.UnixSeconds => Parse(reader, DateTimeText.Expected(format), static (string text, out DateTimeOffset value) => DateTimeText.TryParse(text, DateTimeWireFormat.UnixSeconds, out value)),
+        DateTimeWireFormat.UnixMilliseconds => Parse(reader, DateTimeText.Expected(format), static (string text, out DateTimeOffset value) => DateTimeText.TryParse(text, DateTimeWireFormat.UnixMilliseconds, out value)),
+        _ => ReadDateTime(reader),
+    };
+
+    /// <summary>
+    /// Reads a value of type <c>any</c> as the element's outer XML, held to the depth limit of
+    /// <paramref name="options"/>, and moves past it; null for <c>xsi:nil</c>.
+    /// </summary>
+    public static RawValue? ReadRaw(XmlReader reader, ResponseParseOptions options)
+    {
+        if (IsNil(reader))
+        {
+            reader.Skip();
+            return null;
+        }
+
+        return RawValue.FromResponse(ReadOuterXml(reader, options.MaxDepth), WireFormat.Xml);
+    }
+
     /// <summary>An exception for a node of the wrong kind, at the reader's position.</summary>
     public static ResponseParseException Unexpected(XmlReader reader, string expected)
         => new ResponseParseException(WireFormat.Xml, "expected " + expected + ", found " + Describe(reader))

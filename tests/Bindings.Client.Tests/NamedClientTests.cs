@@ -49,11 +49,12 @@ public class NamedClientTests
         await hangzhou.DescribeBackupTasksAsync(TestClients.Request());
 
         Assert.Equal(new Uri("https://rds.ap-northeast-1.aliyuncs.com/"), tokyo.Endpoint);
-        Assert.Equal(new Uri("https://rds-vpc.cn-hangzhou.aliyuncs.com/"), hangzhou.Endpoint);
+        // cn-hangzhou is in RDS's region map, which the official SDK uses for every network, VPC included.
+        Assert.Equal(new Uri("https://rds.aliyuncs.com/"), hangzhou.Endpoint);
         var (first, second) = (handler.Requests[0], handler.Requests[1]);
         Assert.Equal("LTAI5tTokyoKey", first.Parameter("AccessKeyId"));
         Assert.Equal("XML", first.Parameter("Format"));
-        Assert.Equal("rds-vpc.cn-hangzhou.aliyuncs.com", second.Header("Host"));
+        Assert.Equal("rds.aliyuncs.com", second.Header("Host"));
         Assert.StartsWith("ACS3-HMAC-SHA256 Credential=LTAI5tHangzhouKey,", second.Header("Authorization"), StringComparison.Ordinal);
 
         var options = provider.GetRequiredService<IOptionsMonitor<AlibabaCloudClientOptions>>().Get("Bindings.Rds.RdsClient:tokyo");

@@ -93,7 +93,7 @@ public class DiagnosticTests
     [Fact]
     public void UnknownKeyFarFromEveryKeyListsTheKeys()
     {
-        var message = Single("BND007", Header + "shapes:\n  Widget:\n    members:\n      Size:\n        type: long\n        format: uuid\n").GetMessage();
+        var message = Single("BND007", Header + "shapes:\n  Widget:\n    members:\n      Size:\n        type: long\n        layout: uuid\n").GetMessage();
         Assert.Contains("its keys are type, items, itemName", message);
         Assert.DoesNotContain("did you mean", message);
     }
@@ -112,9 +112,9 @@ public class DiagnosticTests
     }
 
     [Fact]
-    public void ObjectTypedRequestParameterIsBnd010()
+    public void AResponseTypedRequestParameterIsBnd010()
         => AssertAt(
-            Single("BND010", Header + "shapes:\n  Box:\n    members:\n      Size: long\noperations:\n  Ship:\n    request:\n      Box:\n        type: Box\n"),
+            Single("BND010", Header + "shapes:\n  Box:\n    members:\n      Size: long\noperations:\n  Ship:\n    request:\n      Box:\n        type: ShipResponse\n"),
             "/specs/w.yaml", line: 11, column: 15);
 
     [Fact]

@@ -17,7 +17,140 @@ internal static class Scenarios
         ["Paint"] = Paint,
         ["TwoVersions"] = TwoVersions,
         ["NameClashes"] = NameClashes,
+        ["WireOptions"] = WireOptions,
     };
+
+    /// <summary>
+    /// Every wire option of the format in one product (issue 10): maps, <c>any</c>, each style, date formats,
+    /// a body parameter, defaults, deprecated members and operations, a region map, a token pager and a waiter
+    /// with every kind of acceptor.
+    /// </summary>
+    public static IReadOnlyList<AdditionalText> WireOptions() => new[] { GeneratorHarness.Spec("/specs/styles.yaml", WireOptionsSpec) };
+
+    public const string WireOptionsSpec = """
+        product: Styles
+        version: "2020-01-01"
+        endpoints:
+          regional: styles.{regionId}.example.com
+          regions:
+            cn-hangzhou: styles.example.com
+            cn-hangzhou-finance: styles-vpc.cn-hangzhou-finance.example.com
+        enums:
+          Phase:
+            values:
+              Running:
+              Done:
+        shapes:
+          Label:
+            members:
+              Key: string
+              Since:
+                type: datetime
+                format: unixMilliseconds
+              Phases:
+                type: list
+                items: Phase
+              Old:
+                type: string
+                deprecated: Use Key.
+        operations:
+          Configure:
+            deprecated: true
+            request:
+              Labels:
+                type: map
+                items: string
+              Settings:
+                type: map
+                items: any
+                style: json
+              Extra:
+                type: any
+              Ids:
+                type: list
+                items: integer
+                style: pipeDelimited
+              Phases:
+                type: list
+                items: Phase
+                style: simple
+              When:
+                type: list
+                items: datetime
+                format: yyyy-MM-ddTHH:mmZ
+              Since:
+                type: datetime
+                format: unixSeconds
+                required: true
+              Tags:
+                type: list
+                items: Label
+                style: json
+              Label:
+                type: Label
+                required: true
+              Content:
+                type: string
+                position: body
+              Size:
+                type: integer
+                default: 10
+              Legacy:
+                type: string
+                deprecated: true
+            response:
+              RequestId: string
+          List:
+            pagination:
+              items: Labels
+              inputToken: NextToken
+              outputToken: NextToken
+              maxResults: MaxResults
+            waiters:
+              Ready:
+                description: Waits until the labels are ready.
+                minDelay: 1
+                maxDelay: 4
+                maxWait: 60
+                acceptors:
+                  - state: retry
+                    error: Busy
+                  - state: failure
+                    error: Gone
+                  - state: success
+                    path: Done
+                    equals: true
+                  - state: failure
+                    path: Count
+                    equals: [0, -1]
+                  - state: failure
+                    path: Phase
+                    equals: Running
+                  - state: success
+                    path: Labels[].Key
+                    allEqual: ok
+                  - state: failure
+                    path: Labels[].Phases
+                    exists: true
+                  - state: retry
+                    path: Labels[]
+                    exists: false
+            request:
+              NextToken: string
+              MaxResults: integer
+            response:
+              Labels:
+                type: list
+                items: Label
+              NextToken: string
+              Done: boolean
+              Count: integer
+              Raw: any
+              Phase: Phase
+              Stamp:
+                type: datetime
+                format: yyyy-MM-dd HH:mm:ss
+        """;
 
     /// <summary>One product of many files (a shared file and one per operation), beside a file of another product.</summary>
     public static IReadOnlyList<AdditionalText> Paint()

@@ -99,8 +99,9 @@ public class SpecSchemaTests
     public void ReadmeExampleMatchesTheSchema()
     {
         var readme = File.ReadAllText(Path.Combine(SpecsDir, "README.md")).ReplaceLineEndings("\n");
-        var match = Regex.Match(readme, "^```yaml\n(.*?)^```", RegexOptions.Multiline | RegexOptions.Singleline);
-        Assert.True(match.Success, "specs/README.md has no ```yaml block");
+        // The example is the block that is a whole spec; the other blocks are fragments.
+        var match = Regex.Match(readme, "^```yaml\n(# yaml-language-server.*?)^```", RegexOptions.Multiline | RegexOptions.Singleline);
+        Assert.True(match.Success, "specs/README.md has no ```yaml block that is a whole spec");
 
         var results = Validate(YamlToJson(match.Groups[1].Value));
         Assert.True(results.IsValid, "The example in specs/README.md does not match the schema:\n" + Describe(results));
@@ -113,6 +114,8 @@ public class SpecSchemaTests
         endpoints:
           default: demo.aliyuncs.com
           regional: demo.{regionId}.aliyuncs.com
+          regions:
+            cn-hangzhou: demo.aliyuncs.com
         enums:
           State:
             values:
@@ -133,10 +136,36 @@ public class SpecSchemaTests
               InstanceId: { type: string, required: true, minLength: 1, maxLength: 64, ascii: true }
               PageSize: { type: integer, minimum: 1, maximum: 100, example: 30 }
               ClientToken: { type: string, idempotencyToken: true }
+              Since: { type: datetime, format: yyyy-MM-ddTHH:mmZ, default: "2020-01-01T00:00Z" }
+              Tags: { type: list, items: Job, style: repeatList }
+              Names: { type: list, items: string, style: simple, position: body }
+              Settings: { type: map, items: string, style: json, deprecated: Use Tags. }
+              Raw: { type: any }
             response:
               Items: { type: list, items: Job, itemName: Job }
               Ids: { type: list, items: long }
               RequestId: { type: string, name: Id }
+              Total: { type: integer }
+              Labels: { type: map, items: string }
+            pagination:
+              items: Items
+              pageNumber: PageNumber
+              pageSize: PageSize
+              totalCount: Total
+            waiters:
+              JobDone:
+                minDelay: 2
+                maxDelay: 30
+                maxWait: 600
+                acceptors:
+                  - state: failure
+                    path: Items[].State
+                    anyEqual: [Manual]
+                  - state: success
+                    path: Items[].State
+                    allEqual: Running
+                  - state: retry
+                    error: Throttling
         """;
 
     [Fact]
@@ -148,7 +177,24 @@ public class SpecSchemaTests
 
     [Theory]
     [InlineData("member without type", "PageSize: { type: integer,", "PageSize: {", "/operations/DescribeJobs/request/PageSize")]
-    [InlineData("unknown key in a member", "ascii: true }", "ascii: true, format: uuid }", "/operations/DescribeJobs/request/InstanceId")]
+    [InlineData("unknown key in a member", "ascii: true }", "ascii: true, requried: true }", "/operations/DescribeJobs/request/InstanceId")]
+    [InlineData("format on a string", "ascii: true }", "ascii: true, format: unixSeconds }", "/operations/DescribeJobs/request/InstanceId")]
+    [InlineData("unknown datetime format", "format: yyyy-MM-ddTHH:mmZ", "format: dd.MM.yyyy", "/operations/DescribeJobs/request/Since/format")]
+    [InlineData("style on a scalar", "ClientToken: { type: string,", "ClientToken: { type: string, style: json,", "/operations/DescribeJobs/request/ClientToken")]
+    [InlineData("unknown style", "style: simple", "style: csv", "/operations/DescribeJobs/request/Names/style")]
+    [InlineData("unknown position", "position: body", "position: header", "/operations/DescribeJobs/request/Names/position")]
+    [InlineData("map without items", "Labels: { type: map, items: string }", "Labels: { type: map }", "/operations/DescribeJobs/response/Labels")]
+    [InlineData("map with itemName", "Labels: { type: map, items: string }", "Labels: { type: map, items: string, itemName: Label }", "/operations/DescribeJobs/response/Labels")]
+    [InlineData("region that is not a region ID", "cn-hangzhou: demo.aliyuncs.com", "CN_Hangzhou: demo.aliyuncs.com", "/endpoints/regions")]
+    [InlineData("region host that is not a host", "cn-hangzhou: demo.aliyuncs.com", "cn-hangzhou: https://demo.aliyuncs.com/", "/endpoints/regions/cn-hangzhou")]
+    [InlineData("pagination without items", "  items: Items\n      pageNumber", "  pageNumber", "/operations/DescribeJobs/pagination")]
+    [InlineData("pagination of neither kind", "      pageNumber: PageNumber\n      pageSize: PageSize\n", "", "/operations/DescribeJobs/pagination")]
+    [InlineData("waiter without acceptors", "maxWait: 600\n        acceptors:", "maxWait: 600\n        rules:", "/operations/DescribeJobs/waiters/JobDone")]
+    [InlineData("acceptor with an unknown state", "state: retry", "state: later", "/operations/DescribeJobs/waiters/JobDone/acceptors/2/state")]
+    [InlineData("acceptor with two matchers", "allEqual: Running", "allEqual: Running\n            exists: true", "/operations/DescribeJobs/waiters/JobDone/acceptors/1")]
+    [InlineData("acceptor with a path and an error", "error: Throttling", "error: Throttling\n            path: Items", "/operations/DescribeJobs/waiters/JobDone/acceptors/2")]
+    [InlineData("acceptor path with an index", "path: Items[].State\n            anyEqual", "path: Items[0].State\n            anyEqual", "/operations/DescribeJobs/waiters/JobDone/acceptors/0/path")]
+    [InlineData("negative delay", "minDelay: 2", "minDelay: -1", "/operations/DescribeJobs/waiters/JobDone/minDelay")]
     [InlineData("list without items", "Ids: { type: list, items: long }", "Ids: { type: list }", "/operations/DescribeJobs/response/Ids")]
     [InlineData("items of a list that is a list", "items: long", "items: list", "/operations/DescribeJobs/response/Ids/items")]
     [InlineData("items on a non-list", "State: { type: State }", "State: { type: State, items: string }", "/shapes/Job/members/State")]

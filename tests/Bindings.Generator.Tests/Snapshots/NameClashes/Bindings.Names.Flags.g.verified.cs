@@ -12,7 +12,7 @@ namespace Bindings.Names
     /// the spec does not describe in <see cref="UnknownMembers"/>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
-    public sealed partial class Flags : global::System.IEquatable<Flags>
+    public sealed partial class Flags : global::System.IEquatable<Flags>, global::Bindings.Serialization.IWireShape
     {
         private static readonly global::Bindings.Serialization.ResponseParser<Flags> Parser = new global::Bindings.Serialization.ResponseParser<Flags>("Flags", ReadJson, ReadXml, null);
 
@@ -150,6 +150,25 @@ namespace Bindings.Names
             hash2 = global::Bindings.Serialization.ValueEquality.Hash(hash2, ReadItemsJson);
             hash2 = global::Bindings.Serialization.ValueEquality.Hash(hash2, JsonNameSize);
             return hash2;
+        }
+
+        /// <summary>
+        /// Writes the members that are set, by wire name and in spec order, for a request that sends this
+        /// structure.
+        /// </summary>
+        /// <param name="writer">Where the members go: flat parameters or JSON text.</param>
+        void global::Bindings.Serialization.IWireShape.WriteMembers(global::Bindings.Serialization.WireWriter writer)
+        {
+            writer.Member("hasValue", hasValue);
+            writer.Member("_hasValue", _hasValue);
+            writer.Member("Size", Size);
+            writer.Member("_size", _size);
+            writer.Member("other", other);
+            writer.Member("hash", hash);
+            writer.Member("result", result);
+            writer.List("Items", Items, (global::Bindings.Names.Mode value) => global::Bindings.Serialization.WireScalar.Enum(value.WireValue));
+            writer.Member("ReadItemsJson", ReadItemsJson);
+            writer.Member("JsonNameSize", JsonNameSize);
         }
     }
 

@@ -45,8 +45,8 @@ namespace Bindings.Names
         }
 
         /// <summary>
-        /// Adds <c>Action</c>, <c>Version</c> and every parameter that is set, with its wire name and invariant
-        /// text.
+        /// Adds <c>Action</c>, <c>Version</c> and every parameter that is set, by wire name, as the official
+        /// SDK writes it.
         /// </summary>
         /// <param name="parameters2">Where to add them; the signer adds the common parameters.</param>
         public void WriteParameters(global::System.Collections.Generic.ICollection<global::System.Collections.Generic.KeyValuePair<string, string>> parameters2)
@@ -54,9 +54,10 @@ namespace Bindings.Names
             if (parameters2 is null) throw new global::System.ArgumentNullException("parameters2");
             parameters2.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("Action", "Send"));
             parameters2.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("Version", "2020-01-01"));
-            if (parameters is object) parameters2.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("parameters", parameters));
-            if (i.HasValue) parameters2.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("i", global::Bindings.Serialization.WireText.Format(i.Value)));
-            if (Mode.HasValue && Mode.Value.WireValue.Length != 0) parameters2.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("Mode", Mode.Value.WireValue));
+            var writer = new global::Bindings.Serialization.RpcParameterWriter(parameters2);
+            writer.Member("parameters", parameters);
+            writer.Member("i", i);
+            writer.Member("Mode", global::Bindings.Serialization.WireScalar.Enum(Mode?.WireValue));
         }
     }
 

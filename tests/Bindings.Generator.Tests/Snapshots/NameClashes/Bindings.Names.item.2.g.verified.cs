@@ -13,7 +13,7 @@ namespace Bindings.Names
     /// the spec does not describe in <see cref="UnknownMembers"/>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
-    public sealed partial class item : global::System.IEquatable<item>
+    public sealed partial class item : global::System.IEquatable<item>, global::Bindings.Serialization.IWireShape
     {
         private static readonly global::Bindings.Serialization.ResponseParser<item> Parser = new global::Bindings.Serialization.ResponseParser<item>("item", ReadJson, ReadXml, null);
 
@@ -55,6 +55,16 @@ namespace Bindings.Names
             var hash = 17;
             hash = global::Bindings.Serialization.ValueEquality.Hash(hash, Id);
             return hash;
+        }
+
+        /// <summary>
+        /// Writes the members that are set, by wire name and in spec order, for a request that sends this
+        /// structure.
+        /// </summary>
+        /// <param name="writer">Where the members go: flat parameters or JSON text.</param>
+        void global::Bindings.Serialization.IWireShape.WriteMembers(global::Bindings.Serialization.WireWriter writer)
+        {
+            writer.Member("Id", Id);
         }
     }
 

@@ -33,8 +33,8 @@ namespace Bindings.Paint
         }
 
         /// <summary>
-        /// Adds <c>Action</c>, <c>Version</c> and every parameter that is set, with its wire name and invariant
-        /// text.
+        /// Adds <c>Action</c>, <c>Version</c> and every parameter that is set, by wire name, as the official
+        /// SDK writes it.
         /// </summary>
         /// <param name="parameters">Where to add them; the signer adds the common parameters.</param>
         public void WriteParameters(global::System.Collections.Generic.ICollection<global::System.Collections.Generic.KeyValuePair<string, string>> parameters)
@@ -42,7 +42,8 @@ namespace Bindings.Paint
             if (parameters is null) throw new global::System.ArgumentNullException("parameters");
             parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("Action", "Paint1"));
             parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("Version", "2020-01-01"));
-            if (Color.HasValue && Color.Value.WireValue.Length != 0) parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("Color", Color.Value.WireValue));
+            var writer = new global::Bindings.Serialization.RpcParameterWriter(parameters);
+            writer.Member("Color", global::Bindings.Serialization.WireScalar.Enum(Color?.WireValue));
         }
     }
 

@@ -12,7 +12,7 @@ namespace Bindings.Rds
     /// the spec does not describe in <see cref="UnknownMembers"/>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
-    public sealed partial class BackupJob : global::System.IEquatable<BackupJob>
+    public sealed partial class BackupJob : global::System.IEquatable<BackupJob>, global::Bindings.Serialization.IWireShape
     {
         private static readonly global::Bindings.Serialization.ResponseParser<BackupJob> Parser = new global::Bindings.Serialization.ResponseParser<BackupJob>("BackupJob", ReadJson, ReadXml, null);
 
@@ -153,6 +153,22 @@ namespace Bindings.Rds
             hash = global::Bindings.Serialization.ValueEquality.Hash(hash, Process);
             hash = global::Bindings.Serialization.ValueEquality.Hash(hash, TaskAction);
             return hash;
+        }
+
+        /// <summary>
+        /// Writes the members that are set, by wire name and in spec order, for a request that sends this
+        /// structure.
+        /// </summary>
+        /// <param name="writer">Where the members go: flat parameters or JSON text.</param>
+        void global::Bindings.Serialization.IWireShape.WriteMembers(global::Bindings.Serialization.WireWriter writer)
+        {
+            writer.Member("BackupId", BackupId);
+            writer.Member("BackupJobId", BackupJobId);
+            writer.Member("BackupProgressStatus", global::Bindings.Serialization.WireScalar.Enum(BackupProgressStatus?.WireValue));
+            writer.Member("BackupStatus", global::Bindings.Serialization.WireScalar.Enum(BackupStatus?.WireValue));
+            writer.Member("JobMode", global::Bindings.Serialization.WireScalar.Enum(JobMode?.WireValue));
+            writer.Member("Process", Process);
+            writer.Member("TaskAction", global::Bindings.Serialization.WireScalar.Enum(TaskAction?.WireValue));
         }
     }
 

@@ -111,8 +111,8 @@ namespace Bindings.Rds
         }
 
         /// <summary>
-        /// Adds <c>Action</c>, <c>Version</c> and every parameter that is set, with its wire name and invariant
-        /// text.
+        /// Adds <c>Action</c>, <c>Version</c> and every parameter that is set, by wire name, as the official
+        /// SDK writes it.
         /// </summary>
         /// <param name="parameters">Where to add them; the signer adds the common parameters.</param>
         public void WriteParameters(global::System.Collections.Generic.ICollection<global::System.Collections.Generic.KeyValuePair<string, string>> parameters)
@@ -120,16 +120,17 @@ namespace Bindings.Rds
             if (parameters is null) throw new global::System.ArgumentNullException("parameters");
             parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("Action", "DescribeBackupTasks"));
             parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("Version", "2014-08-15"));
-            if (DBInstanceId is object) parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("DBInstanceId", DBInstanceId));
-            if (ClientToken is object) parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("ClientToken", ClientToken));
-            if (Flag is object) parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("Flag", Flag));
-            if (BackupJobId.HasValue) parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("BackupJobId", global::Bindings.Serialization.WireText.Format(BackupJobId.Value)));
-            if (BackupMode.HasValue && BackupMode.Value.WireValue.Length != 0) parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("BackupMode", BackupMode.Value.WireValue));
-            if (BackupJobStatus.HasValue && BackupJobStatus.Value.WireValue.Length != 0) parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("BackupJobStatus", BackupJobStatus.Value.WireValue));
-            if (OwnerId.HasValue) parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("OwnerId", global::Bindings.Serialization.WireText.Format(OwnerId.Value)));
-            if (OwnerAccount is object) parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("OwnerAccount", OwnerAccount));
-            if (ResourceOwnerId.HasValue) parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("ResourceOwnerId", global::Bindings.Serialization.WireText.Format(ResourceOwnerId.Value)));
-            if (ResourceOwnerAccount is object) parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("ResourceOwnerAccount", ResourceOwnerAccount));
+            var writer = new global::Bindings.Serialization.RpcParameterWriter(parameters);
+            writer.Member("DBInstanceId", DBInstanceId);
+            writer.Member("ClientToken", ClientToken);
+            writer.Member("Flag", Flag);
+            writer.Member("BackupJobId", BackupJobId);
+            writer.Member("BackupMode", global::Bindings.Serialization.WireScalar.Enum(BackupMode?.WireValue));
+            writer.Member("BackupJobStatus", global::Bindings.Serialization.WireScalar.Enum(BackupJobStatus?.WireValue));
+            writer.Member("OwnerId", OwnerId);
+            writer.Member("OwnerAccount", OwnerAccount);
+            writer.Member("ResourceOwnerId", ResourceOwnerId);
+            writer.Member("ResourceOwnerAccount", ResourceOwnerAccount);
         }
     }
 
@@ -532,5 +533,41 @@ namespace Bindings.Rds
         private static readonly global::System.Func<global::System.IO.Stream, global::Bindings.ResponseParseOptions, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<global::Bindings.Rds.DescribeBackupTasksResponse>> DescribeBackupTasksJson = global::Bindings.Rds.DescribeBackupTasksResponse.ParseJsonAsync;
 
         private static readonly global::System.Func<global::System.IO.Stream, global::Bindings.ResponseParseOptions, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<global::Bindings.Rds.DescribeBackupTasksResponse>> DescribeBackupTasksXml = global::Bindings.Rds.DescribeBackupTasksResponse.ParseXmlAsync;
+
+        /// <summary>
+        /// Waits until every backup task the request selects has finished (select one with the BackupJobId that
+        /// CreateBackup returned); fails as soon as one of them has failed. A task that has not run yet has no
+        /// BackupStatus and is waited for.
+        /// </summary>
+        /// <remarks>
+        /// Calls DescribeBackupTasks at once, then after a growing delay (from 5 s up to 30 s, with jitter),
+        /// for at most 3600 s; <paramref name="options"/> overrides these. Acceptors, in order: failure when Items[].BackupStatus is Failed; success when every Items[].BackupStatus is Finished.
+        /// </remarks>
+        /// <param name="request2">The request sent on every attempt; validated before each.</param>
+        /// <param name="options">Per-call delays and maximum time; null keeps the spec's.</param>
+        /// <param name="progress">Told of every response, e.g. for a progress bar; may be null.</param>
+        /// <param name="cancellationToken2">Cancels the wait, during a call or a delay.</param>
+        /// <returns>The response a success acceptor matched.</returns>
+        /// <exception cref="global::Bindings.Client.WaiterFailedException">A failure acceptor matched; it names the state and carries the response or error.</exception>
+        /// <exception cref="global::Bindings.Client.WaiterTimeoutException">The maximum time ran out; it carries the last response.</exception>
+        /// <exception cref="global::Bindings.Client.AlibabaCloudServiceException">The service answered with an error no acceptor names.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken2"/> was cancelled.</exception>
+        public async global::System.Threading.Tasks.Task<global::Bindings.Rds.DescribeBackupTasksResponse> WaitForBackupTaskFinishedAsync(global::Bindings.Rds.DescribeBackupTasksRequest request2, global::Bindings.Client.WaiterOptions? options = null, global::System.IProgress<global::Bindings.Rds.DescribeBackupTasksResponse>? progress = null, global::System.Threading.CancellationToken cancellationToken2 = default)
+        {
+            if (request2 is null) throw new global::System.ArgumentNullException("request2");
+            var waiter = new global::Bindings.Client.Waiter<global::Bindings.Rds.DescribeBackupTasksResponse>(
+                "BackupTaskFinished",
+                global::System.TimeSpan.FromSeconds(5),
+                global::System.TimeSpan.FromSeconds(30),
+                global::System.TimeSpan.FromSeconds(3600),
+                (global::Bindings.Rds.DescribeBackupTasksResponse response) =>
+                {
+                    if (global::Bindings.Client.WaiterMatchers.AnyIsOneOf(response.Items, (global::Bindings.Rds.BackupJob item) => item.BackupStatus?.WireValue, "Failed")) return new global::Bindings.Client.WaiterDecision(global::Bindings.Client.WaiterState.Failure, "Items[].BackupStatus is Failed");
+                    if (global::Bindings.Client.WaiterMatchers.AllAreOneOf(response.Items, (global::Bindings.Rds.BackupJob item) => item.BackupStatus?.WireValue, "Finished")) return new global::Bindings.Client.WaiterDecision(global::Bindings.Client.WaiterState.Success, "every Items[].BackupStatus is Finished");
+                    return null;
+                });
+            var result = await _rpc.WaitAsync(waiter, pollCancellationToken => DescribeBackupTasksAsync(request2, pollCancellationToken), options, progress, cancellationToken2).ConfigureAwait(false);
+            return result!;
+        }
     }
 }

@@ -19,7 +19,7 @@ namespace Bindings.Rds
     /// <summary>ApsaraDB RDS (Relational Database Service), RPC API version 2014-08-15.</summary>
     /// <remarks>
     /// API version <c>2014-08-15</c>.
-    /// Hosts: <c>rds.aliyuncs.com</c> by default, <c>rds.{regionId}.aliyuncs.com</c> for a region, <c>rds-vpc.{regionId}.aliyuncs.com</c> inside a VPC; the options' endpoint wins.
+    /// Hosts: the host of the region in the spec's map of 45 regions (for every network, as the official SDK), <c>rds.aliyuncs.com</c> by default, <c>rds.{regionId}.aliyuncs.com</c> for a region, <c>rds-vpc.{regionId}.aliyuncs.com</c> inside a VPC; the options' endpoint wins.
     /// Every method validates its request before sending, signs each attempt afresh, retries what the
     /// service says it did not execute (throttling) for any operation, and 5xx answers and timeouts when a
     /// repeat cannot apply the operation twice, and reports failures as
@@ -62,7 +62,56 @@ namespace Bindings.Rds
         /// <summary>
         /// The service's hosts, from the spec; <c>{regionId}</c> stands for the options' region.
         /// </summary>
-        public static global::Bindings.Client.ServiceEndpoints Endpoints { get; } = new global::Bindings.Client.ServiceEndpoints("rds.aliyuncs.com", "rds.{regionId}.aliyuncs.com", "rds-vpc.{regionId}.aliyuncs.com");
+        public static global::Bindings.Client.ServiceEndpoints Endpoints { get; } = new global::Bindings.Client.ServiceEndpoints(
+            "rds.aliyuncs.com", "rds.{regionId}.aliyuncs.com", "rds-vpc.{regionId}.aliyuncs.com",
+            new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)
+            {
+                ["cn-qingdao"] = "rds.aliyuncs.com",
+                ["cn-beijing"] = "rds.aliyuncs.com",
+                ["cn-hangzhou"] = "rds.aliyuncs.com",
+                ["cn-shanghai"] = "rds.aliyuncs.com",
+                ["cn-shenzhen"] = "rds.aliyuncs.com",
+                ["cn-heyuan"] = "rds.aliyuncs.com",
+                ["cn-hongkong"] = "rds.aliyuncs.com",
+                ["ap-southeast-1"] = "rds.aliyuncs.com",
+                ["us-west-1"] = "rds.aliyuncs.com",
+                ["us-east-1"] = "rds.aliyuncs.com",
+                ["cn-shanghai-finance-1"] = "rds.aliyuncs.com",
+                ["cn-shenzhen-finance-1"] = "rds.aliyuncs.com",
+                ["cn-north-2-gov-1"] = "rds.aliyuncs.com",
+                ["ap-northeast-2-pop"] = "rds.aliyuncs.com",
+                ["cn-beijing-finance-1"] = "rds.aliyuncs.com",
+                ["cn-beijing-finance-pop"] = "rds.aliyuncs.com",
+                ["cn-beijing-gov-1"] = "rds.aliyuncs.com",
+                ["cn-beijing-nu16-b01"] = "rds.aliyuncs.com",
+                ["cn-edge-1"] = "rds.aliyuncs.com",
+                ["cn-fujian"] = "rds.aliyuncs.com",
+                ["cn-haidian-cm12-c01"] = "rds.aliyuncs.com",
+                ["cn-hangzhou-bj-b01"] = "rds.aliyuncs.com",
+                ["cn-hangzhou-finance"] = "rds-vpc.cn-hangzhou-finance.aliyuncs.com",
+                ["cn-hangzhou-internal-prod-1"] = "rds.aliyuncs.com",
+                ["cn-hangzhou-internal-test-1"] = "rds.aliyuncs.com",
+                ["cn-hangzhou-internal-test-2"] = "rds.aliyuncs.com",
+                ["cn-hangzhou-internal-test-3"] = "rds.aliyuncs.com",
+                ["cn-hangzhou-test-306"] = "rds.aliyuncs.com",
+                ["cn-hongkong-finance-pop"] = "rds.aliyuncs.com",
+                ["cn-qingdao-nebula"] = "rds.aliyuncs.com",
+                ["cn-shanghai-et15-b01"] = "rds.aliyuncs.com",
+                ["cn-shanghai-et2-b01"] = "rds.aliyuncs.com",
+                ["cn-shanghai-inner"] = "rds.aliyuncs.com",
+                ["cn-shanghai-internal-test-1"] = "rds.aliyuncs.com",
+                ["cn-shenzhen-inner"] = "rds.aliyuncs.com",
+                ["cn-shenzhen-st4-d01"] = "rds.aliyuncs.com",
+                ["cn-shenzhen-su18-b01"] = "rds.aliyuncs.com",
+                ["cn-wuhan"] = "rds.aliyuncs.com",
+                ["cn-yushanfang"] = "rds.aliyuncs.com",
+                ["cn-zhangbei"] = "rds.aliyuncs.com",
+                ["cn-zhangbei-na61-b01"] = "rds.aliyuncs.com",
+                ["cn-zhangjiakou-na62-a01"] = "rds.aliyuncs.com",
+                ["cn-zhengzhou-nebula-1"] = "rds.aliyuncs.com",
+                ["eu-west-1-oxs"] = "rds.aliyuncs.com",
+                ["rus-west-1-pop"] = "rds.aliyuncs.com",
+            });
     }
 
     /// <summary>

@@ -107,8 +107,8 @@ namespace Bindings.Sts
         }
 
         /// <summary>
-        /// Adds <c>Action</c>, <c>Version</c> and every parameter that is set, with its wire name and invariant
-        /// text.
+        /// Adds <c>Action</c>, <c>Version</c> and every parameter that is set, by wire name, as the official
+        /// SDK writes it.
         /// </summary>
         /// <param name="parameters">Where to add them; the signer adds the common parameters.</param>
         public void WriteParameters(global::System.Collections.Generic.ICollection<global::System.Collections.Generic.KeyValuePair<string, string>> parameters)
@@ -116,12 +116,13 @@ namespace Bindings.Sts
             if (parameters is null) throw new global::System.ArgumentNullException("parameters");
             parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("Action", "AssumeRole"));
             parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("Version", "2015-04-01"));
-            if (RoleArn is object) parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("RoleArn", RoleArn));
-            if (RoleSessionName is object) parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("RoleSessionName", RoleSessionName));
-            if (DurationSeconds.HasValue) parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("DurationSeconds", global::Bindings.Serialization.WireText.Format(DurationSeconds.Value)));
-            if (Policy is object) parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("Policy", Policy));
-            if (ExternalId is object) parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("ExternalId", ExternalId));
-            if (SourceIdentity is object) parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("SourceIdentity", SourceIdentity));
+            var writer = new global::Bindings.Serialization.RpcParameterWriter(parameters);
+            writer.Member("RoleArn", RoleArn);
+            writer.Member("RoleSessionName", RoleSessionName);
+            writer.Member("DurationSeconds", DurationSeconds);
+            writer.Member("Policy", Policy);
+            writer.Member("ExternalId", ExternalId);
+            writer.Member("SourceIdentity", SourceIdentity);
         }
     }
 

@@ -106,8 +106,8 @@ namespace Bindings.Sts
         }
 
         /// <summary>
-        /// Adds <c>Action</c>, <c>Version</c> and every parameter that is set, with its wire name and invariant
-        /// text.
+        /// Adds <c>Action</c>, <c>Version</c> and every parameter that is set, by wire name, as the official
+        /// SDK writes it.
         /// </summary>
         /// <param name="parameters">Where to add them; the signer adds the common parameters.</param>
         public void WriteParameters(global::System.Collections.Generic.ICollection<global::System.Collections.Generic.KeyValuePair<string, string>> parameters)
@@ -115,12 +115,13 @@ namespace Bindings.Sts
             if (parameters is null) throw new global::System.ArgumentNullException("parameters");
             parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("Action", "AssumeRoleWithOIDC"));
             parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("Version", "2015-04-01"));
-            if (RoleArn is object) parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("RoleArn", RoleArn));
-            if (OIDCProviderArn is object) parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("OIDCProviderArn", OIDCProviderArn));
-            if (OIDCToken is object) parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("OIDCToken", OIDCToken));
-            if (RoleSessionName is object) parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("RoleSessionName", RoleSessionName));
-            if (DurationSeconds.HasValue) parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("DurationSeconds", global::Bindings.Serialization.WireText.Format(DurationSeconds.Value)));
-            if (Policy is object) parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("Policy", Policy));
+            var writer = new global::Bindings.Serialization.RpcParameterWriter(parameters);
+            writer.Member("RoleArn", RoleArn);
+            writer.Member("OIDCProviderArn", OIDCProviderArn);
+            writer.Member("OIDCToken", OIDCToken);
+            writer.Member("RoleSessionName", RoleSessionName);
+            writer.Member("DurationSeconds", DurationSeconds);
+            writer.Member("Policy", Policy);
         }
     }
 

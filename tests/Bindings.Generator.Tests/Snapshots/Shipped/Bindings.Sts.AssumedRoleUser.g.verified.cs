@@ -12,7 +12,7 @@ namespace Bindings.Sts
     /// the spec does not describe in <see cref="UnknownMembers"/>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
-    public sealed partial class AssumedRoleUser : global::System.IEquatable<AssumedRoleUser>
+    public sealed partial class AssumedRoleUser : global::System.IEquatable<AssumedRoleUser>, global::Bindings.Serialization.IWireShape
     {
         private static readonly global::Bindings.Serialization.ResponseParser<AssumedRoleUser> Parser = new global::Bindings.Serialization.ResponseParser<AssumedRoleUser>("AssumedRoleUser", ReadJson, ReadXml, null);
 
@@ -55,6 +55,17 @@ namespace Bindings.Sts
             hash = global::Bindings.Serialization.ValueEquality.Hash(hash, Arn);
             hash = global::Bindings.Serialization.ValueEquality.Hash(hash, AssumedRoleId);
             return hash;
+        }
+
+        /// <summary>
+        /// Writes the members that are set, by wire name and in spec order, for a request that sends this
+        /// structure.
+        /// </summary>
+        /// <param name="writer">Where the members go: flat parameters or JSON text.</param>
+        void global::Bindings.Serialization.IWireShape.WriteMembers(global::Bindings.Serialization.WireWriter writer)
+        {
+            writer.Member("Arn", Arn);
+            writer.Member("AssumedRoleId", AssumedRoleId);
         }
     }
 

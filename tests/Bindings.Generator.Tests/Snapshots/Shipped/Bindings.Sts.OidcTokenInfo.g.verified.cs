@@ -12,7 +12,7 @@ namespace Bindings.Sts
     /// the spec does not describe in <see cref="UnknownMembers"/>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
-    public sealed partial class OidcTokenInfo : global::System.IEquatable<OidcTokenInfo>
+    public sealed partial class OidcTokenInfo : global::System.IEquatable<OidcTokenInfo>, global::Bindings.Serialization.IWireShape
     {
         private static readonly global::Bindings.Serialization.ResponseParser<OidcTokenInfo> Parser = new global::Bindings.Serialization.ResponseParser<OidcTokenInfo>("OidcTokenInfo", ReadJson, ReadXml, null);
 
@@ -108,6 +108,21 @@ namespace Bindings.Sts
             hash = global::Bindings.Serialization.ValueEquality.Hash(hash, Subject);
             hash = global::Bindings.Serialization.ValueEquality.Hash(hash, VerificationInfo);
             return hash;
+        }
+
+        /// <summary>
+        /// Writes the members that are set, by wire name and in spec order, for a request that sends this
+        /// structure.
+        /// </summary>
+        /// <param name="writer">Where the members go: flat parameters or JSON text.</param>
+        void global::Bindings.Serialization.IWireShape.WriteMembers(global::Bindings.Serialization.WireWriter writer)
+        {
+            writer.Member("ClientIds", ClientIds);
+            writer.Member("ExpirationTime", ExpirationTime, global::Bindings.Serialization.DateTimeWireFormat.Iso8601Seconds);
+            writer.Member("IssuanceTime", IssuanceTime, global::Bindings.Serialization.DateTimeWireFormat.Iso8601Seconds);
+            writer.Member("Issuer", Issuer);
+            writer.Member("Subject", Subject);
+            writer.Member("VerificationInfo", VerificationInfo);
         }
     }
 

@@ -15,7 +15,7 @@ namespace Bindings.Sts
     /// the spec does not describe in <see cref="UnknownMembers"/>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
-    public sealed partial class TemporaryCredentials : global::System.IEquatable<TemporaryCredentials>
+    public sealed partial class TemporaryCredentials : global::System.IEquatable<TemporaryCredentials>, global::Bindings.Serialization.IWireShape
     {
         private static readonly global::Bindings.Serialization.ResponseParser<TemporaryCredentials> Parser = new global::Bindings.Serialization.ResponseParser<TemporaryCredentials>("TemporaryCredentials", ReadJson, ReadXml, null);
 
@@ -89,6 +89,19 @@ namespace Bindings.Sts
             hash = global::Bindings.Serialization.ValueEquality.Hash(hash, SecurityToken);
             hash = global::Bindings.Serialization.ValueEquality.Hash(hash, Expiration);
             return hash;
+        }
+
+        /// <summary>
+        /// Writes the members that are set, by wire name and in spec order, for a request that sends this
+        /// structure.
+        /// </summary>
+        /// <param name="writer">Where the members go: flat parameters or JSON text.</param>
+        void global::Bindings.Serialization.IWireShape.WriteMembers(global::Bindings.Serialization.WireWriter writer)
+        {
+            writer.Member("AccessKeyId", AccessKeyId);
+            writer.Member("AccessKeySecret", AccessKeySecret);
+            writer.Member("SecurityToken", SecurityToken);
+            writer.Member("Expiration", Expiration, global::Bindings.Serialization.DateTimeWireFormat.Iso8601Seconds);
         }
     }
 

@@ -26,8 +26,8 @@ namespace Bindings.Rds
         }
 
         /// <summary>
-        /// Adds <c>Action</c>, <c>Version</c> and every parameter that is set, with its wire name and invariant
-        /// text.
+        /// Adds <c>Action</c>, <c>Version</c> and every parameter that is set, by wire name, as the official
+        /// SDK writes it.
         /// </summary>
         /// <param name="parameters">Where to add them; the signer adds the common parameters.</param>
         public void WriteParameters(global::System.Collections.Generic.ICollection<global::System.Collections.Generic.KeyValuePair<string, string>> parameters)

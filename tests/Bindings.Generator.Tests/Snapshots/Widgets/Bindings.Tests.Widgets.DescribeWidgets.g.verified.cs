@@ -111,8 +111,8 @@ namespace Bindings.Tests.Widgets
         }
 
         /// <summary>
-        /// Adds <c>Action</c>, <c>Version</c> and every parameter that is set, with its wire name and invariant
-        /// text.
+        /// Adds <c>Action</c>, <c>Version</c> and every parameter that is set, by wire name, as the official
+        /// SDK writes it.
         /// </summary>
         /// <param name="parameters">Where to add them; the signer adds the common parameters.</param>
         public void WriteParameters(global::System.Collections.Generic.ICollection<global::System.Collections.Generic.KeyValuePair<string, string>> parameters)
@@ -120,28 +120,17 @@ namespace Bindings.Tests.Widgets
             if (parameters is null) throw new global::System.ArgumentNullException("parameters");
             parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("Action", "DescribeWidgets"));
             parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("Version", "2020-01-01"));
-            if (RegionId is object) parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("RegionId", RegionId));
-            if (NameFilter is object) parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("WidgetName", NameFilter));
-            if (PageSize.HasValue) parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("PageSize", global::Bindings.Serialization.WireText.Format(PageSize.Value)));
-            if (MinWeight.HasValue) parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("MinWeight", global::Bindings.Serialization.WireText.Format(MinWeight.Value)));
-            if (CreatedAfter.HasValue) parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("CreatedAfter", global::Bindings.Serialization.WireText.Format(CreatedAfter.Value)));
-            if (State.HasValue && State.Value.WireValue.Length != 0) parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("State", State.Value.WireValue));
-            if (IncludeRetired.HasValue) parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("IncludeRetired", global::Bindings.Serialization.WireText.Format(IncludeRetired.Value)));
-            if (WidgetIds is object)
-            {
-                for (var i = 0; i < WidgetIds.Count; i++)
-                {
-                    parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("WidgetId" + "." + global::Bindings.Serialization.WireText.Format(i + 1), global::Bindings.Serialization.WireText.Format(WidgetIds[i])));
-                }
-            }
-            if (Tags is object)
-            {
-                for (var i = 0; i < Tags.Count; i++)
-                {
-                    parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("Tag" + "." + global::Bindings.Serialization.WireText.Format(i + 1), Tags[i]));
-                }
-            }
-            if (ClientToken is object) parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("ClientToken", ClientToken));
+            var writer = new global::Bindings.Serialization.RpcParameterWriter(parameters);
+            writer.Member("RegionId", RegionId);
+            writer.Member("WidgetName", NameFilter);
+            writer.Member("PageSize", PageSize);
+            writer.Member("MinWeight", MinWeight);
+            writer.Member("CreatedAfter", CreatedAfter, global::Bindings.Serialization.DateTimeWireFormat.Iso8601Seconds);
+            writer.Member("State", global::Bindings.Serialization.WireScalar.Enum(State?.WireValue));
+            writer.Member("IncludeRetired", IncludeRetired);
+            writer.List("WidgetId", WidgetIds, (long value) => global::Bindings.Serialization.WireScalar.From(value));
+            writer.List("Tag", Tags, global::Bindings.Serialization.WireScalar.String);
+            writer.Member("ClientToken", ClientToken);
         }
     }
 

@@ -12,7 +12,7 @@ namespace Bindings.Tests.Widgets
     /// the spec does not describe in <see cref="UnknownMembers"/>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
-    public sealed partial class Dimensions : global::System.IEquatable<Dimensions>
+    public sealed partial class Dimensions : global::System.IEquatable<Dimensions>, global::Bindings.Serialization.IWireShape
     {
         private static readonly global::Bindings.Serialization.ResponseParser<Dimensions> Parser = new global::Bindings.Serialization.ResponseParser<Dimensions>("Dimensions", ReadJson, ReadXml, null);
 
@@ -68,6 +68,17 @@ namespace Bindings.Tests.Widgets
             hash = global::Bindings.Serialization.ValueEquality.Hash(hash, Width);
             hash = global::Bindings.Serialization.ValueEquality.Hash(hash, Height);
             return hash;
+        }
+
+        /// <summary>
+        /// Writes the members that are set, by wire name and in spec order, for a request that sends this
+        /// structure.
+        /// </summary>
+        /// <param name="writer">Where the members go: flat parameters or JSON text.</param>
+        void global::Bindings.Serialization.IWireShape.WriteMembers(global::Bindings.Serialization.WireWriter writer)
+        {
+            writer.Member("Width", Width);
+            writer.Member("Height", Height);
         }
     }
 

@@ -12,7 +12,7 @@ namespace Bindings.Tests.Widgets
     /// the spec does not describe in <see cref="UnknownMembers"/>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
-    public sealed partial class Widget : global::System.IEquatable<Widget>
+    public sealed partial class Widget : global::System.IEquatable<Widget>, global::Bindings.Serialization.IWireShape
     {
         private static readonly global::Bindings.Serialization.ResponseParser<Widget> Parser = new global::Bindings.Serialization.ResponseParser<Widget>("Widget", ReadJson, ReadXml, null);
 
@@ -166,6 +166,26 @@ namespace Bindings.Tests.Widgets
             hash = global::Bindings.Serialization.ValueEquality.HashList(hash, PartIds);
             hash = global::Bindings.Serialization.ValueEquality.HashList(hash, Ratings);
             return hash;
+        }
+
+        /// <summary>
+        /// Writes the members that are set, by wire name and in spec order, for a request that sends this
+        /// structure.
+        /// </summary>
+        /// <param name="writer">Where the members go: flat parameters or JSON text.</param>
+        void global::Bindings.Serialization.IWireShape.WriteMembers(global::Bindings.Serialization.WireWriter writer)
+        {
+            writer.Member("WidgetId", WidgetId);
+            writer.Member("WidgetName", Name);
+            writer.Member("Enabled", Enabled);
+            writer.Member("Weight", Weight);
+            writer.Member("Price", Price);
+            writer.Member("CreationTime", CreatedAt, global::Bindings.Serialization.DateTimeWireFormat.Iso8601Seconds);
+            writer.Member("State", global::Bindings.Serialization.WireScalar.Enum(State?.WireValue));
+            writer.Shape("Size", Size);
+            writer.List("Tags", Tags, global::Bindings.Serialization.WireScalar.String);
+            writer.List("PartIds", PartIds, (long value) => global::Bindings.Serialization.WireScalar.From(value));
+            writer.List("Rating", Ratings, (int value) => global::Bindings.Serialization.WireScalar.From(value));
         }
     }
 

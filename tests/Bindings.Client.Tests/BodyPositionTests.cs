@@ -1,0 +1,68 @@
+using Bindings.Rds;
+
+namespace Bindings.Client.Tests;
+
+/// <summary>
+/// A parameter a spec places in the body (<c>position: body</c>) never travels in the URL: a client
+/// configured for GET sends such a request as POST with a form body, signed either way; otherwise GET stays GET.
+/// </summary>
+public class BodyPositionTests
+{
+    [Theory]
+    [InlineData(SignatureVersion.V1)]
+    [InlineData(SignatureVersion.V3)]
+    public async Task ARequestWithABodyParameterSetGoesAsPostEvenWhenTheClientUsesGet(SignatureVersion signature)
+    {
+        var handler = new FakeHttpHandler().Then(Bodies.Ok);
+        var client = CreateThingRequest.Client(handler, o => { o.HttpMethod = RpcHttpMethod.Get; o.SignatureVersion = signature; });
+
+        await Send(client, new BodyRequest { Content = "a long text" });
+
+        var sent = Assert.Single(handler.Requests);
+        Assert.Equal("POST", sent.Method);
+        Assert.Contains(sent.Form, p => p.Key == "Content" && p.Value == "a long text");
+        Assert.DoesNotContain(sent.Query, p => p.Key == "Content");
+    }
+
+    [Fact]
+    public async Task WithTheBodyParameterUnsetGetStaysGet()
+    {
+        var handler = new FakeHttpHandler().Then(Bodies.Ok);
+        var client = CreateThingRequest.Client(handler, o => o.HttpMethod = RpcHttpMethod.Get);
+
+        await Send(client, new BodyRequest());
+
+        Assert.Equal("GET", Assert.Single(handler.Requests).Method);
+    }
+
+    private static Task<DescribeBackupTasksResponse> Send(AlibabaCloudRpcClient client, BodyRequest request) =>
+        client.SendAsync(request, new RpcOperation("Things", "PutContent"), DescribeBackupTasksResponse.ParseJsonAsync, DescribeBackupTasksResponse.ParseXmlAsync);
+
+    private sealed class BodyRequest : IRpcRequest, IRpcBodyParameters
+    {
+        public string? Content { get; set; }
+
+        public string Action => "PutContent";
+
+        public string Version => "2014-08-15";
+
+        public bool IsReadOnly => true;
+
+        public bool HasBodyParameters => Content is not null;
+
+        public void Validate()
+        {
+        }
+
+        public void WriteParameters(ICollection<KeyValuePair<string, string>> parameters)
+        {
+            parameters.Add(new("Action", Action));
+            parameters.Add(new("Version", Version));
+            parameters.Add(new("Id", "1"));
+            if (Content is not null)
+            {
+                parameters.Add(new("Content", Content));
+            }
+        }
+    }
+}
