@@ -25,14 +25,17 @@ public sealed class ShippedMeaningTests
         var imported = Generate(Directory.GetFiles(folder, "*.yaml"));
         var shipped = Generate(Directory.GetFiles(Path.Combine(ShippedSpecs, "rds"), "*.yaml"));
 
-        // Five enums, BackupJob, the operation's file (request, response, its part of the client) and the client.
-        Assert.Equal(
-            new[] { "BackupJob", "BackupJobStatus", "BackupMode", "BackupProgressStatus", "BackupStatus", "DescribeBackupTasks", "RdsClient", "TaskAction" }.Select(type => "Bindings.Rds." + type + ".g.cs"),
-            shipped.Keys);
-        Assert.Equal(shipped.Keys, imported.Keys);
-        foreach (var (hintName, text) in shipped)
+        // The operation's own files: five enums, BackupJob, the operation's file (request, response, its
+        // part of the client). The shipped client file also carries the other operations and the region
+        // map of the header, which this one-operation fixture does not have, so it is not compared.
+        var own = new[] { "BackupJob", "BackupJobStatus", "BackupMode", "BackupProgressStatus", "BackupStatus", "DescribeBackupTasks", "TaskAction" }
+            .Select(type => "Bindings.Rds." + type + ".g.cs")
+            .ToList();
+        Assert.Equal(own.Append("Bindings.Rds.RdsClient.g.cs").Order(StringComparer.Ordinal), imported.Keys);
+        foreach (var hintName in own)
         {
-            Assert.True(text == imported[hintName], hintName + " differs:\n--- shipped\n" + text + "\n--- imported\n" + imported[hintName]);
+            Assert.True(shipped.ContainsKey(hintName), hintName + " is not generated from the shipped specs");
+            Assert.True(shipped[hintName] == imported[hintName], hintName + " differs:\n--- shipped\n" + shipped[hintName] + "\n--- imported\n" + imported[hintName]);
         }
     }
 
@@ -48,9 +51,6 @@ public sealed class ShippedMeaningTests
         Assert.DoesNotContain(imported.Keys, name => name.EndsWith(".BackupStatus.g.cs", StringComparison.Ordinal));
     }
 
-    /// <summary>Keys of the format issue 10 designs that the generator on main does not read yet (it warns that it ignores them).</summary>
-    private static readonly string[] KeysNotYetInTheGenerator = { "regions", "default" };
-
     /// <summary>The generated files of a set of specs, hint name to code without comments.</summary>
     private static SortedDictionary<string, string> Generate(IEnumerable<string> files)
     {
@@ -58,7 +58,7 @@ public sealed class ShippedMeaningTests
             .Select(path => GeneratorHarness.Spec("/repo/specs/rds/" + Path.GetFileName(path), Normalize(File.ReadAllText(path))))
             .ToList();
         var run = GeneratorHarness.Run(specs);
-        Assert.Empty(run.Diagnostics.Where(diagnostic => !(diagnostic.Id == "BND007" && KeysNotYetInTheGenerator.Any(key => diagnostic.GetMessage().StartsWith("'" + key + "'", StringComparison.Ordinal)))));
+        Assert.Empty(run.Diagnostics);
         Assert.Empty(run.Output.GetDiagnostics().Where(diagnostic => diagnostic.Severity >= DiagnosticSeverity.Warning));
         return new SortedDictionary<string, string>(
             run.Sources.ToDictionary(source => source.HintName, source => WithoutComments(source.SourceText.ToString())),
