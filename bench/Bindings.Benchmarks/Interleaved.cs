@@ -48,6 +48,22 @@ public static class Interleaved
             });
         }
 
+        var backups = new BackupsParsingBenchmarks();
+        if (Wanted("JSON DescribeBackups100") || Wanted("XML DescribeBackups100"))
+        {
+            backups.Setup();
+        }
+
+        if (Wanted("JSON DescribeBackups100"))
+        {
+            Print("JSON DescribeBackups100", rounds, 40, BackupsPayload.Items100.ItemCount, new (string, Func<object?>)[]
+            {
+                ("Generated ParseJson", backups.GeneratedJson),
+                ("STJ source generator", backups.StjSourceGenerated),
+                ("Bare Utf8JsonReader loop (floor)", () => backups.BareJsonReader()),
+            });
+        }
+
         foreach (var size in Enum.GetValues<PayloadSize>())
         {
             if (!Wanted("XML " + size))
@@ -65,6 +81,17 @@ public static class Interleaved
                 ("XDocument + LINQ", xml.XDocument),
                 ("Bare XmlReader loop (floor)", () => xml.BareReader()),
                 ("XmlReader loop + every text Value (reference)", () => xml.BareReaderWithValues()),
+            });
+        }
+
+        if (Wanted("XML DescribeBackups100"))
+        {
+            Print("XML DescribeBackups100", rounds, 10, BackupsPayload.Items100.ItemCount, new (string, Func<object?>)[]
+            {
+                ("Generated ParseXml", backups.GeneratedXml),
+                ("XmlSerializer", backups.XmlSerializer),
+                ("Bare XmlReader loop (floor)", () => backups.BareXmlReader()),
+                ("XmlReader loop + every text Value (reference)", () => backups.BareXmlReaderWithValues()),
             });
         }
 
