@@ -58,7 +58,8 @@ public sealed class BindingsGenerator : IIncrementalGenerator
                 pair.Left,
                 pair.Right.Settings.For(pair.Left.FilePath),
                 pair.Right.Settings.NamespaceFor(pair.Left.FilePath),
-                pair.Left.Api is { } api ? pair.Right.ApiOf(api) : null))
+                pair.Left.Api is { } api ? pair.Right.ApiOf(api) : null,
+                pair.Right.WaiterShapesFor(pair.Left)))
             .WithTrackingName(TrackingNames.FileInput);
 
         var units = fileInputs

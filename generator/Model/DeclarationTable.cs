@@ -9,9 +9,25 @@ namespace Bindings.Generator.Model;
 /// What every spec file declares, joined: one <see cref="ApiDeclarations"/> per product and version. It holds
 /// names and kinds, not members or descriptions, so editing a description or a member leaves it equal and
 /// the other files' resolution cached; only a change to a declaration re-resolves the files of its API.
+/// The one exception is <see cref="WaiterShapes"/>: the members of the shapes that a waiter's path walks
+/// through in another file than the waiter's, so that only an edit of such a shape's members reaches the
+/// files with waiters (and no other file).
 /// </summary>
-internal sealed record DeclarationTable(EquatableArray<ApiDeclarations> Apis, SpecSettings Settings)
+internal sealed record DeclarationTable(EquatableArray<ApiDeclarations> Apis, SpecSettings Settings, EquatableArray<ShapeOutline> WaiterShapes)
 {
+    /// <summary>The outlines a file's waiters may walk: of its API's shapes declared in other files; none for a file without waiters.</summary>
+    public EquatableArray<ShapeOutline> WaiterShapesFor(SpecDocument document)
+    {
+        if (document.Api is not { } api || WaiterShapes.Count == 0 || !document.Operations.Any(operation => operation.Waiters.Count > 0))
+        {
+            return EquatableArray<ShapeOutline>.Empty;
+        }
+
+        return WaiterShapes
+            .Where(shape => shape.Product == api.Product && shape.Version == api.Version && shape.OwnerFile != document.FilePath)
+            .ToEquatableArray();
+    }
+
     public ApiDeclarations? ApiOf(DeclaredApi api)
     {
         foreach (var candidate in Apis)

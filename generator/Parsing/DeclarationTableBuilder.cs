@@ -36,7 +36,10 @@ internal static class DeclarationTableBuilder
         }
 
         AssignFileNames(apis);
-        return new DeclarationTable(apis.Select(api => api.ToDeclarations()).ToEquatableArray(), settings);
+        return new DeclarationTable(
+            apis.Select(api => api.ToDeclarations()).ToEquatableArray(),
+            settings,
+            apis.Where(api => api.IsGenerated).SelectMany(api => api.WaiterShapes()).ToEquatableArray());
     }
 
     /// <summary>
@@ -227,6 +230,64 @@ internal static class DeclarationTableBuilder
                 }
             }
         }
+
+        /// <summary>
+        /// The shapes the waiters' paths walk through in a file other than the waiter's, each as its first
+        /// file declares it (the owner), sorted by name. A path is walked as far as it goes: the resolver
+        /// reports what is wrong with it, in the waiter's file.
+        /// </summary>
+        public IEnumerable<ShapeOutline> WaiterShapes()
+        {
+            var shapes = new Dictionary<string, (DeclaredShape Shape, string File)>(StringComparer.Ordinal);
+            foreach (var document in _files)
+            {
+                foreach (var shape in document.Shapes)
+                {
+                    if (!shapes.ContainsKey(shape.Name))
+                    {
+                        shapes.Add(shape.Name, (shape, document.FilePath));
+                    }
+                }
+            }
+
+            var walked = new SortedDictionary<string, ShapeOutline>(StringComparer.Ordinal);
+            foreach (var document in _files)
+            {
+                foreach (var operation in document.Operations)
+                {
+                    foreach (var path in operation.Waiters.SelectMany(waiter => waiter.Acceptors).Select(acceptor => acceptor.Path?.Value).OfType<string>())
+                    {
+                        var segments = path.Split('.');
+                        var members = operation.Response;
+                        for (var i = 0; i < segments.Length - 1; i++)
+                        {
+                            var wire = segments[i].EndsWith("[]", StringComparison.Ordinal) ? segments[i].Substring(0, segments[i].Length - 2) : segments[i];
+                            if (members.FirstOrDefault(member => member.WireName == wire) is not { } member
+                                || !shapes.TryGetValue(member.ItemTypeName ?? member.TypeName, out var next))
+                            {
+                                break;
+                            }
+
+                            if (next.File != document.FilePath && !walked.ContainsKey(next.Shape.Name))
+                            {
+                                walked.Add(next.Shape.Name, Outline(next.Shape, next.File));
+                            }
+
+                            members = next.Shape.Members;
+                        }
+                    }
+                }
+            }
+
+            return walked.Values;
+        }
+
+        private ShapeOutline Outline(DeclaredShape shape, string file) => new(
+            Product,
+            Version,
+            file,
+            shape.Name,
+            shape.Members.Select(member => new MemberOutline(member.WireName, member.PropertyName, member.TypeName, member.ItemTypeName)).ToEquatableArray());
 
         public ApiDeclarations ToDeclarations() => new(
             Product,

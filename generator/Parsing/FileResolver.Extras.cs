@@ -316,7 +316,7 @@ internal sealed partial class FileResolver
 
     /// <summary>
     /// Walks <c>Items[].BackupStatus</c> by wire names: the first member is the response's, the next ones the
-    /// members of shapes declared in this file (a path through a shape of another file is BND010).
+    /// members of shapes, declared in this file or another of the API (<see cref="FileInput.WaiterShapes"/>).
     /// </summary>
     private ResolvedPath? ResolvePath(ApiDeclarations api, SpecText path, EquatableArray<MemberModel> response, string ns)
     {
@@ -343,16 +343,19 @@ internal sealed partial class FileResolver
                 Report(Diagnostics.InvalidValue, path.Location, "path", "a path whose '" + wire + "' follows a structure ('" + segments[i - 1] + "' is none)");
                 return null;
             }
-            else if (_document.Shapes.FirstOrDefault(shape => shape.Name == current.NamedType) is not { } shape)
-            {
-                Report(Diagnostics.Unsupported, path.Location, "The waiter path '" + path.Value + "' goes through the shape '" + current.NamedType + "', which another file declares; declare it in this file");
-                return null;
-            }
-            else
+            else if (_document.Shapes.FirstOrDefault(shape => shape.Name == current.NamedType) is { } shape)
             {
                 var member = shape.Members.FirstOrDefault(candidate => candidate.WireName == wire);
                 property = member?.PropertyName;
-                type = member is null ? null : PeekType(api, member);
+                type = member is null ? null : PeekType(api, member.TypeName, member.ItemTypeName);
+            }
+            else
+            {
+                // A shape of another file: the table carries the members of those a waiter walks through.
+                var outline = _input.WaiterShapes.FirstOrDefault(candidate => candidate.Name == current.NamedType);
+                var member = outline?.Members.FirstOrDefault(candidate => candidate.WireName == wire);
+                property = member?.PropertyName;
+                type = member is null ? null : PeekType(api, member.TypeName, member.ItemTypeName);
             }
 
             if (property is null || type is null)
@@ -385,11 +388,11 @@ internal sealed partial class FileResolver
     }
 
     /// <summary>A shape member's type as the waiter needs it, without the diagnostics its own file reports.</summary>
-    private static MemberType? PeekType(ApiDeclarations api, DeclaredMember member)
+    private static MemberType? PeekType(ApiDeclarations api, string typeName, string? itemTypeName)
     {
-        var isList = member.TypeName == BuiltInTypes.List;
-        var isMap = member.TypeName == BuiltInTypes.Map;
-        var element = isList || isMap ? member.ItemTypeName : member.TypeName;
+        var isList = typeName == BuiltInTypes.List;
+        var isMap = typeName == BuiltInTypes.Map;
+        var element = isList || isMap ? itemTypeName : typeName;
         if (element is null)
         {
             return null;

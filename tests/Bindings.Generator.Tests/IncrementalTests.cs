@@ -94,6 +94,35 @@ public class IncrementalTests
     }
 
     [Fact]
+    public void AnEditOfTheMembersOfAShapeAWaiterWalksInAnotherFileReresolvesTheWaitersFileOnly()
+    {
+        // Paint0 waits on Parts[].Color: its path walks Part, which the shared file declares.
+        var waiting = Replace(Operation(0), "    request:\n", "    waiters:\n      Painted:\n        acceptors:\n          - state: success\n            path: Parts[].Color\n            allEqual: Red\n    request:\n");
+        var specs = Specs().Select(spec => spec.Path == "/specs/paint/Paint0.yaml" ? GeneratorHarness.Spec(spec.Path, waiting) : spec).ToList();
+        var compilation = GeneratorHarness.Compilation(LanguageVersion.Latest, "namespace Consumer { public class A { } }");
+        var driver = GeneratorHarness.CreateDriver(specs).RunGenerators(compilation);
+        Assert.Empty(driver.GetRunResult().Diagnostics);
+        var shared = specs.Single(spec => spec.Path == "/specs/paint/shared.yaml");
+
+        // A description of Part is no member: the table, and so every other file, stays as it was.
+        var described = driver.ReplaceAdditionalText(shared, GeneratorHarness.Spec(shared.Path, Replace(Shared, "  Part:\n", "  Part:\n    description: A part.\n")));
+        var result = described.RunGenerators(compilation).GetRunResult();
+        Assert.Equal(IncrementalStepRunReason.Unchanged, Single(result, TrackingNames.DeclarationTable));
+        AssertReasons(result, TrackingNames.ResolvedFile, FileOf, modified: "/specs/paint/shared.yaml", others: IncrementalStepRunReason.Cached);
+
+        // A new member of Part changes what the waiter walks: Paint0 is resolved again, no other operation.
+        var widened = driver.ReplaceAdditionalText(shared, GeneratorHarness.Spec(shared.Path, Replace(Shared, "      Color: Color\n", "      Color: Color\n      Weight: double\n")));
+        result = widened.RunGenerators(compilation).GetRunResult();
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal(IncrementalStepRunReason.Modified, Single(result, TrackingNames.DeclarationTable));
+        var inputs = Outputs(result, TrackingNames.FileInput).ToDictionary(output => FileOf(output.Value), output => output.Reason);
+        Assert.Equal(IncrementalStepRunReason.Modified, inputs["/specs/paint/Paint0.yaml"]);
+        Assert.All(Enumerable.Range(1, Operations - 1), i => Assert.Equal(IncrementalStepRunReason.Unchanged, inputs["/specs/paint/Paint" + i + ".yaml"]));
+        var resolved = Outputs(result, TrackingNames.ResolvedFile).ToDictionary(output => FileOf(output.Value), output => output.Reason);
+        Assert.All(Enumerable.Range(1, Operations - 1), i => Assert.Equal(IncrementalStepRunReason.Cached, resolved["/specs/paint/Paint" + i + ".yaml"]));
+    }
+
+    [Fact]
     public void RecordingTheStepsOfAnOutputWalksEachFileOnce()
     {
         // With step tracking, Roslyn walks every output's inputs again on every run, with no memo: an output

@@ -80,6 +80,56 @@ public class NameCorpusTests
     }
 
     [Fact]
+    public void EveryNameAsAWaiter()
+    {
+        // One operation with every name as a waiter, and one whose name is what a waiter's method would be.
+        var yaml = new StringBuilder(Header("Waiters"))
+            .Append("enums:\n  State:\n    values:\n      Ready:\n      Failed:\n")
+            .Append("operations:\n  Poll:\n    readOnly: true\n    response:\n      Status: State\n      Done: boolean\n    waiters:\n");
+        foreach (var name in Names)
+        {
+            yaml.Append("      ").Append(Quote(name)).Append(":\n        acceptors:\n")
+                .Append("          - state: failure\n            path: Status\n            equals: Failed\n")
+                .Append("          - state: success\n            path: Done\n            equals: \"true\"\n");
+        }
+
+        foreach (var name in Names.Take(40))
+        {
+            yaml.Append("  ").Append(Quote("WaitFor" + name)).Append(":\n    readOnly: true\n    response:\n      RequestId: string\n");
+        }
+
+        Check(yaml.ToString(), _ => null, name => "WaitFor" + name + "Async");
+    }
+
+    [Fact]
+    public void NamesAsPaginatedOperations()
+    {
+        // Each operation pages, beside the operations named like its pager methods (XPages, XItems). Every
+        // operation is a file and a client part, so a sample of the corpus keeps this test short: the names
+        // the pager's own code uses, the known trouble, and every eighth name.
+        var names = Names.Where((_, index) => index % 8 == 0)
+            .Concat(KnownTrouble.Where(name => Names.Contains(name)))
+            .Concat(new[] { "page", "pageCancellationToken", "request", "cancellationToken", "Things", "Thing", "TotalCount" })
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        var yaml = new StringBuilder(Header("Pagers"))
+            .Append("shapes:\n  Thing:\n    members:\n      Id: long\n")
+            .Append("operations:\n");
+        foreach (var name in names)
+        {
+            yaml.Append("  ").Append(Quote(name)).Append(":\n    readOnly: true\n    pagination:\n      items: Things\n      pageNumber: PageNumber\n      pageSize: PageSize\n      totalCount: TotalCount\n")
+                .Append("    request:\n      PageNumber: integer\n      PageSize: integer\n")
+                .Append("    response:\n      TotalCount: integer\n      Things:\n        type: list\n        items: Thing\n        itemName: Thing\n");
+            foreach (var suffix in new[] { "Pages", "Items" }.Where(suffix => !names.Contains(name + suffix)))
+            {
+                yaml.Append("  ").Append(Quote(name + suffix)).Append(":\n    readOnly: true\n    response:\n      RequestId: string\n");
+            }
+        }
+
+        CheckRun(new[] { GeneratorHarness.Spec("/specs/corpus.yaml", yaml.ToString()) }, names, _ => null, name => name + "PagesAsync");
+    }
+
+    [Fact]
     public void EveryNameAsAShape()
     {
         var yaml = new StringBuilder(Header("Shapes")).Append("shapes:\n");

@@ -177,12 +177,35 @@ public class WireOptionDiagnosticTests
         => AssertAt(Single("BND008", Operation("      Name: string\n", "    waiters:\n      Found:\n        minDelay: 10\n        maxWait: 5\n        acceptors:\n          - state: success\n            path: Items\n            exists: true\n")), line: 16, column: 9);
 
     [Fact]
-    public void AWaiterPathThroughAShapeOfAnotherFileIsBnd010()
+    public void AWaiterPathThroughAShapeOfAnotherFileGeneratesAWaiterThatBuilds()
+    {
+        // The importer puts a shape that several operations use in the shared file: a waiter walks it there.
+        var run = GeneratorHarness.Run(new[]
+        {
+            GeneratorHarness.Spec("/specs/a.yaml", Header + "enums:\n  Phase:\n    values:\n      Done:\n      Broken:\n"
+                + "shapes:\n  Job:\n    members:\n      Phase: Phase\n      Step: Step\n  Step:\n    members:\n      Name:\n        type: string\n        name: StepName\n"),
+            GeneratorHarness.Spec("/specs/w.yaml", Header + "operations:\n  Find:\n    readOnly: true\n    waiters:\n      Finished:\n        acceptors:\n"
+                + "          - state: failure\n            path: Jobs[].Phase\n            anyEqual: Broken\n"
+                + "          - state: retry\n            path: Jobs[].Step.Name\n            anyEqual: starting\n"
+                + "          - state: success\n            path: Jobs[].Phase\n            allEqual: Done\n"
+                + "    response:\n      Jobs:\n        type: list\n        items: Job\n        itemName: Job\n"),
+        });
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(GeneratorHarness.Problems(run.Output));
+        var waiter = run.Sources.Single(source => source.SourceText.ToString().Contains("WaitForFinishedAsync", StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Contains(".Step?.StepName", waiter, StringComparison.Ordinal); // the other file's property name, not the wire name
+        Assert.Contains(".Phase?.WireValue", waiter, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AWaiterPathToAMissingMemberOfAShapeOfAnotherFileIsBnd008()
     {
         var diagnostics = Diagnose(
             ("/specs/a.yaml", Header + "shapes:\n  Tag:\n    members:\n      Key: string\n"),
-            ("/specs/w.yaml", Header + "operations:\n  Find:\n" + Waiter + "          - state: success\n            path: Items[].Key\n            anyEqual: x\n    response:\n      Items:\n        type: list\n        items: Tag\n"));
-        AssertAt(Assert.Single(diagnostics, d => d.Id == "BND010"), line: 9, column: 19);
+            ("/specs/w.yaml", Header + "operations:\n  Find:\n" + Waiter + "          - state: success\n            path: Items[].Value\n            anyEqual: x\n    response:\n      Items:\n        type: list\n        items: Tag\n"));
+        AssertAt(Assert.Single(diagnostics), line: 9, column: 19);
+        Assert.Equal("BND008", diagnostics[0].Id);
     }
 
     private static Diagnostic Single(string id, string yaml)
