@@ -339,7 +339,11 @@ public static class JsonParsing
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
-                return GetString(ref reader);
+                // Nearly always ASCII and unescaped: widened to UTF-16 directly, without the reader's general
+                // UTF-8 transcoder (which counts, validates and then decodes: most of what a string costs).
+                return !reader.ValueIsEscaped && !reader.HasValueSequence && Utf8Validation.IsAscii(reader.ValueSpan)
+                    ? WireText.FromAscii(reader.ValueSpan)
+                    : GetString(ref reader);
             case JsonTokenType.Null:
                 return null;
             default:

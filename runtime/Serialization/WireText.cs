@@ -41,6 +41,27 @@ public static class WireText
         }
     }
 
+    /// <summary>Decodes text known to be ASCII (every byte below 0x80), which needs no UTF-8 decoder.</summary>
+    internal static string FromAscii(ReadOnlySpan<byte> ascii)
+    {
+        if (ascii.IsEmpty)
+        {
+            return string.Empty;
+        }
+
+#if NET8_0_OR_GREATER
+        return Encoding.Latin1.GetString(ascii);
+#else
+        unsafe
+        {
+            fixed (byte* bytes = ascii)
+            {
+                return Encoding.ASCII.GetString(bytes, ascii.Length);
+            }
+        }
+#endif
+    }
+
     /// <summary>The wire text of an integer.</summary>
     public static string Format(int value) => value.ToString(CultureInfo.InvariantCulture);
 
