@@ -290,8 +290,12 @@ public static class JsonParsing
     /// Reads a generated enum from its wire text: null for <c>null</c> and for an empty string, which
     /// stands for "not set" on some endpoints; a value the spec does not list is kept.
     /// </summary>
+    /// <remarks>
+    /// Not inlined: a copy of it for each enum type reads that type's values, and a structure with several
+    /// enum members had spent the JIT's inlining budget on them, leaving the calls that every member makes
+    /// (<see cref="NextProperty"/>, <see cref="EnterMember"/>) uninlined.
+    /// </remarks>
     /// <typeparam name="T">The generated enum struct.</typeparam>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T? ReadEnum<T>(ref Utf8JsonReader reader)
         where T : struct, IWireEnum<T>
         => TryGetToken(ref reader, out var utf8) ? default(T).FromUtf8(utf8) : null;
