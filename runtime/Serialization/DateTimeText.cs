@@ -91,7 +91,9 @@ public static class DateTimeText
                 && TryFromUnix(number, format, out value);
         }
 
-        return TryParse(WireText.FromUtf8(utf8), format, out value);
+        return format is DateTimeWireFormat.Iso8601Seconds or DateTimeWireFormat.Iso8601Minutes
+            ? WireText.TryParseDateTime(utf8, out value)
+            : TryParse(WireText.FromUtf8(utf8), format, out value);
     }
 
     /// <summary>Reads a date and time in <paramref name="format"/> from text.</summary>

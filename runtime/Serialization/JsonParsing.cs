@@ -290,8 +290,12 @@ public static class JsonParsing
     /// Reads a generated enum from its wire text: null for <c>null</c> and for an empty string, which
     /// stands for "not set" on some endpoints; a value the spec does not list is kept.
     /// </summary>
+    /// <remarks>
+    /// Not inlined: a copy of it for each enum type reads that type's values, and a structure with several
+    /// enum members had spent the JIT's inlining budget on them, leaving the calls that every member makes
+    /// (<see cref="NextProperty"/>, <see cref="EnterMember"/>) uninlined.
+    /// </remarks>
     /// <typeparam name="T">The generated enum struct.</typeparam>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T? ReadEnum<T>(ref Utf8JsonReader reader)
         where T : struct, IWireEnum<T>
         => TryGetToken(ref reader, out var utf8) ? default(T).FromUtf8(utf8) : null;
@@ -339,7 +343,11 @@ public static class JsonParsing
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
-                return GetString(ref reader);
+                // Nearly always ASCII and unescaped: widened to UTF-16 directly, without the reader's general
+                // UTF-8 transcoder (which counts, validates and then decodes: most of what a string costs).
+                return !reader.ValueIsEscaped && !reader.HasValueSequence && Utf8Validation.IsAscii(reader.ValueSpan)
+                    ? WireText.FromAscii(reader.ValueSpan)
+                    : GetString(ref reader);
             case JsonTokenType.Null:
                 return null;
             default:

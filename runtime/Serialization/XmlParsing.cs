@@ -433,17 +433,25 @@ public static class XmlParsing
     }
 
     /// <summary>Reads an ISO 8601 date and time.</summary>
-    public static DateTimeOffset? ReadDateTime(XmlReader reader)
-        => Parse(reader, "an ISO 8601 date and time", static (string text, out DateTimeOffset value) => WireText.TryParseDateTime(text, out value));
+    public static DateTimeOffset? ReadDateTime(XmlReader reader) => ReadDateTime(reader, DateTimeWireFormat.Iso8601Seconds);
 
     /// <summary>Reads a date and time in a wire format (ISO 8601, <c>yyyy-MM-dd HH:mm:ss</c>, Unix seconds or milliseconds).</summary>
-    public static DateTimeOffset? ReadDateTime(XmlReader reader, DateTimeWireFormat format) => format switch
+    public static DateTimeOffset? ReadDateTime(XmlReader reader, DateTimeWireFormat format)
     {
-        DateTimeWireFormat.SpaceSeparated => Parse(reader, DateTimeText.Expected(format), static (string text, out DateTimeOffset value) => DateTimeText.TryParse(text, DateTimeWireFormat.SpaceSeparated, out value)),
-        DateTimeWireFormat.UnixSeconds => Parse(reader, DateTimeText.Expected(format), static (string text, out DateTimeOffset value) => DateTimeText.TryParse(text, DateTimeWireFormat.UnixSeconds, out value)),
-        DateTimeWireFormat.UnixMilliseconds => Parse(reader, DateTimeText.Expected(format), static (string text, out DateTimeOffset value) => DateTimeText.TryParse(text, DateTimeWireFormat.UnixMilliseconds, out value)),
-        _ => ReadDateTime(reader),
-    };
+        GetPosition(reader, out var line, out var position);
+        if (!ReadTokenChars(reader, out var token))
+        {
+            return null;
+        }
+
+        // ASCII, nearly always: read from its bytes as JSON's is, with the same result as from the text.
+        Span<byte> utf8 = stackalloc byte[TokenBufferLength];
+        DateTimeOffset value;
+        var parsed = TryNarrow(token, utf8)
+            ? DateTimeText.TryParse(utf8.Slice(0, token.Length), format, out value)
+            : DateTimeText.TryParse(token.ToString(), format, out value);
+        return parsed ? value : throw NotOne(token.ToString(), DateTimeText.Expected(format), line, position);
+    }
 
     /// <summary>
     /// Reads a value of type <c>any</c> as the element's outer XML, held to the depth limit of

@@ -98,4 +98,56 @@ public class DateTimeWireFormatTests
         Assert.Null(DateTimeText.Problem(Instant.AddMilliseconds(5), DateTimeWireFormat.UnixMilliseconds));
         Assert.NotNull(DateTimeText.Problem(Instant.AddTicks(1), DateTimeWireFormat.UnixMilliseconds));
     }
+
+    // The forms the service sends are read from their bytes without DateTimeOffset.TryParseExact (issue 13);
+    // the general parser still decides everything else, so the two paths must agree on every text.
+    [Theory]
+    [InlineData("2019-02-13T12:20:00Z")]
+    [InlineData("2019-02-13T12:20Z")]
+    [InlineData("2019-02-13")]
+    [InlineData("0001-01-01T00:00:00Z")]
+    [InlineData("9999-12-31T23:59:59Z")]
+    [InlineData("2024-02-29T23:59Z")]
+    public void TheCommonFormsReadFromBytesAsTheGeneralParserReadsThem(string text)
+    {
+        Assert.True(WireText.TryParseDateTime(text, out var general));
+        Assert.True(WireText.TryParseDateTime(Encoding.ASCII.GetBytes(text), out var fast));
+        Assert.Equal(general, fast);
+        Assert.Equal(general.Offset, fast.Offset);
+    }
+
+    [Fact]
+    public void EveryDamagedCommonFormReadsFromBytesAsTheGeneralParserReadsIt()
+    {
+        // Each place of each form, replaced by each character that matters there: digits out of range
+        // (month 13, day 30 in February, hour 24, second 60), separators, letters, case, signs, space.
+        string[] forms = { "2023-02-28T23:59:59Z", "2024-02-29T12:20Z", "2019-12-31", "0001-01-01T00:00:00Z" };
+        const string replacements = "0123456789-:TtZzx +.";
+        var compared = 0;
+        foreach (var form in forms)
+        {
+            for (var place = 0; place < form.Length; place++)
+            {
+                foreach (var replacement in replacements)
+                {
+                    var text = form.Substring(0, place) + replacement + form.Substring(place + 1);
+                    AssertSameAsGeneral(text);
+                    compared++;
+                }
+            }
+
+            AssertSameAsGeneral(form + "Z");
+            AssertSameAsGeneral(form.Substring(0, form.Length - 1));
+        }
+
+        Assert.True(compared > 1000);
+    }
+
+    private static void AssertSameAsGeneral(string text)
+    {
+        var general = WireText.TryParseDateTime(text, out var expected);
+        Assert.Equal(general, WireText.TryParseDateTime(Encoding.ASCII.GetBytes(text), out var fast));
+        Assert.Equal(expected, fast);
+        Assert.Equal(expected.Offset, fast.Offset);
+    }
 }

@@ -154,6 +154,23 @@ public class LenientValueTests
     public void JsonEscapedStringValueIsUnescaped()
         => Assert.Equal("34/\"x\"", JsonJob(""" "BackupId": "\u0033\u0034\/\"x\"" """).BackupId);
 
+    // ASCII strings are widened directly, others go through the reader's decoder (issue 13): both give the
+    // text, whatever the length around the 4-, 8- and 16-byte steps of the ASCII check and wherever the
+    // first non-ASCII character stands.
+    [Theory]
+    [InlineData("a")]
+    [InlineData("é")]
+    [InlineData("abc")]
+    [InlineData("abcdefg")]
+    [InlineData("abcdefgé")]
+    [InlineData("abcdefghijklmnop")]
+    [InlineData("abcdefghijklmnoé")]
+    [InlineData("éabcdefghijklmnop")]
+    [InlineData("http://rdsbak-hz-v3.oss-cn-hangzhou.aliyuncs.com/custins53664665/hins18676859.zip?Expires=1")]
+    [InlineData("http://rdsbak-hz-v3.oss-cn-hangzhou.aliyuncs.com/custins53664665/hins18676859.zip?Expires=東")]
+    public void JsonStringValuesReadAsSentAsciiOrNot(string value)
+        => Assert.Equal(value, JsonJob(" \"BackupId\": \"" + value + "\" ").BackupId);
+
     [Fact]
     public void JsonEscapedNumericStringIsParsed()
         => Assert.Equal(42L, JsonJob(""" "BackupJobId": "\u0034\u0032" """).BackupJobId);
