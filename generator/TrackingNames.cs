@@ -1,11 +1,13 @@
 namespace Bindings.Generator;
 
-/// <summary>Names of the pipeline's steps, so that tests can watch what each run reuses.</summary>
+/// <summary>
+/// Names of the pipeline's steps, so that tests can watch what each run reuses. The step that reads a spec
+/// file has none, on purpose: every output's recorded graph reaches every file's read, and Roslyn files each
+/// named step it meets there (see <c>BindingsGenerator.Initialize</c>); a file's read is the document below
+/// its <see cref="FileInput"/> step.
+/// </summary>
 public static class TrackingNames
 {
-    /// <summary>One spec file read into a model, with its own diagnostics.</summary>
-    public const string SpecDocument = nameof(SpecDocument);
-
     /// <summary>The MSBuild settings of all spec files (the namespace property, per-file metadata).</summary>
     public const string SpecSettings = nameof(SpecSettings);
 

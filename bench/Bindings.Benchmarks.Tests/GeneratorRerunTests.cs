@@ -1,5 +1,6 @@
 using Bindings.Benchmarks.GeneratorRuns;
 using Bindings.Generator;
+using Bindings.Testing;
 using Microsoft.CodeAnalysis;
 
 namespace Bindings.Benchmarks.Tests;
@@ -70,7 +71,7 @@ public class GeneratorRerunTests
             output.Reason));
 
         // Only the edited file was read again.
-        var documents = run.TrackedSteps[TrackingNames.SpecDocument].SelectMany(step => step.Outputs).ToList();
+        var documents = SpecReads.Of(run).ToList();
         Assert.Equal(SpecCount, documents.Count);
         Assert.Single(documents, output => output.Reason == IncrementalStepRunReason.Modified);
         Assert.Equal(SpecCount - 1, documents.Count(output => output.Reason == IncrementalStepRunReason.Cached));

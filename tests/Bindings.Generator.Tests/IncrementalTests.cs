@@ -1,4 +1,5 @@
 using Bindings.Generator.Model;
+using Bindings.Testing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -16,7 +17,13 @@ public class IncrementalTests
 
     private const string Shared = Scenarios.PaintShared;
 
-    private static readonly string[] PerFileSteps = { TrackingNames.SpecDocument, TrackingNames.FileInput, TrackingNames.ResolvedFile };
+    /// <summary>
+    /// The named steps an output reaches besides one per file: its own file's input again, and the pipeline's
+    /// named steps and MSBuild options on its way (RecordingTheStepsOfAnOutputFilesEachFileOnce).
+    /// </summary>
+    private const int PerOutputNamedSteps = 12;
+
+    private static readonly string[] PerFileSteps = { TrackingNames.FileInput, TrackingNames.ResolvedFile };
 
     private static string Operation(int index, string description = "Paints a part.") => Scenarios.PaintOperation(index, description);
 
@@ -38,6 +45,7 @@ public class IncrementalTests
             Assert.All(outputs, output => Assert.Equal(IncrementalStepRunReason.Cached, output.Reason));
         }
 
+        Assert.All(SpecReads.Of(result), read => Assert.Equal(IncrementalStepRunReason.Cached, read.Reason));
         Assert.All(result.TrackedOutputSteps.SelectMany(pair => pair.Value).SelectMany(run => run.Outputs),
             output => Assert.Equal(IncrementalStepRunReason.Cached, output.Reason));
     }
@@ -47,6 +55,7 @@ public class IncrementalTests
     {
         var result = RunAfterEdit("/specs/paint/Paint3.yaml", Operation(3, "Paints a part, and dries it."));
 
+        AssertReasons("read", SpecReads.Of(Run(result)), FileOf, modified: "/specs/paint/Paint3.yaml", others: IncrementalStepRunReason.Cached);
         foreach (var step in PerFileSteps)
         {
             AssertReasons(result, step, FileOf, modified: "/specs/paint/Paint3.yaml", others: IncrementalStepRunReason.Cached);
@@ -74,6 +83,9 @@ public class IncrementalTests
         var result = RunAfterEdit("/specs/paint/shared.yaml", Replace(Shared, "  Part:\n", "  Piece:\n"));
 
         Assert.Equal(IncrementalStepRunReason.Modified, Single(result, TrackingNames.DeclarationTable));
+
+        // Resolved again is not read again: only the edited file was.
+        AssertReasons("read", SpecReads.Of(Run(result)), FileOf, modified: "/specs/paint/shared.yaml", others: IncrementalStepRunReason.Cached);
 
         // Every file of Paint gets new declarations and is resolved again; Glue's are equal, so cached.
         var inputs = Outputs(result, TrackingNames.FileInput).ToDictionary(output => FileOf(output.Value), output => output.Reason);
@@ -123,21 +135,28 @@ public class IncrementalTests
     }
 
     [Fact]
-    public void RecordingTheStepsOfAnOutputWalksEachFileOnce()
+    public void RecordingTheStepsOfAnOutputFilesEachFileOnce()
     {
-        // With step tracking, Roslyn walks every output's inputs again on every run, with no memo: an output
-        // that reached every file twice (once for its text, once more for MSBuild settings read through all
-        // files) cost a 400-operation product a third of its rerun. Each output depends on the table, which
-        // must reach each file once: its text and its read document, two steps, plus a few that do not grow with
-        // the files (the settings, the accessibility joined at emission). A bound on the count, not on a clock.
+        // With step tracking, Roslyn walks every output's inputs again on every run, with no memo
+        // (GeneratorRunStateTable.Builder.RecordStepTree), and files each named step it meets in a dictionary
+        // by name; an unnamed step costs the walk only, about a tenth of that. Every output depends on the
+        // table, so it reaches every file: through the file's read (unnamed) to Roslyn's own input step, named
+        // AdditionalTexts. So each output files each file once, plus a few steps that do not grow with the
+        // files (its own file, the pipeline's named steps, the MSBuild options). A name on the read doubled
+        // that: 2 x files, a third of a 400-operation product's tracked rerun. A bound on counts, not on a clock.
         var specs = Specs().Concat(Enumerable.Range(Operations, 24).Select(i => GeneratorHarness.Spec("/specs/paint/Paint" + i + ".yaml", Operation(i)))).ToList();
         var compilation = GeneratorHarness.Compilation(LanguageVersion.Latest, "namespace Consumer { public class A { } }");
         var result = Run(GeneratorHarness.CreateDriver(specs).RunGenerators(compilation).GetRunResult());
         var outputs = result.TrackedOutputSteps.SelectMany(pair => pair.Value).ToList();
         Assert.True(outputs.Count > specs.Count, outputs.Count + " outputs");
-        Assert.All(outputs, output => Assert.InRange(StepsBelow(output), 1, (2 * specs.Count) + 24));
+        Assert.All(outputs, output =>
+        {
+            Assert.InRange(StepsBelow(output, namedOnly: true), 1, specs.Count + PerOutputNamedSteps);
+            Assert.InRange(StepsBelow(output, namedOnly: false), 1, (2 * specs.Count) + 24);
+        });
 
-        static int StepsBelow(IncrementalGeneratorRunStep step) => 1 + step.Inputs.Sum(input => StepsBelow(input.Source));
+        static int StepsBelow(IncrementalGeneratorRunStep step, bool namedOnly)
+            => (namedOnly && step.Name is null ? 0 : 1) + step.Inputs.Sum(input => StepsBelow(input.Source, namedOnly));
     }
 
     [Fact]
@@ -160,6 +179,7 @@ public class IncrementalTests
     /// </summary>
     private static void AssertOnlyOneUnitOfTheSharedFileChanged(GeneratorDriverRunResult result, string modified)
     {
+        AssertReasons("read", SpecReads.Of(Run(result)), FileOf, modified: "/specs/paint/shared.yaml", others: IncrementalStepRunReason.Cached);
         AssertReasons(result, TrackingNames.ResolvedFile, FileOf, modified: "/specs/paint/shared.yaml", others: IncrementalStepRunReason.Cached);
         Assert.Equal(IncrementalStepRunReason.Unchanged, Single(result, TrackingNames.DeclarationTable));
         var units = Outputs(result, TrackingNames.EmitUnit).ToDictionary(output => UnitOf(output.Value), output => output.Reason);
@@ -197,8 +217,11 @@ public class IncrementalTests
 
     /// <summary>Every output of <paramref name="step"/>: <paramref name="modified"/>'s Modified, every other one <paramref name="others"/>.</summary>
     private static void AssertReasons(GeneratorDriverRunResult result, string step, Func<object, string> keyOf, string modified, IncrementalStepRunReason others)
+        => AssertReasons(step, Outputs(result, step), keyOf, modified, others);
+
+    private static void AssertReasons(string step, IEnumerable<(object Value, IncrementalStepRunReason Reason)> stepOutputs, Func<object, string> keyOf, string modified, IncrementalStepRunReason others)
     {
-        var outputs = Outputs(result, step).ToList();
+        var outputs = stepOutputs.ToList();
         Assert.True(outputs.Count > Operations, step + ": " + outputs.Count + " outputs");
         foreach (var (value, reason) in outputs)
         {
