@@ -19,7 +19,7 @@ internal sealed partial class FileResolver
         {
             if (CommonParameters.Names.Contains(member.WireName, StringComparer.Ordinal))
             {
-                Report(Diagnostics.ReservedName, member.NameLocation, member.WireName, "a request parameter of " + operation,
+                Report(Diagnostics.ReservedName, member.WireNameLocation, member.WireName, "a request parameter of " + operation,
                     "the client sends it as a common parameter; leave it out of the spec");
             }
         }
@@ -32,7 +32,7 @@ internal sealed partial class FileResolver
                 if (other.WireName.StartsWith(prefix, StringComparison.Ordinal)
                     && declared.FirstOrDefault(member => member.WireName == other.WireName) is { } clash)
                 {
-                    Report(Diagnostics.ReservedName, clash.NameLocation, other.WireName, "a request parameter of " + operation,
+                    Report(Diagnostics.ReservedName, clash.WireNameLocation, other.WireName, "a request parameter of " + operation,
                         "'" + flattened.WireName + "' (" + WireStyles.Of(flattened.Style).SpecName + ") writes that name too; rename one of them");                }
             }
         }

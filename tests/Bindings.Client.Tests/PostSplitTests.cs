@@ -279,7 +279,7 @@ public class PostSplitTests
             case "DescribeBackupTasks":
                 await client.DescribeBackupTasksAsync(new DescribeBackupTasksRequest
                 {
-                    DBInstanceId = "rm-uf6wjk5xxxxxxx", BackupMode = BackupMode.Automated, BackupJobStatus = BackupJobStatus.Progressing,
+                    DBInstanceId = "rm-uf6wjk5xxxxxxx", BackupMode = BackupMode.Automated, BackupJobStatus = BackupJobStatus.Progressing, ClientToken = "a-token",
                 });
                 break;
             case "DeleteDBInstanceEndpointAddress":

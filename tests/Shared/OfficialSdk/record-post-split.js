@@ -64,7 +64,7 @@ async function run(name, signature, fn) {
     const c = client(port, signature);
     // Only query parameters (main.dara: every parameter position='Query').
     out.push(await run('DescribeBackupTasks', signature, () => c.describeBackupTasks(new Rds.DescribeBackupTasksRequest({
-      DBInstanceId: 'rm-uf6wjk5xxxxxxx', backupMode: 'Automated', backupJobStatus: 'Progressing' }))));
+      DBInstanceId: 'rm-uf6wjk5xxxxxxx', backupMode: 'Automated', backupJobStatus: 'Progressing', clientToken: 'a-token' }))));
     // ClientToken and DBInstanceId position='Query'; ConnectionString and DBInstanceEndpointId position='Body'.
     out.push(await run('DeleteDBInstanceEndpointAddress', signature, () => c.deleteDBInstanceEndpointAddress(new Rds.DeleteDBInstanceEndpointAddressRequest({
       clientToken: 'ETnLKlblzczshOTUbOCz****', DBInstanceId: 'pc-xxxxxxxxxx', DBInstanceEndpointId: 'ep-****', connectionString: 'new a&b=c/é.mysql.rds.aliyuncs.com' }))));
