@@ -32,6 +32,8 @@ public class PostSplitTests
         { "ConfirmNotify", SignatureVersion.V3 },
     };
 
+    public static TheoryData<string> Operations() => ["DescribeBackupTasks", "DeleteDBInstanceEndpointAddress", "ConfirmNotify"];
+
     [Theory]
     [MemberData(nameof(Recorded))]
     public async Task EachOperationParameterGoesWhereTheOfficialSdkPutsIt(string name, SignatureVersion signature)
@@ -55,14 +57,10 @@ public class PostSplitTests
     }
 
     [Theory]
-    [MemberData(nameof(Recorded))]
-    public async Task V1SignsTheSameStringAsTheOfficialSdkGivenTheSameTimestampAndNonce(string name, SignatureVersion signature)
+    [MemberData(nameof(Operations))]
+    public async Task V1SignsTheSameStringAsTheOfficialSdkGivenTheSameTimestampAndNonce(string name)
     {
-        if (signature != SignatureVersion.V1)
-        {
-            return;
-        }
-
+        const SignatureVersion signature = SignatureVersion.V1;
         var official = OfficialPost.Load(name, signature);
         var sent = await SendLikeTheOfficialSdk(name, signature);
 
@@ -93,14 +91,10 @@ public class PostSplitTests
     }
 
     [Theory]
-    [MemberData(nameof(Recorded))]
-    public async Task V3SignsTheOfficialSdksCanonicalQueryAndPayload(string name, SignatureVersion signature)
+    [MemberData(nameof(Operations))]
+    public async Task V3SignsTheOfficialSdksCanonicalQueryAndPayload(string name)
     {
-        if (signature != SignatureVersion.V3)
-        {
-            return;
-        }
-
+        const SignatureVersion signature = SignatureVersion.V3;
         var official = OfficialPost.Load(name, signature);
         var sent = await SendLikeTheOfficialSdk(name, signature);
 
