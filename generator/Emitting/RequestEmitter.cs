@@ -42,10 +42,13 @@ internal static class RequestEmitter
             writer.Line();
             EmitValidate(writer, unit, names.NewScope());
             writer.Line();
-            EmitWriteParameters(writer, unit, names.NewScope());
             if (bodyInterface.Length > 0)
             {
-                EmitBodyParameters(writer, unit);
+                EmitSplitWriteParameters(writer, unit, names.NewScope());
+            }
+            else
+            {
+                EmitWriteParameters(writer, unit, names.NewScope());
             }
         }
     }
@@ -197,16 +200,51 @@ internal static class RequestEmitter
     }
 
     /// <summary>
-    /// <c>IRpcBodyParameters</c>, for a request with <c>position: body</c> parameters: when one is set, the
-    /// request goes as POST with its parameters in the form body, whatever method the client is configured for.
+    /// For a request with <c>position: body</c> parameters (<c>IRpcBodyParameters</c>): the parameters split
+    /// as the official SDK splits them, query and form body, and the one-collection form over it.
     /// </summary>
-    private static void EmitBodyParameters(SourceWriter writer, RequestUnit unit)
+    private static void EmitSplitWriteParameters(SourceWriter writer, RequestUnit unit, NameAllocator scope)
     {
-        var body = unit.Parameters.Where(parameter => parameter.InBody).Select(parameter => IsSet(parameter)).ToList();
-        writer.Line();
-        writer.Line("bool global::Bindings.IRpcBodyParameters.HasBodyParameters => " + string.Join(" || ", body) + ";");
-    }
+        var parameters = scope.New("parameters");
+        writer.Doc("Adds <c>Action</c>, <c>Version</c> and every parameter that is set, by wire name, as the official SDK writes it, query and body parameters together.");
+        writer.Line("/// <param name=\"" + parameters + "\">Where to add them; the signer adds the common parameters.</param>");
+        using (writer.Block("public void " + TypeSurfaces.Request.WriteParameters + "(global::System.Collections.Generic.ICollection<" + Pair + "> " + parameters + ")"))
+        {
+            writer.Line("if (" + parameters + " is null) throw new global::System.ArgumentNullException(" + SourceWriter.Literal(parameters) + ");");
+            writer.Line(TypeSurfaces.Request.WriteParameters + "(" + parameters + ", " + parameters + ");");
+        }
 
-    private static string IsSet(MemberModel parameter)
-        => !parameter.Type.IsList && !parameter.Type.IsMap && parameter.Type.IsValueType ? parameter.PropertyName + ".HasValue" : parameter.PropertyName + " is object";
+        writer.Line();
+        var query = scope.New("query");
+        var body = scope.New("body");
+        var queryWriter = scope.New("writer");
+        var bodyWriter = scope.New("bodyWriter");
+        writer.Doc("Adds <c>Action</c>, <c>Version</c> and the query parameters that are set to the query, and the <c>position: body</c> ones to the body, as the official SDK splits them.");
+        writer.Line("/// <param name=\"" + query + "\">Where the parameters of the URL query go.</param>");
+        writer.Line("/// <param name=\"" + body + "\">Where the parameters of the form body go.</param>");
+        using (writer.Block("public void " + TypeSurfaces.Request.WriteParameters + "(global::System.Collections.Generic.ICollection<" + Pair + "> " + query
+            + ", global::System.Collections.Generic.ICollection<" + Pair + "> " + body + ")"))
+        {
+            writer.Line("if (" + query + " is null) throw new global::System.ArgumentNullException(" + SourceWriter.Literal(query) + ");");
+            writer.Line("if (" + body + " is null) throw new global::System.ArgumentNullException(" + SourceWriter.Literal(body) + ");");
+            writer.Line(query + ".Add(new " + Pair + "(\"Action\", " + SourceWriter.Literal(unit.OperationName) + "));");
+            writer.Line(query + ".Add(new " + Pair + "(\"Version\", " + SourceWriter.Literal(unit.Version) + "));");
+            var hasQuery = unit.Parameters.Any(parameter => !parameter.InBody);
+            if (hasQuery)
+            {
+                writer.Line("var " + queryWriter + " = new global::Bindings.Serialization.RpcParameterWriter(" + query + ");");
+            }
+
+            writer.Line("var " + bodyWriter + " = new global::Bindings.Serialization.RpcParameterWriter(" + body + ");");
+            foreach (var parameter in unit.Parameters)
+            {
+                writer.Line(WireWriterEmitter.Statement(parameter.InBody ? bodyWriter : queryWriter, parameter, unit.Namespace, parameter.PropertyName, scope.NewScope()));
+            }
+        }
+
+        writer.Line();
+        var name = scope.New("name");
+        var isBody = unit.Parameters.Where(parameter => parameter.InBody).Select(parameter => name + " == " + SourceWriter.Literal(parameter.WireName));
+        writer.Line("bool global::Bindings.IRpcBodyParameters.IsBodyParameter(string " + name + ") => " + string.Join(" || ", isBody) + ";");
+    }
 }

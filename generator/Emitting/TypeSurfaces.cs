@@ -37,6 +37,7 @@ internal static class TypeSurfaces
         ("Bindings.Serialization", true, "the Bindings runtime's namespace"),
         ("Bindings.Signing", true, "the Bindings runtime's namespace"),
         ("Bindings.IRpcRequest", true, "a type of the Bindings runtime"),
+        ("Bindings.IRpcBodyParameters", true, "a type of the Bindings runtime"),
         ("Bindings.RequestValidationException", true, "a type of the Bindings runtime"),
         ("Bindings.ResponseParseException", true, "a type of the Bindings runtime"),
         ("Bindings.ResponseParseOptions", true, "a type of the Bindings runtime"),

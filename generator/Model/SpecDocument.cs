@@ -62,4 +62,5 @@ internal sealed record DeclaredMember(
     bool IsIdempotencyToken,
     SpecLocation NameLocation,
     SpecLocation TypeLocation,
-    DeclaredMemberOptions Options);
+    DeclaredMemberOptions Options,
+    SpecLocation WireNameLocation);

@@ -158,6 +158,7 @@ internal sealed partial class FileResolver
             }
 
             var parameters = ResolveMembers(api, operation.Request, isRequest: true);
+            CheckRequestWireNames(operation.Name, operation.Request, parameters);
             var responseMembers = ResolveMembers(api, operation.Response, isRequest: false);
             var token = parameters.FirstOrDefault(parameter => parameter.IsIdempotencyToken);
             _units.Add(new OperationUnit(

@@ -436,7 +436,8 @@ internal sealed partial class SpecReader
             OptionalBoolean(map, "idempotencyToken") ?? false,
             nameNode.Location,
             itemType is null ? type.Location : itemTypeNode!.Location,
-            ReadMemberOptions(map, isRequest));
+            ReadMemberOptions(map, isRequest),
+            wireName.Location);
     }
 
     /// <summary>

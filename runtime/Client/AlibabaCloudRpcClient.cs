@@ -177,12 +177,12 @@ public sealed class AlibabaCloudRpcClient
         request.Validate();
         cancellationToken.ThrowIfCancellationRequested();
 
-        var parameters = new List<KeyValuePair<string, string>>();
-        request.WriteParameters(parameters);
+        // Each parameter goes where the official SDK puts it: the URL query, or the form body (position: body).
+        var parameters = RpcParameters.Write(request);
         var retrySafe = request.IsReadOnly;
         if (operation.IdempotencyTokenParameter is { } tokenParameter)
         {
-            IdempotencyToken.Ensure(parameters, tokenParameter);
+            parameters.EnsureIdempotencyToken(request, tokenParameter);
             retrySafe = true;
         }
 
@@ -193,8 +193,7 @@ public sealed class AlibabaCloudRpcClient
             code => operation.IsRetryableCode(code) || _notExecutedCodes.Contains(code),
             parameters,
             operation.IsAnonymous ? null : _credentials,
-            Format == ResponseFormat.Xml ? parseXml : parseJson,
-            forcePost: request is IRpcBodyParameters { HasBodyParameters: true });
+            Format == ResponseFormat.Xml ? parseXml : parseJson);
         var started = TimeProvider.GetTimestamp();
         call.Activity = RpcTelemetry.StartCall(operation, Endpoint, _regionId);
         var context = ResilienceContextPool.Shared.Get(request.Action, cancellationToken);

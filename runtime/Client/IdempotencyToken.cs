@@ -18,8 +18,11 @@ public static class IdempotencyToken
     /// <returns>For example <c>0f8fad5bd9cb469fa16570867728950e</c>.</returns>
     public static string Create() => Guid.NewGuid().ToString("N");
 
-    /// <summary>Sets the parameter to a new token unless it is present and not empty.</summary>
-    internal static void Ensure(List<KeyValuePair<string, string>> parameters, string name)
+    /// <summary>
+    /// Fills the parameter with a new token when it is present and empty; true when it is present (the
+    /// caller's token, or the one filled in), false when it is not there at all.
+    /// </summary>
+    internal static bool Replace(List<KeyValuePair<string, string>> parameters, string name)
     {
         for (var i = 0; i < parameters.Count; i++)
         {
@@ -30,10 +33,10 @@ public static class IdempotencyToken
                     parameters[i] = new KeyValuePair<string, string>(name, Create());
                 }
 
-                return;
+                return true;
             }
         }
 
-        parameters.Add(new KeyValuePair<string, string>(name, Create()));
+        return false;
     }
 }

@@ -24,10 +24,9 @@ internal sealed class RpcCall<TResponse> : RpcCallState
 
     private readonly AlibabaCloudRpcClient _client;
     private readonly RpcOperation _operation;
-    private readonly IReadOnlyList<KeyValuePair<string, string>> _parameters;
+    private readonly RpcParameters _parameters;
     private readonly IAlibabaCloudCredentialsProvider? _credentials;
     private readonly Func<Stream, ResponseParseOptions, CancellationToken, Task<TResponse>> _parse;
-    private readonly bool _forcePost;
     private SecretRedactor _redactor;
 
     // credentials: asked at every attempt; null for an anonymous operation, sent unsigned.
@@ -36,19 +35,17 @@ internal sealed class RpcCall<TResponse> : RpcCallState
         RpcOperation operation,
         bool retrySafeAfterSend,
         Func<string, bool> isNotExecutedCode,
-        IReadOnlyList<KeyValuePair<string, string>> parameters,
+        RpcParameters parameters,
         IAlibabaCloudCredentialsProvider? credentials,
-        Func<Stream, ResponseParseOptions, CancellationToken, Task<TResponse>> parse,
-        bool forcePost = false)
+        Func<Stream, ResponseParseOptions, CancellationToken, Task<TResponse>> parse)
         : base(operation.Name, retrySafeAfterSend, isNotExecutedCode)
     {
-        _forcePost = forcePost;
         _client = client;
         _operation = operation;
         _parameters = parameters;
         _credentials = credentials;
         _parse = parse;
-        _redactor = credentials is null ? SecretRedactor.ForAnonymous(parameters) : SecretRedactor.None;
+        _redactor = credentials is null ? SecretRedactor.ForAnonymous(parameters.All) : SecretRedactor.None;
     }
 
     /// <summary>The status of the answer that succeeded.</summary>
@@ -89,8 +86,8 @@ internal sealed class RpcCall<TResponse> : RpcCallState
         }
 
         using var request = credentials is null
-            ? client.RequestFactory.CreateAnonymous(_parameters, client.TimeProvider.GetUtcNow(), SignatureNonce.Create(), out var stringToSign, _forcePost)
-            : client.RequestFactory.Create(_parameters, credentials, client.TimeProvider.GetUtcNow(), SignatureNonce.Create(), out stringToSign, _forcePost);
+            ? client.RequestFactory.CreateAnonymous(_parameters, client.TimeProvider.GetUtcNow(), SignatureNonce.Create(), out var stringToSign)
+            : client.RequestFactory.Create(_parameters, credentials, client.TimeProvider.GetUtcNow(), SignatureNonce.Create(), out stringToSign);
         ClientLog.Sending(client.Logger, Operation, client.Host, Attempt);
         var sentTo = request.RequestUri;
 

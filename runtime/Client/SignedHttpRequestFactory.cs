@@ -8,8 +8,9 @@ using Bindings.Signing;
 namespace Bindings.Client;
 
 /// <summary>
-/// Turns an operation's parameters into one signed <see cref="HttpRequestMessage"/>: V1 (query for
-/// GET, form body for POST) or V3 (headers; the parameters in the query for GET or a form body for POST).
+/// Turns an operation's parameters into one signed <see cref="HttpRequestMessage"/>, V1 or V3: for GET
+/// every parameter in the URL query; for POST, as the official SDK, the query parameters in the URL and
+/// the <c>position: body</c> ones in a form body, both signed.
 /// </summary>
 internal sealed class SignedHttpRequestFactory
 {
@@ -40,21 +41,22 @@ internal sealed class SignedHttpRequestFactory
     }
 
     /// <summary>Signs and builds one attempt's request.</summary>
-    /// <param name="parameters">The operation's parameters, <c>Action</c> and <c>Version</c> included.</param>
+    /// <param name="parameters">
+    /// The operation's parameters, <c>Action</c> and <c>Version</c> included, split into the query and the
+    /// body; a body parameter makes the request a POST whatever the configured method.
+    /// </param>
     /// <param name="credentials">Who signs.</param>
     /// <param name="timestamp">The signing time.</param>
     /// <param name="nonce">A fresh nonce.</param>
     /// <param name="stringToSign">The string that was signed, for <c>SignatureDoesNotMatch</c>.</param>
-    /// <param name="forcePost">Send as POST with a form body whatever the configured method (a <c>position: body</c> parameter is set).</param>
     public HttpRequestMessage Create(
-        IReadOnlyList<KeyValuePair<string, string>> parameters,
+        RpcParameters parameters,
         AlibabaCloudCredentials credentials,
         DateTimeOffset timestamp,
         string nonce,
-        out string stringToSign,
-        bool forcePost = false)
+        out string stringToSign)
     {
-        var post = _post || forcePost;
+        var post = _post || parameters.Body.Count > 0;
         var method = post ? HttpMethod.Post : HttpMethod.Get;
         var message = _signatureVersion == SignatureVersion.V1
             ? CreateV1(method, post, parameters, credentials, timestamp, nonce, out stringToSign)
@@ -68,106 +70,107 @@ internal sealed class SignedHttpRequestFactory
     /// Alibaba's OpenAPI client sends <c>authType: Anonymous</c> (<c>doRPCRequest</c>: <c>Action</c>,
     /// <c>Format</c>, <c>Version</c>, <c>Timestamp</c>, <c>SignatureNonce</c> and the parameters; no
     /// <c>AccessKeyId</c>, <c>Signature</c>, <c>SignatureMethod</c> or <c>SignatureVersion</c>), whatever
-    /// signature version the client uses. POST puts the parameters in the form body, so that a token
-    /// among them stays out of URLs and the logs of proxies.
+    /// signature version the client uses. On POST the common parameters and the query parameters go in
+    /// the URL and the <c>position: body</c> ones in the form body, as the official SDK splits them; a
+    /// token that authenticates the call (STS <c>OIDCToken</c>) is a body parameter in its spec, so that it
+    /// stays out of URLs and the logs of proxies.
     /// </summary>
     /// <param name="parameters">The operation's parameters, <c>Action</c> and <c>Version</c> included.</param>
     /// <param name="timestamp">The time sent.</param>
     /// <param name="nonce">A fresh nonce.</param>
     /// <param name="stringToSign">Empty: nothing is signed.</param>
-    /// <param name="forcePost">Send as POST whatever the configured method (a <c>position: body</c> parameter is set).</param>
-    public HttpRequestMessage CreateAnonymous(
-        IReadOnlyList<KeyValuePair<string, string>> parameters, DateTimeOffset timestamp, string nonce, out string stringToSign, bool forcePost = false)
+    public HttpRequestMessage CreateAnonymous(RpcParameters parameters, DateTimeOffset timestamp, string nonce, out string stringToSign)
     {
-        var all = new List<KeyValuePair<string, string>>(parameters.Count + 3);
-        all.AddRange(parameters);
-        all.Add(new KeyValuePair<string, string>("Format", _format));
-        all.Add(new KeyValuePair<string, string>("Timestamp", AlibabaTimestamp.ToWireFormat(timestamp)));
-        all.Add(new KeyValuePair<string, string>("SignatureNonce", nonce));
-        var encoded = new StringBuilder();
-        foreach (var parameter in all)
+        var query = new List<KeyValuePair<string, string>>(parameters.Query.Count + 3);
+        query.AddRange(parameters.Query);
+        query.Add(new KeyValuePair<string, string>("Format", _format));
+        query.Add(new KeyValuePair<string, string>("Timestamp", AlibabaTimestamp.ToWireFormat(timestamp)));
+        query.Add(new KeyValuePair<string, string>("SignatureNonce", nonce));
+        stringToSign = string.Empty;
+        HttpRequestMessage message;
+        if (_post || parameters.Body.Count > 0)
         {
-            if (encoded.Length > 0)
+            message = new HttpRequestMessage(HttpMethod.Post, WithQuery(Encode(query)));
+            if (parameters.Body.Count > 0)
             {
-                encoded.Append('&');
+                message.Content = FormContent(Encode(parameters.Body));
             }
-
-            encoded.Append(AlibabaPercentEncoding.Encode(parameter.Key)).Append('=').Append(AlibabaPercentEncoding.Encode(parameter.Value));
+        }
+        else
+        {
+            message = new HttpRequestMessage(HttpMethod.Get, WithQuery(Encode(query)));
         }
 
-        stringToSign = string.Empty;
-        var message = _post || forcePost
-            ? new HttpRequestMessage(HttpMethod.Post, _endpoint) { Content = FormContent(encoded.ToString()) }
-            : new HttpRequestMessage(HttpMethod.Get, new Uri(_endpoint, "?" + encoded));
         message.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
         return message;
     }
 
+    // V1 on POST: the official SDK (doRPCRequest) puts every common parameter in the URL query with the
+    // query parameters, the body parameters in the form body, and signs them all together. This client
+    // differs on purpose in two of them: SecurityToken (a credential) and Signature travel in the form
+    // body, so that an STS token never reaches a URL or the log of a proxy, and a logged URL is never a
+    // whole signed request. The service reads the query and the body as one set, so the signature holds.
+    private static readonly HashSet<string> V1BodyCommonParameters = new(StringComparer.Ordinal)
+    {
+        "SecurityToken", RpcSignatureV1.SignatureParameter,
+    };
+
     private HttpRequestMessage CreateV1(
         HttpMethod method,
         bool post,
-        IReadOnlyList<KeyValuePair<string, string>> parameters,
+        RpcParameters parameters,
         AlibabaCloudCredentials credentials,
         DateTimeOffset timestamp,
         string nonce,
         out string stringToSign)
     {
-        var signed = RpcSignatureV1.Sign(method.Method, parameters, credentials, timestamp, nonce, _format);
+        // One string to sign over the query and the body together, exactly as the service merges them.
+        var signed = RpcSignatureV1.Sign(method.Method, parameters.All, credentials, timestamp, nonce, _format);
         stringToSign = signed.StringToSign;
-        var encoded = signed.ToQueryString();
         if (!post)
         {
-            return new HttpRequestMessage(method, new Uri(_endpoint, "?" + encoded));
+            return new HttpRequestMessage(method, WithQuery(signed.ToQueryString()));
         }
 
-        return new HttpRequestMessage(method, _endpoint) { Content = FormContent(encoded) };
+        var inBody = new HashSet<string>(V1BodyCommonParameters, StringComparer.Ordinal);
+        foreach (var parameter in parameters.Body)
+        {
+            inBody.Add(parameter.Key);
+        }
+
+        var query = new List<KeyValuePair<string, string>>();
+        var body = new List<KeyValuePair<string, string>>();
+        foreach (var parameter in signed.Parameters)
+        {
+            (inBody.Contains(parameter.Key) ? body : query).Add(parameter);
+        }
+
+        return new HttpRequestMessage(method, WithQuery(Encode(query))) { Content = FormContent(Encode(body)) };
     }
 
     private HttpRequestMessage CreateV3(
         HttpMethod method,
         bool post,
-        IReadOnlyList<KeyValuePair<string, string>> parameters,
+        RpcParameters parameters,
         AlibabaCloudCredentials credentials,
         DateTimeOffset timestamp,
         string nonce,
         out string stringToSign)
     {
-        var withFormat = new List<KeyValuePair<string, string>>(parameters.Count + 1);
-        withFormat.AddRange(parameters);
-        withFormat.Add(new KeyValuePair<string, string>("Format", _format));
+        // Action and Version travel as headers; the other query parameters (Format among them) in the
+        // canonical query string; on POST the body parameters in the form body, whose hash is signed.
+        var query = new List<KeyValuePair<string, string>>(parameters.Query.Count + 1);
+        query.AddRange(parameters.Query);
+        query.Add(new KeyValuePair<string, string>("Format", _format));
+        // (A GET has no body parameters: one of them makes the request a POST.)
+        var bytes = parameters.Body.Count > 0 ? Encoding.ASCII.GetBytes(Encode(parameters.Body)) : null;
 
-        SignedAcsRequest signed;
-        HttpRequestMessage message;
-        if (post)
+        var signed = AcsSignatureV3.Sign(
+            method.Method, _host, query, bytes ?? ReadOnlySpan<byte>.Empty, bytes is null ? null : FormContentType, credentials, timestamp, nonce);
+        var message = new HttpRequestMessage(method, WithQuery(signed.ToQueryString()));
+        if (bytes is not null)
         {
-            // Action and Version travel as headers; everything else goes in the form body, which is hashed and signed.
-            var headerParameters = new List<KeyValuePair<string, string>>(2);
-            var body = new StringBuilder();
-            foreach (var parameter in withFormat)
-            {
-                if (parameter.Key is "Action" or "Version")
-                {
-                    headerParameters.Add(parameter);
-                    continue;
-                }
-
-                if (body.Length > 0)
-                {
-                    body.Append('&');
-                }
-
-                body.Append(AlibabaPercentEncoding.Encode(parameter.Key)).Append('=').Append(AlibabaPercentEncoding.Encode(parameter.Value));
-            }
-
-            var bytes = Encoding.ASCII.GetBytes(body.ToString());
-            signed = AcsSignatureV3.Sign(method.Method, _host, headerParameters, bytes, FormContentType, credentials, timestamp, nonce);
-            message = new HttpRequestMessage(method, _endpoint) { Content = FormContent(bytes) };
-        }
-        else
-        {
-            signed = AcsSignatureV3.Sign(method.Method, _host, withFormat, ReadOnlySpan<byte>.Empty, null, credentials, timestamp, nonce);
-            var query = signed.ToQueryString();
-            message = new HttpRequestMessage(method, query.Length == 0 ? _endpoint : new Uri(_endpoint, "?" + query));
+            message.Content = FormContent(bytes);
         }
 
         stringToSign = signed.StringToSign;
@@ -185,6 +188,24 @@ internal sealed class SignedHttpRequestFactory
         }
 
         return message;
+    }
+
+    private Uri WithQuery(string encoded) => encoded.Length == 0 ? _endpoint : new Uri(_endpoint, "?" + encoded);
+
+    private static string Encode(IEnumerable<KeyValuePair<string, string>> parameters)
+    {
+        var encoded = new StringBuilder();
+        foreach (var parameter in parameters)
+        {
+            if (encoded.Length > 0)
+            {
+                encoded.Append('&');
+            }
+
+            encoded.Append(AlibabaPercentEncoding.Encode(parameter.Key)).Append('=').Append(AlibabaPercentEncoding.Encode(parameter.Value));
+        }
+
+        return encoded.ToString();
     }
 
     private static ByteArrayContent FormContent(string encoded) => FormContent(Encoding.ASCII.GetBytes(encoded));

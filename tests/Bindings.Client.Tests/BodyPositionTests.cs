@@ -4,7 +4,8 @@ namespace Bindings.Client.Tests;
 
 /// <summary>
 /// A parameter a spec places in the body (<c>position: body</c>) never travels in the URL: a client
-/// configured for GET sends such a request as POST with a form body, signed either way; otherwise GET stays GET.
+/// configured for GET sends such a request as POST with it in a form body and the query parameters in the
+/// URL, signed either way; otherwise GET stays GET.
 /// </summary>
 public class BodyPositionTests
 {
@@ -22,6 +23,9 @@ public class BodyPositionTests
         Assert.Equal("POST", sent.Method);
         Assert.Contains(sent.Form, p => p.Key == "Content" && p.Value == "a long text");
         Assert.DoesNotContain(sent.Query, p => p.Key == "Content");
+        // The query parameter stays in the URL, as the official SDK sends it.
+        Assert.Contains(sent.Query, p => p.Key == "Id" && p.Value == "1");
+        Assert.DoesNotContain(sent.Form, p => p.Key == "Id");
     }
 
     [Fact]
@@ -48,20 +52,22 @@ public class BodyPositionTests
 
         public bool IsReadOnly => true;
 
-        public bool HasBodyParameters => Content is not null;
-
         public void Validate()
         {
         }
 
-        public void WriteParameters(ICollection<KeyValuePair<string, string>> parameters)
+        public bool IsBodyParameter(string name) => name == "Content";
+
+        public void WriteParameters(ICollection<KeyValuePair<string, string>> parameters) => WriteParameters(parameters, parameters);
+
+        public void WriteParameters(ICollection<KeyValuePair<string, string>> query, ICollection<KeyValuePair<string, string>> body)
         {
-            parameters.Add(new("Action", Action));
-            parameters.Add(new("Version", Version));
-            parameters.Add(new("Id", "1"));
+            query.Add(new("Action", Action));
+            query.Add(new("Version", Version));
+            query.Add(new("Id", "1"));
             if (Content is not null)
             {
-                parameters.Add(new("Content", Content));
+                body.Add(new("Content", Content));
             }
         }
     }

@@ -169,3 +169,12 @@ internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
 {
     public override DateTimeOffset GetUtcNow() => now;
 }
+
+/// <summary>A provider that must never be asked: an anonymous operation's.</summary>
+internal sealed class NoCredentials : Bindings.Credentials.IAlibabaCloudCredentialsProvider
+{
+    public string Name => "never";
+
+    public ValueTask<AlibabaCloudCredentials> GetCredentialsAsync(CancellationToken cancellationToken = default) =>
+        throw new InvalidOperationException("An anonymous operation asked for credentials.");
+}

@@ -1,3 +1,4 @@
+using Bindings.Generator.Model;
 using System.Reflection;
 using System.Text;
 using Bindings.Generator.Emitting;
@@ -255,7 +256,8 @@ public class NameCorpusTests
 
     private static string? ReservedMember(string name, string owner, bool isRequest)
         => name == owner ? "its type's name"
-            : (isRequest ? TypeSurfaces.Request.Members : TypeSurfaces.Shape.Members).Contains(name) ? "a member of the generated type" : null;
+            : (isRequest ? TypeSurfaces.Request.Members : TypeSurfaces.Shape.Members).Contains(name) ? "a member of the generated type"
+            : isRequest && CommonParameters.Names.Contains(name) ? "a common parameter, which the client sends itself" : null;
 
     private static string? ReservedTypeName(string name, IEnumerable<string> taken)
         => SyntaxFacts.GetContextualKeywordKind(name) != SyntaxKind.None ? "a contextual keyword"

@@ -208,6 +208,42 @@ public class WireOptionDiagnosticTests
         Assert.Equal("BND008", diagnostics[0].Id);
     }
 
+    // No spec can make a request send one name twice, in the query and the form body (the service reads
+    // them as one set): the same key twice, a common parameter, or a name a flattened parameter writes too.
+    [Fact]
+    public void TheSameWireNameInTheQueryAndTheBodyIsBnd004()
+    {
+        var diagnostic = Single("BND004", Operation("      Content:\n        type: string\n        position: body\n      Content:\n        type: string\n"));
+        AssertAt(diagnostic, line: 18, column: 7);
+        Assert.Contains("'Content'", diagnostic.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("Action")]
+    [InlineData("Format")]
+    [InlineData("SecurityToken")]
+    [InlineData("Signature")]
+    public void ABodyParameterNamedAsACommonParameterIsBnd011(string name)
+    {
+        var diagnostic = Single("BND011", Operation("      " + name + ":\n        type: string\n        position: body\n"));
+        AssertAt(diagnostic, line: 15, column: 7);
+        Assert.Contains("common parameter", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void AQueryParameterThatABodyListAlsoWritesIsBnd011()
+    {
+        var diagnostic = Single("BND011", Operation(
+            "      Tag:\n        type: list\n        items: Tag\n        position: body\n      Tag.1.Key:\n        type: string\n        name: FirstTagKey\n"));
+        AssertAt(diagnostic, line: 19, column: 7);
+        Assert.Contains("'Tag' (repeatList) writes that name too", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void AJsonParameterWritesOneNameAndClashesWithNothing()
+        => Assert.Empty(Diagnose(("/specs/w.yaml", Operation(
+            "      Tag:\n        type: Tag\n        style: json\n        position: body\n      Tag.Key:\n        type: string\n        name: TagKey\n"))));
+
     private static Diagnostic Single(string id, string yaml)
     {
         var diagnostics = Diagnose(("/specs/w.yaml", yaml));

@@ -203,7 +203,7 @@ internal sealed class Harness : IAsyncDisposable
         await StandIn.DisposeAsync();
     }
 
-    private static ByteArrayContent FormContent(string encoded)
+    internal static ByteArrayContent FormContent(string encoded)
     {
         // Exact bytes and an exact content type: StringContent would add "; charset=utf-8", which
         // V3 signs.

@@ -5,7 +5,8 @@ namespace Bindings.Client;
 
 /// <summary>
 /// A request sent with some parameters replaced (the page number, the page token), so that a pager
-/// never changes the caller's request object.
+/// never changes the caller's request object. A replacement goes where the request's spec puts that
+/// parameter: the form body for a <c>position: body</c> one, else the query.
 /// </summary>
 internal sealed class RequestWithParameters : IRpcRequest, IRpcBodyParameters
 {
@@ -24,25 +25,41 @@ internal sealed class RequestWithParameters : IRpcRequest, IRpcBodyParameters
 
     public bool IsReadOnly => _request.IsReadOnly;
 
-    public bool HasBodyParameters => _request is IRpcBodyParameters { HasBodyParameters: true };
-
     public void Validate() => _request.Validate();
 
-    public void WriteParameters(ICollection<KeyValuePair<string, string>> parameters)
+    public bool IsBodyParameter(string name) => _request is IRpcBodyParameters split && split.IsBodyParameter(name);
+
+    public void WriteParameters(ICollection<KeyValuePair<string, string>> parameters) => WriteParameters(parameters, parameters);
+
+    public void WriteParameters(ICollection<KeyValuePair<string, string>> query, ICollection<KeyValuePair<string, string>> body)
     {
-        var written = new List<KeyValuePair<string, string>>();
-        _request.WriteParameters(written);
+        var writtenQuery = new List<KeyValuePair<string, string>>();
+        var writtenBody = new List<KeyValuePair<string, string>>();
+        if (_request is IRpcBodyParameters split)
+        {
+            split.WriteParameters(writtenQuery, writtenBody);
+        }
+        else
+        {
+            _request.WriteParameters(writtenQuery);
+        }
+
+        AddUnreplaced(writtenQuery, query);
+        AddUnreplaced(writtenBody, body);
+        foreach (var replacement in _replacements)
+        {
+            (IsBodyParameter(replacement.Key) ? body : query).Add(replacement);
+        }
+    }
+
+    private void AddUnreplaced(List<KeyValuePair<string, string>> written, ICollection<KeyValuePair<string, string>> destination)
+    {
         foreach (var parameter in written)
         {
             if (Array.FindIndex(_replacements, r => r.Key == parameter.Key) < 0)
             {
-                parameters.Add(parameter);
+                destination.Add(parameter);
             }
-        }
-
-        foreach (var replacement in _replacements)
-        {
-            parameters.Add(replacement);
         }
     }
 }

@@ -14,12 +14,13 @@ namespace Bindings.Sts
     /// <see cref="global::Bindings.Sts.AssumeRoleWithOIDCResponse"/>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Bindings.Generator", "0.1.0")]
-    public sealed partial class AssumeRoleWithOIDCRequest : global::Bindings.IRpcRequest
+    public sealed partial class AssumeRoleWithOIDCRequest : global::Bindings.IRpcRequest, global::Bindings.IRpcBodyParameters
     {
         /// <summary>The ARN of the RAM role whose trusted entity is the OIDC identity provider.</summary>
         /// <remarks>
         /// Wire name: <c>RoleArn</c>.
         /// Example: <c>acs:ram::113511544585****:role/testoidc</c>.
+        /// Travels in the form body: a request that sets it is sent as POST.
         /// </remarks>
         public string? RoleArn { get; set; }
 
@@ -27,6 +28,7 @@ namespace Bindings.Sts
         /// <remarks>
         /// Wire name: <c>OIDCProviderArn</c>.
         /// Example: <c>acs:ram::113511544585****:oidc-provider/TestOidcIdp</c>.
+        /// Travels in the form body: a request that sets it is sent as POST.
         /// </remarks>
         public string? OIDCProviderArn { get; set; }
 
@@ -37,6 +39,7 @@ namespace Bindings.Sts
         /// <remarks>
         /// Wire name: <c>OIDCToken</c>.
         /// Example: <c>eyJraWQiOiJKQzl3eHpyaHFKMGd0****</c>.
+        /// Travels in the form body: a request that sets it is sent as POST.
         /// </remarks>
         public string? OIDCToken { get; set; }
 
@@ -47,6 +50,7 @@ namespace Bindings.Sts
         /// <remarks>
         /// Wire name: <c>RoleSessionName</c>.
         /// Example: <c>TestOidcAssumedRoleSession</c>.
+        /// Travels in the form body: a request that sets it is sent as POST.
         /// </remarks>
         public string? RoleSessionName { get; set; }
 
@@ -57,6 +61,7 @@ namespace Bindings.Sts
         /// <remarks>
         /// Wire name: <c>DurationSeconds</c>.
         /// Example: <c>3600</c>.
+        /// Travels in the form body: a request that sets it is sent as POST.
         /// </remarks>
         public long? DurationSeconds { get; set; }
 
@@ -66,6 +71,7 @@ namespace Bindings.Sts
         /// <remarks>
         /// Wire name: <c>Policy</c>.
         /// Example: <c>{"Statement": [{"Action": ["*"],"Effect": "Allow","Resource": ["*"]}],"Version":"1"}</c>.
+        /// Travels in the form body: a request that sets it is sent as POST.
         /// </remarks>
         public string? Policy { get; set; }
 
@@ -107,22 +113,37 @@ namespace Bindings.Sts
 
         /// <summary>
         /// Adds <c>Action</c>, <c>Version</c> and every parameter that is set, by wire name, as the official
-        /// SDK writes it.
+        /// SDK writes it, query and body parameters together.
         /// </summary>
         /// <param name="parameters">Where to add them; the signer adds the common parameters.</param>
         public void WriteParameters(global::System.Collections.Generic.ICollection<global::System.Collections.Generic.KeyValuePair<string, string>> parameters)
         {
             if (parameters is null) throw new global::System.ArgumentNullException("parameters");
-            parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("Action", "AssumeRoleWithOIDC"));
-            parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("Version", "2015-04-01"));
-            var writer = new global::Bindings.Serialization.RpcParameterWriter(parameters);
-            writer.Member("RoleArn", RoleArn);
-            writer.Member("OIDCProviderArn", OIDCProviderArn);
-            writer.Member("OIDCToken", OIDCToken);
-            writer.Member("RoleSessionName", RoleSessionName);
-            writer.Member("DurationSeconds", DurationSeconds);
-            writer.Member("Policy", Policy);
+            WriteParameters(parameters, parameters);
         }
+
+        /// <summary>
+        /// Adds <c>Action</c>, <c>Version</c> and the query parameters that are set to the query, and the
+        /// <c>position: body</c> ones to the body, as the official SDK splits them.
+        /// </summary>
+        /// <param name="query">Where the parameters of the URL query go.</param>
+        /// <param name="body">Where the parameters of the form body go.</param>
+        public void WriteParameters(global::System.Collections.Generic.ICollection<global::System.Collections.Generic.KeyValuePair<string, string>> query, global::System.Collections.Generic.ICollection<global::System.Collections.Generic.KeyValuePair<string, string>> body)
+        {
+            if (query is null) throw new global::System.ArgumentNullException("query");
+            if (body is null) throw new global::System.ArgumentNullException("body");
+            query.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("Action", "AssumeRoleWithOIDC"));
+            query.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("Version", "2015-04-01"));
+            var bodyWriter = new global::Bindings.Serialization.RpcParameterWriter(body);
+            bodyWriter.Member("RoleArn", RoleArn);
+            bodyWriter.Member("OIDCProviderArn", OIDCProviderArn);
+            bodyWriter.Member("OIDCToken", OIDCToken);
+            bodyWriter.Member("RoleSessionName", RoleSessionName);
+            bodyWriter.Member("DurationSeconds", DurationSeconds);
+            bodyWriter.Member("Policy", Policy);
+        }
+
+        bool global::Bindings.IRpcBodyParameters.IsBodyParameter(string name) => name == "RoleArn" || name == "OIDCProviderArn" || name == "OIDCToken" || name == "RoleSessionName" || name == "DurationSeconds" || name == "Policy";
     }
 
     /// <summary>The response of AssumeRoleWithOIDC.</summary>

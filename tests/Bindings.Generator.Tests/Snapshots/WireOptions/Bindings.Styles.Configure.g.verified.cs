@@ -112,15 +112,29 @@ namespace Bindings.Styles
 
         /// <summary>
         /// Adds <c>Action</c>, <c>Version</c> and every parameter that is set, by wire name, as the official
-        /// SDK writes it.
+        /// SDK writes it, query and body parameters together.
         /// </summary>
         /// <param name="parameters">Where to add them; the signer adds the common parameters.</param>
         public void WriteParameters(global::System.Collections.Generic.ICollection<global::System.Collections.Generic.KeyValuePair<string, string>> parameters)
         {
             if (parameters is null) throw new global::System.ArgumentNullException("parameters");
-            parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("Action", "Configure"));
-            parameters.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("Version", "2020-01-01"));
-            var writer = new global::Bindings.Serialization.RpcParameterWriter(parameters);
+            WriteParameters(parameters, parameters);
+        }
+
+        /// <summary>
+        /// Adds <c>Action</c>, <c>Version</c> and the query parameters that are set to the query, and the
+        /// <c>position: body</c> ones to the body, as the official SDK splits them.
+        /// </summary>
+        /// <param name="query">Where the parameters of the URL query go.</param>
+        /// <param name="body">Where the parameters of the form body go.</param>
+        public void WriteParameters(global::System.Collections.Generic.ICollection<global::System.Collections.Generic.KeyValuePair<string, string>> query, global::System.Collections.Generic.ICollection<global::System.Collections.Generic.KeyValuePair<string, string>> body)
+        {
+            if (query is null) throw new global::System.ArgumentNullException("query");
+            if (body is null) throw new global::System.ArgumentNullException("body");
+            query.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("Action", "Configure"));
+            query.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("Version", "2020-01-01"));
+            var writer = new global::Bindings.Serialization.RpcParameterWriter(query);
+            var bodyWriter = new global::Bindings.Serialization.RpcParameterWriter(body);
             writer.Map("Labels", Labels, global::Bindings.Serialization.WireScalar.String);
             writer.JsonMap("Settings", Settings, global::Bindings.Serialization.WireScalar.Json);
             writer.Member("Extra", Extra);
@@ -130,12 +144,12 @@ namespace Bindings.Styles
             writer.Member("Since", Since, global::Bindings.Serialization.DateTimeWireFormat.UnixSeconds);
             writer.JsonShapeList("Tags", Tags);
             writer.Shape("Label", Label);
-            writer.Member("Content", Content);
+            bodyWriter.Member("Content", Content);
             writer.Member("Size", Size);
             writer.Member("Legacy", Legacy);
         }
 
-        bool global::Bindings.IRpcBodyParameters.HasBodyParameters => Content is object;
+        bool global::Bindings.IRpcBodyParameters.IsBodyParameter(string name) => name == "Content";
     }
 
     /// <summary>The response of Configure.</summary>
