@@ -121,6 +121,8 @@ public sealed class ImportTests
         Assert.Equal("body", request.Map("Content")!.Text("position"));
         Assert.False(request.ContainsKey("RegionId"));            // position 'Host': the SDK never sends it
         Assert.Contains("note: CreateThing.request.RegionId: position 'Host' is not sent by the official SDK; left out", output);
+        Assert.False(request.ContainsKey("SecurityToken"));       // a common parameter: the client sends it from its credentials
+        Assert.Contains("note: CreateThing.request.SecurityToken: a common parameter, which the client sends itself; left out", output);
         Assert.Equal("ValidateValue", request.Map("Validate")!.Text("name"));
         Assert.Equal("This parameter has been deprecated.", request.Map("ZoneId")!.Text("deprecated"));
         Assert.False(create.ContainsKey("readOnly"));             // write / create

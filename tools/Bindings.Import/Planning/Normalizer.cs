@@ -6,7 +6,9 @@ namespace Bindings.Import.Planning;
 /// What the spec format says differently from the sources, done once before planning: a response
 /// object with exactly one member that is a list (<c>{"Items": {"BackupJob": [...]}}</c>) is that list
 /// with <c>itemName</c>; request parameters the official SDK never sends (<c>position='Host'</c>) are
-/// left out, with a note.
+/// left out, with a note, and so are those named like a common parameter (<c>SecurityToken</c>, which 22
+/// RDS operations declare): the client sends these itself, from its credentials and signer, and a spec
+/// that declared one would be refused (BND011).
 /// </summary>
 internal static class Normalizer
 {
@@ -19,6 +21,13 @@ internal static class Normalizer
             {
                 operation.Request.Remove(field);
                 api.Notes.Add(operation.Name + ".request." + field.WireName + ": position 'Host' is not sent by the official SDK; left out");
+            }
+
+            var common = operation.Request.Where(field => Bindings.Generator.Model.CommonParameters.Names.Contains(field.WireName, StringComparer.Ordinal)).ToList();
+            foreach (var field in common)
+            {
+                operation.Request.Remove(field);
+                api.Notes.Add(operation.Name + ".request." + field.WireName + ": a common parameter, which the client sends itself; left out");
             }
 
             foreach (var field in operation.Response)
