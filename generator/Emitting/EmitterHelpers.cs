@@ -101,6 +101,11 @@ internal static class EmitterHelpers
             remarks.Add("Each item is wrapped as <c>" + SourceWriter.Escape(itemName) + "</c> on the wire.");
         }
 
+        if (member.Type.IsMap && member.Style == WireStyle.None)
+        {
+            remarks.Add("A map: each property of the JSON object, or each child element in XML, is one entry by its name, in the order sent.");
+        }
+
         if (member.Type.DateFormat is not null)
         {
             remarks.Add("On the wire as <c>" + SourceWriter.Escape(DateTimeFormats.All.First(format => format.RuntimeName == member.Type.DateFormat).SpecName) + "</c>.");
