@@ -283,7 +283,7 @@ internal sealed partial class FileResolver
         {
             if (kind != ValueKind.DateTime)
             {
-                Report(Diagnostics.InvalidValue, written.Location, "format", "absent unless the type is datetime (or a list of datetime)");
+                Report(Diagnostics.InvalidValue, written.Location, "format", "absent unless the type is datetime (or a list or map of datetime)");
                 return null;
             }
 
