@@ -62,7 +62,7 @@ internal static class ShapeEmitter
             writer.Line();
             foreach (var member in unit.Members)
             {
-                EmitterHelpers.MemberDocumentation(writer, member);
+                EmitterHelpers.MemberDocumentation(writer, member, isRead: true);
                 var type = EmitterHelpers.PropertyType(member.Type, unit.Namespace);
                 if (fields.Has(member))
                 {
