@@ -16,7 +16,6 @@ namespace Bindings.Tests.Atlas
         /// <summary>The <c>Filters</c> field.</summary>
         /// <remarks>
         /// Wire name: <c>Filters</c>.
-        /// A map: each property of the JSON object, or each child element in XML, is one entry by its name, in the order sent.
         /// </remarks>
         public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Filters { get; set; }
 
