@@ -82,7 +82,10 @@ internal static class EmitterHelpers
                 : ElementType(type, ns) + "?";
 
     /// <summary>The doc comment of a generated property: the spec's description, then the wire facts.</summary>
-    public static void MemberDocumentation(SourceWriter writer, MemberModel member)
+    /// <param name="writer">Where the comment goes.</param>
+    /// <param name="member">The member.</param>
+    /// <param name="isRead">True for a structure's member, which is read from responses (a request parameter is only sent).</param>
+    public static void MemberDocumentation(SourceWriter writer, MemberModel member, bool isRead)
     {
         writer.Summary(member.Description, "The <c>" + SourceWriter.Escape(member.WireName) + "</c> field.");
         var remarks = new List<string> { "Wire name: <c>" + SourceWriter.Escape(member.WireName) + "</c>." };
@@ -99,6 +102,11 @@ internal static class EmitterHelpers
         if (member.Type.IsList && member.Type.ItemWireName is { } itemName)
         {
             remarks.Add("Each item is wrapped as <c>" + SourceWriter.Escape(itemName) + "</c> on the wire.");
+        }
+
+        if (member.Type.IsMap && isRead)
+        {
+            remarks.Add("A map: each property of the JSON object, or each child element in XML, is one entry by its name, in the order sent.");
         }
 
         if (member.Type.DateFormat is not null)

@@ -79,6 +79,9 @@ internal sealed class JsonReaderEmitter
         var property = scope.New("name");
         var exception = scope.New("exception");
         var lists = _listReaders.Keys.ToDictionary(list => list, list => scope.New("list" + list.PropertyName));
+        var maps = _unit.Members.Where(m => m.Type.IsMap).ToDictionary(m => m, m => scope.New("map" + m.PropertyName));
+        var valueReader = scope.New("valueReader");
+        var valueJson = scope.New("valueJson");
 
         writer.Doc("Reads one " + name + " with the reader on its first token; null for a JSON <c>null</c>.");
         writer.Line("/// <param name=\"" + reader + "\">The reader; afterwards on the object's last token.</param>");
@@ -91,6 +94,11 @@ internal sealed class JsonReaderEmitter
             foreach (var list in lists)
             {
                 writer.Line("global::Bindings.Serialization.ListBuilder<" + EmitterHelpers.ElementType(list.Key.Type, _unit.Namespace) + "> " + list.Value + " = default;");
+            }
+
+            foreach (var map in maps)
+            {
+                writer.Line(EmitterHelpers.PropertyType(map.Key.Type, _unit.Namespace) + "? " + map.Value + " = null;");
             }
 
             writer.Line("var " + member + " = string.Empty;");
@@ -113,11 +121,19 @@ internal sealed class JsonReaderEmitter
                                     using (writer.Block("if (" + EnterMember(reader, property, candidate.WireName, member) + ")"))
                                     {
                                         // A member given twice is refused: either value could be the one meant.
-                                        var given = candidate.Type.IsList ? lists[candidate] + ".IsStarted" : result + "." + candidate.PropertyName + " is object";
+                                        var given = candidate.Type.IsList ? lists[candidate] + ".IsStarted"
+                                            : candidate.Type.IsMap ? maps[candidate] + " is object"
+                                            : result + "." + candidate.PropertyName + " is object";
                                         writer.Line("if (" + given + ") throw " + Json + ".Duplicate(ref " + reader + ");");
                                         if (candidate.Type.IsList)
                                         {
                                             writer.Line(_listReaders[candidate].Reader + "(ref " + reader + ", " + json + ", ref " + lists[candidate] + ", ref " + unknownMembers + ");");
+                                        }
+                                        else if (candidate.Type.IsMap)
+                                        {
+                                            // The runtime reads the entries; the lambda reads one value (it captures nothing, so it is allocated once).
+                                            writer.Line(maps[candidate] + " = " + Json + "." + (candidate.Type.IsValueType ? "ReadValueMap<" : "ReadMap<") + EmitterHelpers.ElementType(candidate.Type, _unit.Namespace)
+                                                + ">(ref " + reader + ", " + json + ", (" + ReaderType + " " + valueReader + ", " + Span + " " + valueJson + ") => " + ReadValue(candidate.Type, valueReader, valueJson) + ");");
                                         }
                                         else
                                         {
@@ -145,6 +161,11 @@ internal sealed class JsonReaderEmitter
             foreach (var list in lists)
             {
                 writer.Line("if (" + list.Value + ".IsStarted) " + result + "." + list.Key.PropertyName + " = " + list.Value + ".ToArray();");
+            }
+
+            foreach (var map in maps)
+            {
+                writer.Line("if (" + map.Value + " is object) " + result + "." + map.Key.PropertyName + " = " + map.Value + ";");
             }
 
             writer.Line("if (" + unknownMembers + ".IsStarted) " + result + "." + TypeSurfaces.Shape.UnknownMembers + " = " + unknownMembers + ".ToArray();");

@@ -29,7 +29,7 @@ internal static class RequestEmitter
         {
             foreach (var parameter in unit.Parameters)
             {
-                EmitterHelpers.MemberDocumentation(writer, parameter);
+                EmitterHelpers.MemberDocumentation(writer, parameter, isRead: false);
                 writer.Line("public " + ParameterType(parameter.Type, unit.Namespace) + " " + parameter.PropertyName + " { get; set; }");
                 writer.Line();
             }

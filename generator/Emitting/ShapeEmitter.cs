@@ -62,7 +62,7 @@ internal static class ShapeEmitter
             writer.Line();
             foreach (var member in unit.Members)
             {
-                EmitterHelpers.MemberDocumentation(writer, member);
+                EmitterHelpers.MemberDocumentation(writer, member, isRead: true);
                 var type = EmitterHelpers.PropertyType(member.Type, unit.Namespace);
                 if (fields.Has(member))
                 {
@@ -71,9 +71,12 @@ internal static class ShapeEmitter
                     continue;
                 }
 
+                // A list or a map the document does not give is empty, never null.
                 var initializer = member.Type.IsList
                     ? " = global::System.Array.Empty<" + EmitterHelpers.ElementType(member.Type, unit.Namespace) + ">();"
-                    : string.Empty;
+                    : member.Type.IsMap
+                        ? " = global::Bindings.Serialization.WireMap.Empty<" + EmitterHelpers.ElementType(member.Type, unit.Namespace) + ">();"
+                        : string.Empty;
                 writer.Line("public " + type + " " + member.PropertyName + " { get; set; }" + initializer);
                 writer.Line();
             }
@@ -123,7 +126,7 @@ internal static class ShapeEmitter
         {
             foreach (var member in members)
             {
-                if (!member.Type.IsList && member.Type.IsValueType)
+                if (!member.Type.IsList && !member.Type.IsMap && member.Type.IsValueType)
                 {
                     _fields.Add(member, (names.New("_" + char.ToLowerInvariant(member.PropertyName[0]) + member.PropertyName.Substring(1)), _fields.Count));
                 }
@@ -168,7 +171,7 @@ internal static class ShapeEmitter
             writer.Indent();
             foreach (var member in unit.Members)
             {
-                writer.Line(Equality + (member.Type.IsList ? ".ListEquals(" : ".Equal(") + member.PropertyName + ", " + other + "." + member.PropertyName + ") &&");
+                writer.Line(Equality + (member.Type.IsList ? ".ListEquals(" : member.Type.IsMap ? ".MapEquals(" : ".Equal(") + member.PropertyName + ", " + other + "." + member.PropertyName + ") &&");
             }
 
             writer.Line(Equality + ".ListEquals(" + TypeSurfaces.Shape.UnknownMembers + ", " + other + "." + TypeSurfaces.Shape.UnknownMembers + ");");
@@ -187,7 +190,7 @@ internal static class ShapeEmitter
             writer.Line("var " + hash + " = 17;");
             foreach (var member in unit.Members)
             {
-                writer.Line(hash + " = " + Equality + (member.Type.IsList ? ".HashList(" : ".Hash(") + hash + ", " + member.PropertyName + ");");
+                writer.Line(hash + " = " + Equality + (member.Type.IsList ? ".HashList(" : member.Type.IsMap ? ".HashMap(" : ".Hash(") + hash + ", " + member.PropertyName + ");");
             }
 
             writer.Line("return " + hash + ";");

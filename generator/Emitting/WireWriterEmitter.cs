@@ -31,7 +31,9 @@ internal static class WireWriterEmitter
             if (ofShapes)
             {
                 method = method.Replace("Map", "ShapeMap").Replace("List", "ShapeList");
-                return writer + "." + method + "(" + wire + ", " + access + ");";
+                // KeyValuePair is invariant: a map of Part is no sequence of pairs of Part? to the compiler
+                // (CS8620), though the writer only reads it, and skips null values.
+                return writer + "." + method + "(" + wire + ", " + access + (type.IsMap ? "!" : string.Empty) + ");";
             }
 
             var separator = method == "Joined" ? ", '" + WireStyles.Of(member.Style).Separator!.Value + "'" : string.Empty;

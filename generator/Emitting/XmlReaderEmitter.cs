@@ -74,6 +74,9 @@ internal sealed class XmlReaderEmitter
         var item = scope.New("item");
         var exception = scope.New("exception");
         var lists = _unit.Members.Where(m => m.Type.IsList).ToDictionary(m => m, m => scope.New("list" + m.PropertyName));
+        var maps = _unit.Members.Where(m => m.Type.IsMap).ToDictionary(m => m, m => scope.New("map" + m.PropertyName));
+        var valueReader = scope.New("valueReader");
+        var valueOptions = scope.New("valueOptions");
 
         // Empty items are skipped, so a bare list's count is not the element's index: it has its own.
         var indexes = lists.Keys.Where(m => m.Type.ItemWireName is null).ToDictionary(m => m, m => scope.New("index" + m.PropertyName));
@@ -96,6 +99,11 @@ internal sealed class XmlReaderEmitter
                 }
             }
 
+            foreach (var map in maps)
+            {
+                writer.Line(EmitterHelpers.PropertyType(map.Key.Type, _unit.Namespace) + "? " + map.Value + " = null;");
+            }
+
             writer.Line("var " + member + " = string.Empty;");
             using (writer.Block("try"))
             {
@@ -114,7 +122,15 @@ internal sealed class XmlReaderEmitter
                                 writer.Indent();
                                 // A member given twice is refused (either value could be the one meant); the
                                 // repeated elements of a list without a wrapper are its items.
-                                if (!candidate.Type.IsList)
+                                if (candidate.Type.IsMap)
+                                {
+                                    // The runtime reads the entries; the lambda reads one value (it captures nothing, so it is allocated once).
+                                    writer.Line("if (" + maps[candidate] + " is object) throw " + Xml + ".Duplicate(" + reader + ");");
+                                    writer.Line(maps[candidate] + " = " + Xml + "." + (candidate.Type.IsValueType ? "ReadValueMap<" : "ReadMap<") + EmitterHelpers.ElementType(candidate.Type, _unit.Namespace)
+                                        + ">(" + reader + ", " + options + ", " + SourceWriter.Literal(candidate.WireName) + ", (" + ReaderType + " " + valueReader + ", " + OptionsType + " " + valueOptions + ") => "
+                                        + ReadValue(candidate.Type, valueReader, valueOptions) + ", ref " + unknownMembers + ");");
+                                }
+                                else if (!candidate.Type.IsList)
                                 {
                                     writer.Line("if (" + result + "." + candidate.PropertyName + " is object) throw " + Xml + ".Duplicate(" + reader + ");");
                                     writer.Line(result + "." + candidate.PropertyName + " = " + ReadValue(candidate.Type, reader, options) + ";");
@@ -158,6 +174,11 @@ internal sealed class XmlReaderEmitter
             foreach (var list in lists)
             {
                 writer.Line("if (" + list.Value + ".IsStarted) " + result + "." + list.Key.PropertyName + " = " + list.Value + ".ToArray();");
+            }
+
+            foreach (var map in maps)
+            {
+                writer.Line("if (" + map.Value + " is object) " + result + "." + map.Key.PropertyName + " = " + map.Value + ";");
             }
 
             writer.Line("if (" + unknownMembers + ".IsStarted) " + result + "." + TypeSurfaces.Shape.UnknownMembers + " = " + unknownMembers + ".ToArray();");

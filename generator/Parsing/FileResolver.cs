@@ -256,13 +256,6 @@ internal sealed partial class FileResolver
             return null;
         }
 
-        if (isMap && !isRequest)
-        {
-            // JSON objects and XML children by name could be read, but no spec needs it yet: refused, never misread.
-            Report(Diagnostics.Unsupported, member.TypeLocation, "A map ('" + member.WireName + "') is supported as a request parameter only, not in a response or a shape");
-            return null;
-        }
-
         ValueKind kind;
         string? named = null;
         if (BuiltInTypes.Find(elementName) is { } builtIn)
@@ -291,7 +284,7 @@ internal sealed partial class FileResolver
         {
             if (kind != ValueKind.DateTime)
             {
-                Report(Diagnostics.InvalidValue, written.Location, "format", "absent unless the type is datetime (or a list of datetime)");
+                Report(Diagnostics.InvalidValue, written.Location, "format", "absent unless the type is datetime (or a list or map of datetime)");
                 return null;
             }
 

@@ -398,6 +398,13 @@ internal sealed partial class SpecReader
             return null;
         }
 
+        if (itemName is not null && type.Value != BuiltInTypes.List)
+        {
+            // A map's entries are the object's properties (the element's children): there is no wrapper to name.
+            Add(Diagnostics.InvalidValue, itemName.Location, "itemName", "absent unless 'type' is list");
+            return null;
+        }
+
         string? itemType = null;
         var itemTypeNode = OptionalString(map, "items");
         if (type.Value is BuiltInTypes.List or BuiltInTypes.Map)

@@ -506,6 +506,71 @@ public static class JsonParsing
     }
 
     /// <summary>
+    /// Reads a member of <c>type: map</c> whose values are of a reference type: a JSON object, its entries in
+    /// the order sent, keys as written (escapes decoded). Null for <c>null</c> or <c>""</c> (absent, as for a
+    /// list). An entry whose value is <c>null</c> carries nothing and is skipped, as a list skips a null item;
+    /// a key given twice is refused, as a member given twice is. The reader is on the value; afterwards on
+    /// its last token.
+    /// </summary>
+    /// <typeparam name="T">The value type.</typeparam>
+    /// <param name="reader">The reader.</param>
+    /// <param name="utf8Json">The whole document.</param>
+    /// <param name="readValue">Reads one value.</param>
+    public static IReadOnlyDictionary<string, T>? ReadMap<T>(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8Json, JsonValueReader<T?> readValue)
+        where T : class
+        => ReadEntries<T?, T, ReferenceMapValue<T>>(ref reader, utf8Json, readValue);
+
+    /// <summary>As <see cref="ReadMap{T}"/>, for values of a value type (read as <c>T?</c>).</summary>
+    /// <typeparam name="T">The value type.</typeparam>
+    /// <param name="reader">The reader.</param>
+    /// <param name="utf8Json">The whole document.</param>
+    /// <param name="readValue">Reads one value.</param>
+    public static IReadOnlyDictionary<string, T>? ReadValueMap<T>(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8Json, JsonValueReader<T?> readValue)
+        where T : struct
+        => ReadEntries<T?, T, NullableMapValue<T>>(ref reader, utf8Json, readValue);
+
+    private static IReadOnlyDictionary<string, T>? ReadEntries<TRead, T, TValue>(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8Json, JsonValueReader<TRead> readValue)
+        where TValue : struct, IMapValue<TRead, T>
+    {
+        if (IsAbsentList(ref reader))
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw Unexpected(ref reader, "an object");
+        }
+
+        var map = default(OrderedMapBuilder<T>);
+        var key = string.Empty;
+        try
+        {
+            // key names the entry being read, for the path of an error (Data.key); it is cleared between entries.
+            for (; NextProperty(ref reader); key = string.Empty)
+            {
+                key = MemberName(PropertyName(ref reader));
+                reader.Read();
+                if (map.Contains(key))
+                {
+                    throw Duplicate(ref reader);
+                }
+
+                if (default(TValue).TryGet(readValue(ref reader, utf8Json), out var value))
+                {
+                    map.Add(key, value);
+                }
+            }
+        }
+        catch (Exception exception) when (IsReadError(exception))
+        {
+            throw AsParseError(exception).Within(key);
+        }
+
+        return map.ToMap();
+    }
+
+    /// <summary>
     /// For members that hold lists: true with the reader on the first item's token when the value is an
     /// array; false when it is a single value (a list of one), which the caller reads as the only item.
     /// </summary>

@@ -468,6 +468,77 @@ public static class XmlParsing
         return RawValue.FromResponse(ReadOuterXml(reader, options.MaxDepth), WireFormat.Xml);
     }
 
+    /// <summary>
+    /// Reads a member of <c>type: map</c> whose values are of a reference type: each child element is an
+    /// entry, its local name the key and its content the value, in document order. Null for
+    /// <c>xsi:nil</c>; an empty element is an empty map. An entry marked <c>xsi:nil</c> carries nothing and
+    /// is skipped, as a list skips such an item; a key given twice is refused (a map is not a list: a
+    /// repeated element would be a second value for one key). The map element's attributes and child
+    /// elements of other namespaces are kept in <paramref name="unknownMembers"/> as <c>{name}@{attribute}</c>
+    /// and <c>{name}.{prefix:element}</c>. The reader is on the map's start tag; afterwards past its end.
+    /// </summary>
+    /// <typeparam name="T">The value type.</typeparam>
+    /// <param name="reader">The reader.</param>
+    /// <param name="options">The depth limit.</param>
+    /// <param name="name">The member's wire name, for the unknown members kept.</param>
+    /// <param name="readValue">Reads one value.</param>
+    /// <param name="unknownMembers">The unknown members of the enclosing structure.</param>
+    public static IReadOnlyDictionary<string, T>? ReadMap<T>(XmlReader reader, ResponseParseOptions options, string name, XmlValueReader<T?> readValue, ref ListBuilder<UnknownMember> unknownMembers)
+        where T : class
+        => ReadEntries<T?, T, ReferenceMapValue<T>>(reader, options, name, readValue, ref unknownMembers);
+
+    /// <summary>As <see cref="ReadMap{T}"/>, for values of a value type (read as <c>T?</c>).</summary>
+    /// <typeparam name="T">The value type.</typeparam>
+    /// <param name="reader">The reader.</param>
+    /// <param name="options">The depth limit.</param>
+    /// <param name="name">The member's wire name, for the unknown members kept.</param>
+    /// <param name="readValue">Reads one value.</param>
+    /// <param name="unknownMembers">The unknown members of the enclosing structure.</param>
+    public static IReadOnlyDictionary<string, T>? ReadValueMap<T>(XmlReader reader, ResponseParseOptions options, string name, XmlValueReader<T?> readValue, ref ListBuilder<UnknownMember> unknownMembers)
+        where T : struct
+        => ReadEntries<T?, T, NullableMapValue<T>>(reader, options, name, readValue, ref unknownMembers);
+
+    private static IReadOnlyDictionary<string, T>? ReadEntries<TRead, T, TValue>(XmlReader reader, ResponseParseOptions options, string name, XmlValueReader<TRead> readValue, ref ListBuilder<UnknownMember> unknownMembers)
+        where TValue : struct, IMapValue<TRead, T>
+    {
+        if (SkipNil(reader))
+        {
+            return null;
+        }
+
+        var map = default(OrderedMapBuilder<T>);
+        if (!StartElement(reader, options, name, ref unknownMembers))
+        {
+            return map.ToMap();
+        }
+
+        var key = string.Empty;
+        var prefix = name + ".";
+        try
+        {
+            // key names the entry being read, for the path of an error (Data.key); it is cleared between entries.
+            for (; NextChildElement(reader, options, prefix, ref unknownMembers); key = string.Empty)
+            {
+                key = reader.LocalName;
+                if (map.Contains(key))
+                {
+                    throw Duplicate(reader);
+                }
+
+                if (default(TValue).TryGet(readValue(reader, options), out var value))
+                {
+                    map.Add(key, value);
+                }
+            }
+        }
+        catch (Exception exception) when (IsReadError(exception))
+        {
+            throw AsParseError(exception).Within(key);
+        }
+
+        return map.ToMap();
+    }
+
     /// <summary>An exception for a node of the wrong kind, at the reader's position.</summary>
     public static ResponseParseException Unexpected(XmlReader reader, string expected)
         => new ResponseParseException(WireFormat.Xml, "expected " + expected + ", found " + Describe(reader))

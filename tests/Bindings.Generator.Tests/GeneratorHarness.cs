@@ -33,8 +33,11 @@ internal static class GeneratorHarness
     public static AdditionalText Spec(string path, string yaml) => new InMemoryAdditionalText(path, yaml);
 
     /// <summary>The widgets spec of the runtime tests, as <c>/repo/tests/widgets.yaml</c>.</summary>
-    public static AdditionalText WidgetsSpec()
-        => Spec("/repo/tests/widgets.yaml", File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "ScenarioSpecs", "widgets.yaml")));
+    public static AdditionalText WidgetsSpec() => TestSpec("widgets.yaml");
+
+    /// <summary>A spec of the runtime tests (<c>tests/Bindings.Tests/Specs</c>), as <c>/repo/tests/{fileName}</c>.</summary>
+    public static AdditionalText TestSpec(string fileName)
+        => Spec("/repo/tests/" + fileName, File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "ScenarioSpecs", fileName)));
 
     /// <summary>Every warning and error of a compilation, as text: empty when it builds with warnings as errors.</summary>
     public static List<string> Problems(Compilation compilation)

@@ -190,7 +190,7 @@ public class NameCorpusTests
         // Every kind a member can have, in turn, so that each name meets each kind of invented name.
         var kinds = isRequest
             ? new[] { "string", "long", "integer", "boolean", "double", "decimal", "datetime", "Color", "list\n" + indent + "  items: string", "list\n" + indent + "  items: long", "list\n" + indent + "  items: Color" }
-            : new[] { "string", "long", "decimal", "boolean", "Color", "Part", "list\n" + indent + "  items: string", "list\n" + indent + "  items: Part\n" + indent + "  itemName: Part", "list\n" + indent + "  items: long", "datetime", "double", "integer", "list\n" + indent + "  items: Color\n" + indent + "  itemName: Color" };
+            : new[] { "string", "long", "decimal", "boolean", "Color", "Part", "list\n" + indent + "  items: string", "list\n" + indent + "  items: Part\n" + indent + "  itemName: Part", "list\n" + indent + "  items: long", "datetime", "double", "integer", "list\n" + indent + "  items: Color\n" + indent + "  itemName: Color", "map\n" + indent + "  items: long", "map\n" + indent + "  items: Part" };
         var yaml = new StringBuilder(Header(position))
             .Append("enums:\n  Color:\n    values:\n      Red:\n      Blue:\n")
             .Append(prefix.StartsWith("shapes:", StringComparison.Ordinal) ? prefix.Replace("shapes:\n", "shapes:\n  Part:\n    members:\n      Id: long\n") : "shapes:\n  Part:\n    members:\n      Id: long\n" + prefix);
@@ -348,6 +348,12 @@ public class NameCorpusTests
               Numbers:
                 type: list
                 items: long
+              Counts:
+                type: map
+                items: long
+              LeafMap:
+                type: map
+                items: Leaf
         operations:
           Grow:
             request:

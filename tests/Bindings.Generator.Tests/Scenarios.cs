@@ -14,6 +14,7 @@ internal static class Scenarios
     {
         ["Shipped"] = GeneratorHarness.ShippedSpecs,
         ["Widgets"] = () => new[] { GeneratorHarness.WidgetsSpec() },
+        ["Maps"] = () => new[] { GeneratorHarness.TestSpec("maps.yaml") },
         ["Paint"] = Paint,
         ["TwoVersions"] = TwoVersions,
         ["NameClashes"] = NameClashes,

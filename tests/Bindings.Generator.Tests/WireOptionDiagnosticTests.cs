@@ -96,8 +96,26 @@ public class WireOptionDiagnosticTests
         => AssertAt(Single("BND002", Operation("      Labels:\n        type: map\n")), line: 16, column: 15);
 
     [Fact]
-    public void AMapInAResponseIsBnd010()
-        => AssertAt(Single("BND010", Operation("      Name: string\n", response: "      Labels:\n        type: map\n        items: string\n")), line: 19, column: 16);
+    public void AMapInAResponseAndInAShapeIsAccepted()
+    {
+        var spec = Header + "shapes:\n  Tag:\n    members:\n      Counts:\n        type: map\n        items: integer\n"
+            + "operations:\n  Find:\n    response:\n      Labels:\n        type: map\n        items: Tag\n";
+        var run = GeneratorHarness.Run([GeneratorHarness.Spec("/specs/widgets.yaml", spec)]);
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(GeneratorHarness.Problems(run.Output));
+    }
+
+    [Fact]
+    public void AMapOfListsInAResponseIsBnd010()
+        => AssertAt(Single("BND010", Operation("      Name: string\n", response: "      Labels:\n        type: map\n        items: list\n")), line: 19, column: 16);
+
+    [Fact]
+    public void AMapOfMapsInAShapeIsBnd010()
+        => AssertAt(Single("BND010", Header + "shapes:\n  Tag:\n    members:\n      Labels:\n        type: map\n        items: map\n"), line: 8, column: 16);
+
+    [Fact]
+    public void AnItemNameOnAMapIsBnd008()
+        => AssertAt(Single("BND008", Operation("      Name: string\n", response: "      Labels:\n        type: map\n        items: string\n        itemName: Label\n")), line: 20, column: 19);
 
     [Fact]
     public void ARegionThatIsNoRegionIdIsBnd008()
