@@ -33,7 +33,8 @@ internal sealed partial class FileResolver
                     && declared.FirstOrDefault(member => member.WireName == other.WireName) is { } clash)
                 {
                     Report(Diagnostics.ReservedName, clash.WireNameLocation, other.WireName, "a request parameter of " + operation,
-                        "'" + flattened.WireName + "' (" + WireStyles.Of(flattened.Style).SpecName + ") writes that name too; rename one of them");                }
+                        "'" + flattened.WireName + "' (" + WireStyles.Of(flattened.Style).SpecName + ") writes that name too; rename one of them");
+                }
             }
         }
     }

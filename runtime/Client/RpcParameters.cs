@@ -45,17 +45,22 @@ internal sealed class RpcParameters
     {
         var query = new List<KeyValuePair<string, string>>();
         var body = new List<KeyValuePair<string, string>>();
+        WriteSplit(request, query, body);
+        ThrowIfInBoth(query, body, request.Action);
+        return new RpcParameters(query, body);
+    }
+
+    /// <summary>Writes a request's parameters into the query and the body, as its spec splits them (a request without body parameters writes the query only).</summary>
+    internal static void WriteSplit(IRpcRequest request, ICollection<KeyValuePair<string, string>> query, ICollection<KeyValuePair<string, string>> body)
+    {
         if (request is IRpcBodyParameters split)
         {
             split.WriteParameters(query, body);
-            ThrowIfInBoth(query, body, request.Action);
         }
         else
         {
             request.WriteParameters(query);
         }
-
-        return new RpcParameters(query, body);
     }
 
     /// <summary>

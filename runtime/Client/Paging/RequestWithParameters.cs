@@ -35,15 +35,7 @@ internal sealed class RequestWithParameters : IRpcRequest, IRpcBodyParameters
     {
         var writtenQuery = new List<KeyValuePair<string, string>>();
         var writtenBody = new List<KeyValuePair<string, string>>();
-        if (_request is IRpcBodyParameters split)
-        {
-            split.WriteParameters(writtenQuery, writtenBody);
-        }
-        else
-        {
-            _request.WriteParameters(writtenQuery);
-        }
-
+        RpcParameters.WriteSplit(_request, writtenQuery, writtenBody);
         AddUnreplaced(writtenQuery, query);
         AddUnreplaced(writtenBody, body);
         foreach (var replacement in _replacements)
